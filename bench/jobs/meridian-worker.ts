@@ -1,0 +1,42 @@
+// Meridian's job engine with its defaults: LISTEN/NOTIFY and a sleep until the next due job (no
+// polling), a 30 s lease, completions batched. One queue, `concurrency` jobs at once.
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { Registry } from 'prom-client';
+import { connectDatabase } from '../../src/platform/db/database.ts';
+import { createJobEngine } from '../../src/platform/jobs/engine.ts';
+import { createReporter, holdForever, stopOnRequest, workerArgs } from './protocol.ts';
+
+const args = workerArgs();
+const report = createReporter();
+const log = pino({ level: 'warn' }, pino.destination(2));
+// The pool size and lease are Meridian's defaults (DATABASE_POOL_SIZE, JOB_LEASE_SECONDS).
+const database = connectDatabase(args.url, 10, log);
+const engine = createJobEngine({
+  db: database.db,
+  databaseUrl: args.url,
+  workerId: randomUUID(),
+  log,
+  metrics: new Registry(),
+  handlers: {
+    noop: async () => report.ran(),
+    late: async (job) => {
+      report.late((job.payload as { dueAt: number }).dueAt);
+      report.ran();
+    },
+    hold: async (job, { signal }) => {
+      report.started(job.id);
+      await holdForever(signal);
+    },
+  },
+  queues: { default: args.concurrency },
+  periodic: [],
+  leaseMs: 30_000,
+  retentionMs: 24 * 3_600_000,
+});
+await engine.start();
+stopOnRequest(async () => {
+  await engine.stop(1_000);
+  await database.close();
+});
+report.ready();

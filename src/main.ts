@@ -1,0 +1,245 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Logger } from 'pino';
+import { type Config, ConfigError, loadConfig } from './platform/config.ts';
+import { DatabaseUnavailableError } from './platform/db/database.ts';
+import { DataDirInUseError } from './platform/db/embedded.ts';
+import { MigrationError } from './platform/db/migrations.ts';
+import { HttpProblem } from './platform/http/problems.ts';
+import * as identity from './platform/identity/service.ts';
+import { findUserByEmail } from './platform/identity/store.ts';
+import { listJobs, redriveDeadJobs } from './platform/jobs/store.ts';
+import type { Module } from './platform/module.ts';
+import {
+  createLogger,
+  migrateAll,
+  type OpenDatabase,
+  openDatabase,
+  type Role,
+  startServer,
+  version,
+} from './platform/runtime.ts';
+import { schedulerModule } from './scheduler/module.ts';
+
+/** The systems Meridian runs, composed here and nowhere else. */
+const systems: Module[] = [schedulerModule];
+
+const shutdownDeadlineMs = 30_000;
+
+const program = new Command('meridian')
+  .description('Four backend systems on one durable PostgreSQL core')
+  .version(version);
+
+program
+  .command('serve', { isDefault: true })
+  .description(
+    'Run the API and the job workers (and, with no DATABASE_URL, the embedded PostgreSQL)',
+  )
+  .addOption(
+    new Option('--role <role>', 'api: HTTP only; worker: jobs (and health, metrics); all: both')
+      .choices(['all', 'api', 'worker'])
+      .default('all'),
+  )
+  .action((options: { role: Role }) => serve(options.role));
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(() =>
+    withDatabase(async ({ database }, _config, log) => {
+      const applied = await migrateAll(database, systems, log);
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Nothing to apply');
+    }),
+  );
+
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .description('Create a user and print a token for it')
+  .requiredOption('--email <email>')
+  .requiredOption('--password <password>', 'at least 8 characters', minLength(8))
+  .option('--name <name>', 'display name (default: the part of the email before @)')
+  .option('--admin', 'make the user an operator (may use /v1/admin)', false)
+  .action((options: { email: string; password: string; name?: string; admin: boolean }) =>
+    withDatabase(async ({ database }, _config, log) => {
+      await migrateAll(database, systems, log);
+      const { user: created, token } = await identity.signUp(database.db, {
+        email: options.email,
+        password: options.password,
+        name: options.name ?? options.email.split('@')[0] ?? options.email,
+        isOperator: options.admin,
+      });
+      console.log(JSON.stringify({ user: created, token }, null, 2));
+    }),
+  );
+
+const token = program.command('token').description('Manage API tokens');
+token
+  .command('create')
+  .description("Create an API token for a user and print it (it can't be shown again)")
+  .requiredOption('--email <email>', 'the user the token acts for')
+  .option('--name <name>', 'what the token is for', 'cli')
+  .option('--expires-in-days <days>', 'expiry (default: never)', positiveInteger)
+  .action((options: { email: string; name: string; expiresInDays?: number }) =>
+    withDatabase(async ({ database }, _config, log) => {
+      await migrateAll(database, systems, log);
+      const found = await findUserByEmail(database.db, options.email);
+      if (!found) throw new HttpProblem('not-found', `No user is registered with ${options.email}`);
+      const expiresAt = options.expiresInDays
+        ? new Date(Date.now() + options.expiresInDays * 86_400_000)
+        : null;
+      const created = await identity.issueToken(database.db, found.id, options.name, expiresAt);
+      console.log(JSON.stringify(created, null, 2));
+    }),
+  );
+
+const jobs = program.command('jobs').description('Inspect and redrive the dead-letter queue');
+jobs
+  .command('dead')
+  .description('List dead jobs (newest last) with their errors, as JSON lines')
+  .option('--kind <kind>')
+  .option('--queue <queue>')
+  .option('--limit <n>', 'at most this many', positiveInteger, 100)
+  .action((options: { kind?: string; queue?: string; limit: number }) =>
+    withDatabase(async ({ database }, _config, log) => {
+      await migrateAll(database, systems, log);
+      const filter = { state: 'dead' as const, kind: options.kind, queue: options.queue };
+      for (const job of await listJobs(database.db, filter, undefined, options.limit)) {
+        console.log(JSON.stringify(job));
+      }
+    }),
+  );
+jobs
+  .command('redrive')
+  .description('Run dead jobs again from their first attempt')
+  .option('--id <ids...>', 'these job ids', (value: string, previous: number[] = []) => [
+    ...previous,
+    positiveInteger(value),
+  ])
+  .option('--kind <kind>', 'every dead job of this kind')
+  .option('--queue <queue>', 'every dead job of this queue')
+  .option('--all', 'every dead job')
+  .action((options: { id?: number[]; kind?: string; queue?: string; all?: boolean }) =>
+    withDatabase(async ({ database }, _config, log) => {
+      if (!options.id && !options.kind && !options.queue && !options.all) {
+        throw new HttpProblem('unprocessable', 'say which jobs: --id, --kind, --queue or --all');
+      }
+      await migrateAll(database, systems, log);
+      const redriven = await redriveDeadJobs(database.db, {
+        ids: options.id,
+        kind: options.kind,
+        queue: options.queue,
+      });
+      console.log(
+        `Redriven ${redriven.length} job(s)${redriven.length ? `: ${redriven.join(', ')}` : ''}`,
+      );
+    }),
+  );
+
+const bench = program
+  .command('bench')
+  .description('Benchmarks against peers (see docs/benchmarks.md)');
+bench
+  .command('jobs')
+  .description(
+    'The job queue against pg-boss, graphile-worker and bullmq on one PostgreSQL (a few minutes)',
+  )
+  .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
+  .action((options: { json?: boolean }) => {
+    // In a process of its own, as `npm run bench:jobs` runs it; it starts the workers it measures.
+    const script = fileURLToPath(new URL('../bench/jobs.ts', import.meta.url));
+    const child = spawn(process.execPath, [script, ...(options.json ? ['--json'] : [])], {
+      stdio: 'inherit',
+    });
+    // Ctrl-C reaches the whole process group; the benchmark cleans up and exits by itself.
+    process.on('SIGINT', () => {});
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  });
+
+async function serve(role: Role): Promise<void> {
+  const { config, log } = boot();
+  const opened = await openDatabase(config, log).catch(fail);
+  const server = await startServer(config, log, opened.database, systems, role).catch(
+    async (error) => {
+      await opened.close();
+      return fail(error);
+    },
+  );
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error('shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, shutdownDeadlineMs).unref();
+    await server.close();
+    await opened.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+/** Runs a one-off command against the database, then closes it (and the embedded server). */
+async function withDatabase(
+  work: (opened: OpenDatabase, config: Config, log: Logger) => Promise<void>,
+): Promise<void> {
+  const { config, log } = boot({ quiet: true });
+  const opened = await openDatabase(config, log).catch(fail);
+  try {
+    await work(opened, config, log);
+  } catch (error) {
+    await opened.close();
+    return fail(error);
+  }
+  await opened.close();
+}
+
+function boot(options: { quiet?: boolean } = {}): { config: Config; log: Logger } {
+  try {
+    const config = loadConfig();
+    // One-off commands print their result; their logs only matter when something is wrong.
+    const log = createLogger({
+      logLevel: options.quiet && config.logLevel === 'info' ? 'warn' : config.logLevel,
+    });
+    return { config, log };
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/** Errors a user can act on are one line on stderr; anything else keeps its stack. */
+function fail(error: unknown): never {
+  const known = [
+    ConfigError,
+    DatabaseUnavailableError,
+    DataDirInUseError,
+    MigrationError,
+    HttpProblem,
+  ].some((kind) => error instanceof kind);
+  console.error(
+    `meridian: ${known ? (error as Error).message : ((error as Error).stack ?? error)}`,
+  );
+  process.exit(known ? 2 : 1);
+}
+
+function minLength(length: number) {
+  return (value: string) => {
+    if (value.length < length)
+      throw new InvalidArgumentError(`must be at least ${length} characters`);
+    return value;
+  };
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('must be a positive integer');
+  return parsed;
+}
+
+await program.parseAsync();

@@ -1,0 +1,50 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const nowhere = '/nonexistent';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults', () => {
+    const config = loadConfig({}, nowhere);
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/nonexistent/data',
+      databaseUrl: undefined,
+      logLevel: 'info',
+      databasePoolSize: 10,
+      rateLimitPerMinute: 1000,
+      trustProxy: false,
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['LOG_LEVEL', 'loud'],
+    ['DATABASE_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['RATE_LIMIT_PER_MINUTE', '1.5'],
+    ['TRUST_PROXY', 'maybe'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['VAPID_SUBJECT', 'ops@example.com'],
+    ['OUTBOUND_ALLOW_PRIVATE', 'sometimes'],
+    ['NOTIFY_MAX_ATTEMPTS', '0'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(name);
+  });
+
+  it('reads .env under the environment, which wins', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'meridian-config-'));
+    await writeFile(path.join(dir, '.env'), 'PORT=4000\nLOG_LEVEL=debug\n');
+    const config = loadConfig({ LOG_LEVEL: 'warn' }, dir);
+    expect(config.port).toBe(4000);
+    expect(config.logLevel).toBe('warn');
+  });
+});

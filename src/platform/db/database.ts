@@ -1,0 +1,110 @@
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { PlatformTables } from './tables.ts';
+
+export type Db = Kysely<PlatformTables>;
+export type Tx = Transaction<PlatformTables>;
+
+/** One pool per process; every query and transaction goes through it. */
+export interface Database {
+  db: Db;
+  /** For the few connections kept outside the pool (LISTEN, leader lock). */
+  url: string;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+// bigint (count(*), sums) as a number: Meridian's counts stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+
+export function connectDatabase(url: string, poolSize: number, log: Logger): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'meridian',
+  });
+  // A client whose server went away (restart, failover, pg_terminate_backend) emits 'error'. The
+  // pool listens only while a client is idle: one that is checked out (between the statements of
+  // a transaction, or just released) would emit with no listener and kill the process. So every
+  // client gets a listener for its whole life; the pool drops broken clients on release.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log.warn({ err: error }, 'database connection lost'));
+  });
+  // Idle clients' errors also reach the pool; the client's own listener above has logged them.
+  pool.on('error', () => {});
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    url,
+    pool,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** The database can't be used: unreachable, refused the login, or too old. */
+export class DatabaseUnavailableError extends Error {}
+
+const minimumServerVersion = 150000;
+
+/** Checks that the server answers and is PostgreSQL 15 or later, with a message a person can act on. */
+export async function checkServer(db: Db, url: string): Promise<void> {
+  const where = new URL(url);
+  let versionNumber: number;
+  try {
+    const result = await sql<{ server_version_num: string }>`SHOW server_version_num`.execute(db);
+    versionNumber = Number(result.rows[0]?.server_version_num);
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `cannot use PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname}: ${(error as Error).message}`,
+    );
+  }
+  if (versionNumber < minimumServerVersion) {
+    throw new DatabaseUnavailableError(
+      `PostgreSQL 15 or later is required; ${where.hostname} runs ${Math.floor(versionNumber / 10000)}`,
+    );
+  }
+}
+
+/** SQLSTATEs after which the whole transaction may simply run again. */
+const retryableCodes = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+const maxAttempts = 3;
+
+/**
+ * Runs `work` in one transaction: committed if it returns, rolled back if it throws. A
+ * serialization failure or deadlock runs it again (up to three times), so `work` must do
+ * nothing outside the database that it cannot repeat.
+ *
+ * @example
+ * const org = await transaction(db, async (tx) => {
+ *   const org = await insertOrganisation(tx, name);
+ *   await insertMembership(tx, org.id, userId, 'owner');
+ *   return org;
+ * });
+ */
+export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= maxAttempts || !code || !retryableCodes.has(code)) throw error;
+    }
+  }
+}
+
+/**
+ * Lets `tx` commit without waiting for its WAL flush (`synchronous_commit = off`, for it alone).
+ * Only for a transaction whose loss in a PostgreSQL crash is repaired by what follows it. The WAL
+ * is flushed in order, so the next synchronous commit makes it durable too: a job handler's own
+ * bookkeeping qualifies, because until the job's completion (synchronous) is durable a crash
+ * runs the attempt again. It also shortens how long a transaction that notifies holds
+ * PostgreSQL's notification lock, which every other notifying commit waits for.
+ */
+export async function commitWithoutFlushWait(tx: Tx): Promise<void> {
+  await sql`SET LOCAL synchronous_commit = off`.execute(tx);
+}

@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../../../test/helpers.ts';
+import { transaction } from '../db/database.ts';
+import type { Job, JobContext } from '../jobs/spec.ts';
+import { eventsModule } from './module.ts';
+import type { PublishedEvent } from './publish.ts';
+import { eventsAfter, prunedThrough } from './store.ts';
+
+const { server } = await startTestServer({ env: { EVENT_RETENTION_HOURS: '2' } });
+const { events } = server.core;
+const { db } = server.core.database;
+
+/** Resolves with the next `count` events of `topic` this process receives. */
+function receive(topic: string, count: number): Promise<PublishedEvent[]> {
+  const received: PublishedEvent[] = [];
+  return new Promise((resolve) => {
+    const unsubscribe = events.subscribe([topic], (event) => {
+      received.push(event);
+      if (received.length === count) {
+        unsubscribe();
+        resolve(received);
+      }
+    });
+  });
+}
+
+describe('events bus', () => {
+  it('delivers an event only if its transaction commits', async () => {
+    const arriving = receive('test:commit', 1);
+    await transaction(db, async (tx) => {
+      await events.publish(tx, { topic: 'test:commit', type: 'rolled.back', data: 1 });
+      throw new Error('roll back');
+    }).catch(() => undefined);
+    const { id } = await transaction(db, (tx) =>
+      events.publish(tx, { topic: 'test:commit', type: 'committed', data: { n: 2 } }),
+    );
+    // Delivery is in commit order, so the rolled-back event would have come first.
+    const [event] = await arriving;
+    expect(event).toMatchObject({ id, topic: 'test:commit', type: 'committed', data: { n: 2 } });
+    expect(new Date(event?.at ?? '').toISOString()).toBe(event?.at);
+  });
+
+  it('delivers an event over the NOTIFY limit whole (measured in bytes, not characters)', async () => {
+    // 6,000 characters but 12,000 bytes: measuring characters would overflow pg_notify.
+    const big = { text: 'é'.repeat(6_000) };
+    const small = { text: 'after' };
+    const arriving = receive('test:big', 2);
+    await transaction(db, async (tx) => {
+      await events.publish(tx, { topic: 'test:big', type: 'big', data: big });
+      await events.publish(tx, { topic: 'test:big', type: 'small', data: small });
+    });
+    const [first, second] = await arriving;
+    expect(first?.data).toEqual(big);
+    expect(second?.data).toEqual(small);
+    expect(Number(second?.id)).toBeGreaterThan(Number(first?.id));
+  });
+
+  it('refuses a malformed topic or type before writing anything', async () => {
+    await expect(events.publish(db, { topic: 'no-namespace', type: 't', data: 1 })).rejects.toThrow(
+      /namespace/,
+    );
+    await expect(events.publish(db, { topic: 'a:b', type: 'bad type', data: 1 })).rejects.toThrow(
+      /type/,
+    );
+  });
+
+  it('keeps delivering to others when a subscriber throws', async () => {
+    const unsubscribe = events.subscribe(['test:throw'], () => {
+      throw new Error('subscriber bug');
+    });
+    const arriving = receive('test:throw', 1);
+    await events.publish(db, { topic: 'test:throw', type: 'x', data: null });
+    expect((await arriving)[0]?.data).toBeNull();
+    unsubscribe();
+  });
+
+  it('prunes events past EVENT_RETENTION_HOURS and records how far', async () => {
+    const ids = [];
+    for (const n of [1, 2, 3]) {
+      ids.push(Number((await events.publish(db, { topic: 'test:prune', type: 'n', data: n })).id));
+    }
+    const [, second, third] = ids;
+    // Everything up to the second is three hours old: past the 2-hour retention.
+    await sql`UPDATE events SET at = at - interval '3 hours' WHERE id <= ${second}`.execute(db);
+    const prune = eventsModule.jobs?.(server.core)['events.prune'];
+    await prune?.({} as Job, {} as JobContext);
+    const left = await eventsAfter(db, 0, 100, ['test:prune']);
+    expect(left.map((event) => Number(event.id))).toEqual([third]);
+    expect(await prunedThrough(db)).toBe(second);
+    expect(eventsModule.periodic?.map((p) => p.job.kind)).toEqual(['events.prune']);
+  });
+});

@@ -1,0 +1,29 @@
+import type { Module } from '../module.ts';
+import { pruneEvents } from './store.ts';
+import { deleteExpiredTickets } from './tickets.ts';
+
+const pruneBatch = 10_000;
+
+/**
+ * The event log's tables, and its upkeep: events past `EVENT_RETENTION_HOURS` and expired stream
+ * tickets are deleted every ten minutes. The bus and the gateway are started by the runtime.
+ */
+export const eventsModule: Module = {
+  name: 'events',
+  migrations: new URL('./migrations/', import.meta.url),
+  jobs: (core) => ({
+    'events.prune': async () => {
+      const { db } = core.database;
+      const cutoff = new Date(Date.now() - core.config.eventRetentionMs);
+      while ((await pruneEvents(db, cutoff, pruneBatch)) === pruneBatch) {}
+      await deleteExpiredTickets(db);
+    },
+  }),
+  periodic: [
+    {
+      name: 'events.prune',
+      every: 600_000,
+      job: { kind: 'events.prune', maxAttempts: 3 },
+    },
+  ],
+};

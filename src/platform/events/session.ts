@@ -1,0 +1,101 @@
+import type { Db } from '../db/database.ts';
+import type { Events, PublishedEvent } from './publish.ts';
+import { replayFrom } from './store.ts';
+
+/** Missed events a reconnecting client is sent at most; past this it is told to reload. */
+export const maxReplay = 10_000;
+/** Live events held while a replay is read; more means the connection cannot keep up. */
+const maxHeld = 10_000;
+
+/** How a session talks to its connection (WebSocket or SSE). */
+export interface Outbox {
+  event(event: PublishedEvent): void;
+  /** The client must reload its state; `lastEventId` is where to resume from afterwards. */
+  reset(reason: string, lastEventId: string): void;
+  /** Live events piled up faster than they could be sent: cut the connection. */
+  overflow(): void;
+}
+
+export interface StreamSession {
+  /**
+   * Subscribes to topics (already authorised). With `lastEventId`, first sends the events of
+   * these topics committed after it — exactly those, because ids are commit-ordered — or a
+   * reset when they are no longer all in the log. Calls must not overlap.
+   */
+  subscribe(topics: string[], lastEventId?: number): Promise<{ replayed: number }>;
+  /** Returns the topics that were subscribed. */
+  unsubscribe(topics: string[]): string[];
+  readonly size: number;
+  close(): void;
+}
+
+export function createStreamSession(events: Events, db: Db, outbox: Outbox): StreamSession {
+  const subscriptions = new Map<string, () => void>();
+  /** While a replay is read, live events wait here (so they are neither lost nor sent twice). */
+  let held: PublishedEvent[] | undefined;
+  let closed = false;
+
+  function deliver(event: PublishedEvent): void {
+    if (!held) outbox.event(event);
+    else if (held.length < maxHeld) held.push(event);
+    else outbox.overflow();
+  }
+
+  function add(topics: string[]): string[] {
+    if (closed) return [];
+    const fresh = topics.filter((topic) => !subscriptions.has(topic));
+    for (const topic of fresh) subscriptions.set(topic, events.subscribe([topic], deliver));
+    return fresh;
+  }
+
+  async function replay(topics: string[], afterId: number): Promise<Set<string>> {
+    const { bounds, missed } = await replayFrom(db, afterId, topics, maxReplay + 1);
+    const latest = String(bounds.latest);
+    if (afterId < bounds.prunedThrough) {
+      outbox.reset(`events after ${afterId} are past the retention and gone; reload`, latest);
+    } else if (afterId > bounds.latest) {
+      outbox.reset(`event ${afterId} is unknown here; reload`, latest);
+    } else if (missed.length > maxReplay) {
+      outbox.reset(`more than ${maxReplay} events were missed; reload`, latest);
+    } else {
+      for (const event of missed) outbox.event(event);
+      return new Set(missed.map((event) => event.id));
+    }
+    return new Set();
+  }
+
+  return {
+    async subscribe(topics, lastEventId) {
+      if (lastEventId === undefined) {
+        add(topics);
+        return { replayed: 0 };
+      }
+      held = [];
+      const fresh = add(topics);
+      let replayed = new Set<string>();
+      try {
+        if (fresh.length > 0) replayed = await replay(fresh, lastEventId);
+      } finally {
+        const waiting = held;
+        held = undefined;
+        for (const event of waiting) if (!replayed.has(event.id)) outbox.event(event);
+      }
+      return { replayed: replayed.size };
+    },
+    unsubscribe(topics) {
+      return topics.filter((topic) => {
+        const unsubscribe = subscriptions.get(topic);
+        unsubscribe?.();
+        return subscriptions.delete(topic);
+      });
+    },
+    get size() {
+      return subscriptions.size;
+    },
+    close() {
+      closed = true;
+      for (const unsubscribe of subscriptions.values()) unsubscribe();
+      subscriptions.clear();
+    },
+  };
+}

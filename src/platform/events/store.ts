@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.ts';
+import type { PublishedEvent } from './publish.ts';
+
+/** The event log's tables as Kysely sees them (a type, so it fits `withTables`). */
+export type EventTables = {
+  events: { id: number; topic: string; type: string; data: unknown; at: Date };
+  event_log: { singleton: boolean; pruned_through: number };
+  stream_tickets: { ticket_hash: Buffer; token_id: string; expires_at: Date };
+};
+
+const tables = (db: Db | Tx) => db.withTables<EventTables>();
+
+/** Inserts through `publish_event` (the migration), which also sends the NOTIFY. */
+export async function insertEvent(tx: Db | Tx, topic: string, type: string, dataJson: string) {
+  const { rows } = await sql<{ id: number; at: Date }>`
+    SELECT id, at FROM publish_event(${topic}, ${type}, ${dataJson}::jsonb)`.execute(tx);
+  return rows[0] as { id: number; at: Date };
+}
+
+function toPublished(row: EventTables['events']): PublishedEvent {
+  return {
+    id: String(row.id),
+    topic: row.topic,
+    type: row.type,
+    data: row.data,
+    at: row.at.toISOString(),
+  };
+}
+
+export async function findEvent(db: Db, id: number): Promise<PublishedEvent | undefined> {
+  const row = await tables(db)
+    .selectFrom('events')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toPublished(row);
+}
+
+/** Events after `afterId` in commit order, of the given topics or of all. */
+export async function eventsAfter(
+  db: Db | Tx,
+  afterId: number,
+  limit: number,
+  topics?: string[],
+): Promise<PublishedEvent[]> {
+  let query = tables(db).selectFrom('events').selectAll().where('id', '>', afterId);
+  if (topics) query = query.where('topic', '=', sql<string>`ANY(${topics}::text[])`);
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map(toPublished);
+}
+
+export async function latestEventId(db: Db): Promise<number> {
+  const row = await tables(db)
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return row?.id ?? 0;
+}
+
+/** Every event with an id up to this one has been pruned. */
+export async function prunedThrough(db: Db): Promise<number> {
+  const row = await tables(db).selectFrom('event_log').select('pruned_through').executeTakeFirst();
+  return row?.pruned_through ?? 0;
+}
+
+/**
+ * Deletes up to `batch` of the events older than `cutoff`, oldest first, and advances
+ * `pruned_through` in the same transaction; returns how many went. Ids are commit-ordered and
+ * `at` is taken under the publish lock, so "older than cutoff" is a prefix of the ids.
+ */
+export async function pruneEvents(db: Db, cutoff: Date, batch: number): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ through: number | null; deleted: number }>`
+      WITH doomed AS (
+        SELECT id FROM events WHERE at < ${cutoff} ORDER BY at LIMIT ${batch}
+      ), deleted AS (
+        DELETE FROM events WHERE id IN (SELECT id FROM doomed) RETURNING id
+      )
+      SELECT max(id) AS through, count(*)::int AS deleted FROM deleted`.execute(tx);
+    const { through, deleted } = rows[0] ?? { through: null, deleted: 0 };
+    if (through !== null) {
+      await sql`UPDATE event_log SET pruned_through = greatest(pruned_through, ${through})`.execute(
+        tx,
+      );
+    }
+    return deleted;
+  });
+}
+
+/** What a replay may start from: ids up to `prunedThrough` are gone, none exist past `latest`. */
+export interface LogBounds {
+  prunedThrough: number;
+  latest: number;
+}
+
+/**
+ * Reads the log's bounds and the events of `topics` after `afterId` (at most `limit`) in one
+ * snapshot, so a prune in between cannot open a gap that the bounds do not show.
+ */
+export function replayFrom(db: Db, afterId: number, topics: string[], limit: number) {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      const { rows } = await sql<LogBounds>`
+        SELECT pruned_through AS "prunedThrough",
+               greatest(pruned_through, (SELECT max(id) FROM events)) AS latest
+        FROM event_log`.execute(tx);
+      const bounds = rows[0] ?? { prunedThrough: 0, latest: 0 };
+      const missed =
+        afterId < bounds.prunedThrough || afterId > bounds.latest
+          ? []
+          : await eventsAfter(tx, afterId, limit, topics);
+      return { bounds, missed };
+    });
+}

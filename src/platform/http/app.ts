@@ -1,0 +1,224 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv, type Options as AjvOptions } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import { uuidv7 } from 'uuidv7';
+import type { Config } from '../config.ts';
+import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
+
+/** The Fastify instance every module registers its routes on, typed by the TypeBox provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface HttpOptions {
+  config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy'>;
+  log: Logger;
+  version: string;
+}
+
+/**
+ * Builds the HTTP application: validation, problem+json errors, request ids, rate limits and the
+ * OpenAPI document. Modules add their routes afterwards; `app.ready()` seals it.
+ */
+export async function createHttpApp({ config, log, version }: HttpOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    // One log line per request, written by the onResponse hook below.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: requestId,
+    return503OnClosing: true,
+    // The router refuses some URLs before any hook runs; they are problems like the rest.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      return sendProblem(
+        reply,
+        'bad-request',
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'A path segment is longer than 100 characters'
+          : 'The URL is not validly percent-encoded',
+      );
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler());
+  // Only JSON bodies: text/plain would otherwise reach validation as a string and read as a 400.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 'route-not-found', `No route ${request.method} ${request.url}`),
+  );
+  // Hooks that every request runs take a callback: an async hook costs a promise and a tick.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'request completed',
+    );
+    done();
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Meridian API', version },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: rateLimitKey,
+      errorResponseBuilder: (_request, context) =>
+        new HttpProblem('rate-limited', `Rate limit exceeded, retry in ${context.after}`),
+    });
+  }
+  return app;
+}
+
+/** A caller's own `X-Request-Id` is kept when it is a sane token; otherwise a fresh UUIDv7. */
+function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : uuidv7();
+}
+
+/**
+ * Limits are per API token on routes that authenticate, per client address otherwise. A route's
+ * own `onRequest` (`requireUser`) runs before the limiter's, so `principal` is a token known to be
+ * valid: a made-up bearer token buys no fresh allowance, and a refused one counts against its
+ * address (authentication failures are thrown after the limiter; see `createAuthenticator`).
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  return request.principal ? `token:${request.principal.tokenId}` : `ip:${request.ip}`;
+}
+
+/**
+ * Bodies are validated strictly (no type coercion, unknown fields refused); query strings, path
+ * parameters and headers arrive as text, so there numbers and booleans are coerced.
+ */
+function validatorCompiler() {
+  const common: AjvOptions = {
+    removeAdditional: false,
+    useDefaults: true,
+    allErrors: false,
+    strict: false,
+  };
+  const bodies = addFormats.default(new Ajv({ ...common, coerceTypes: false }));
+  const text = addFormats.default(new Ajv({ ...common, coerceTypes: 'array' }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? bodies : text).compile(schema);
+}
+
+const problemByFastifyCode: Record<string, ProblemName> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+};
+
+const problemByStatus: Record<number, ProblemName> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  412: 'precondition-failed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'rate-limited',
+  503: 'unavailable',
+};
+
+function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: Parameters<typeof sendProblem>[0],
+) {
+  if (error instanceof HttpProblem) {
+    return sendProblem(reply, error.problem, error.message, error.extensions);
+  }
+  if (error.validation) {
+    const errors = error.validation.map((issue) => ({
+      field: `${error.validationContext ?? ''}${fieldPath(issue)}`,
+      message: describeIssue(issue),
+    }));
+    return sendProblem(
+      reply,
+      'validation-failed',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      {
+        errors,
+      },
+    );
+  }
+  const byCode = error.code ? problemByFastifyCode[error.code] : undefined;
+  if (byCode === 'unsupported-media-type') {
+    const given = request.headers['content-type'] ?? 'none';
+    return sendProblem(
+      reply,
+      byCode,
+      `Content-Type ${given} is not accepted; send application/json`,
+    );
+  }
+  if (byCode) return sendProblem(reply, byCode, error.message);
+  // JSON.parse errors surface as a SyntaxError with the 400 that Fastify gave them.
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return sendProblem(reply, 'malformed-json', error.message);
+  }
+  const byStatus = error.statusCode ? problemByStatus[error.statusCode] : undefined;
+  if (byStatus && error.statusCode !== undefined && error.statusCode < 500) {
+    return sendProblem(reply, byStatus, error.message);
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  const problem = byStatus ?? 'internal';
+  return sendProblem(
+    reply,
+    problem,
+    `${problemCatalogue[problem].title}; quote request id ${request.id} when reporting it`,
+  );
+}
+
+/** A JSON pointer to the failing field: a missing or unknown property is named, not its parent. */
+function fieldPath(issue: { instancePath: string; params?: Record<string, unknown> }): string {
+  const property = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  if (typeof property !== 'string') return issue.instancePath;
+  return `${issue.instancePath}/${property.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+}
+
+function describeIssue(issue: { message?: string; params?: Record<string, unknown> }): string {
+  const extra = issue.params?.additionalProperty;
+  return extra ? `unknown field "${String(extra)}"` : (issue.message ?? 'is invalid');
+}

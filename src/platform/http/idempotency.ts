@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { App } from './app.ts';
+import { HttpProblem } from './problems.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Honour `Idempotency-Key` on this POST/PATCH route. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    idempotencyClaim?: { scope: string; key: string };
+  }
+}
+
+const retention = '24 hours';
+/** A claim this old with no response belongs to a process that died mid-request: take it over. */
+const abandonedAfter = '60 seconds';
+/** How long a duplicate waits for the first request to finish before it gets a 409. */
+const waitForFirstMs = 10_000;
+const pollMs = 50;
+/** Response headers worth replaying; the rest (date, request id, rate limit) are the new request's. */
+const replayedHeaders = ['content-type', 'etag', 'location'];
+
+/**
+ * `Idempotency-Key` for routes with `config: { idempotent: true }`: the first request with a key
+ * runs and its response (status, body, a few headers) is kept for 24 hours; the same key with the
+ * same request replays it, with another body is a 422, and while the first still runs a duplicate
+ * waits for its response (then a 409). Keys belong to the caller: the user, or the client address.
+ * A 5xx is not kept, so the client may try again.
+ */
+export function registerIdempotency(app: App, db: Db): void {
+  // Hooked onto the routes that ask for it (first, as a global hook would run), so that every
+  // other request skips two async hooks.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    route.preHandler = [claimOrReplay, ...[route.preHandler ?? []].flat()];
+    route.onSend = [keepResponse, ...[route.onSend ?? []].flat()];
+  });
+
+  async function claimOrReplay(request: FastifyRequest, reply: FastifyReply) {
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return;
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+      throw new HttpProblem(
+        'bad-request',
+        'Idempotency-Key must be 1 to 255 visible ASCII characters',
+      );
+    }
+    const scope = request.principal ? `user:${request.principal.user.id}` : `ip:${request.ip}`;
+    const requestHash = hashRequest(request);
+    if (await claim(db, scope, key, requestHash)) {
+      request.idempotencyClaim = { scope, key };
+      return;
+    }
+    return replay(db, reply, scope, key, requestHash);
+  }
+
+  async function keepResponse(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+    const claimed = request.idempotencyClaim;
+    if (!claimed) return payload;
+    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('scope', '=', claimed.scope)
+        .where('key', '=', claimed.key)
+        .execute();
+      return payload;
+    }
+    const headers = Object.fromEntries(
+      replayedHeaders.flatMap((name) => {
+        const value = reply.getHeader(name);
+        return value === undefined ? [] : [[name, String(value)]];
+      }),
+    );
+    await db
+      .updateTable('idempotency_keys')
+      .set({ status_code: reply.statusCode, response_headers: headers, response_body: payload })
+      .where('scope', '=', claimed.scope)
+      .where('key', '=', claimed.key)
+      .execute();
+    return payload;
+  }
+}
+
+function hashRequest(request: FastifyRequest): string {
+  return requestFingerprint(request.method, request.url, request.headers['if-match'], request.body);
+}
+
+/** What makes two requests "the same" under one key: method, URL, `If-Match` and body. */
+export function requestFingerprint(
+  method: string,
+  url: string,
+  ifMatch: string | undefined,
+  body: unknown,
+): string {
+  return createHash('sha256')
+    .update(`${method} ${url}\n${ifMatch ?? ''}\n`)
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
+}
+
+/** Takes the key for this request: new, expired, or abandoned by a dead process. */
+async function claim(db: Db, scope: string, key: string, requestHash: string): Promise<boolean> {
+  const result = await sql`
+    INSERT INTO idempotency_keys (scope, key, request_hash, expires_at)
+    VALUES (${scope}, ${key}, ${requestHash}, now() + ${retention}::interval)
+    ON CONFLICT (scope, key) DO UPDATE
+      SET request_hash = excluded.request_hash, created_at = now(), expires_at = excluded.expires_at,
+          status_code = NULL, response_headers = NULL, response_body = NULL
+      WHERE idempotency_keys.expires_at < now()
+         OR (idempotency_keys.status_code IS NULL
+             AND idempotency_keys.created_at < now() - ${abandonedAfter}::interval)
+    RETURNING 1`.execute(db);
+  return result.rows.length === 1;
+}
+
+async function replay(
+  db: Db,
+  reply: FastifyReply,
+  scope: string,
+  key: string,
+  requestHash: string,
+): Promise<FastifyReply | undefined> {
+  const deadline = Date.now() + waitForFirstMs;
+  for (;;) {
+    const stored = await db
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'status_code', 'response_headers', 'response_body'])
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (stored && stored.request_hash !== requestHash) {
+      throw new HttpProblem(
+        'idempotency-key-reused',
+        'This Idempotency-Key was used with a different request; use a new key for a new request',
+      );
+    }
+    if (stored?.status_code != null) {
+      return reply
+        .code(stored.status_code)
+        .headers({ ...stored.response_headers, 'idempotent-replayed': 'true' })
+        .send(stored.response_body);
+    }
+    // Gone: the first request failed with a 5xx and released the key; this one may run instead.
+    if (!stored && (await claim(db, scope, key, requestHash))) {
+      reply.request.idempotencyClaim = { scope, key };
+      return undefined;
+    }
+    if (Date.now() > deadline) {
+      throw new HttpProblem(
+        'idempotency-key-in-use',
+        'The first request with this key is still running',
+        {
+          retry_after_s: 1,
+        },
+      );
+    }
+    await sleep(pollMs);
+  }
+}
+
+/** Deletes the keys past their 24 hours (a periodic job); lookups already ignore them. */
+export async function pruneExpiredIdempotencyKeys(db: Db): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('expires_at', '<', sql<Date>`now()`).execute();
+}

@@ -1,0 +1,43 @@
+import { Type } from 'typebox';
+import { type ProblemName, problemCatalogue } from './problems.ts';
+
+/** RFC 9457 problem details, as every error response carries them. */
+export const Problem = Type.Object(
+  {
+    type: Type.String({ description: 'Names the problem: /problems/<name>, see docs/errors.md' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.String({ description: 'The request id' }),
+  },
+  { additionalProperties: true },
+);
+
+/**
+ * The error responses of a route for its OpenAPI entry, by problem name: each status is
+ * documented as `application/problem+json`, described by the titles of its problems. Every route
+ * can answer 400 (validation, malformed JSON, bad URL).
+ *
+ * @example
+ * schema: { response: { 200: Organisation, ...problemResponses('unauthorized', 'not-found') } }
+ */
+export function problemResponses(...names: ProblemName[]) {
+  const titles = new Map<number, string[]>();
+  for (const name of ['validation-failed', 'malformed-json', ...names] as ProblemName[]) {
+    const { status, title } = problemCatalogue[name];
+    titles.set(status, [...(titles.get(status) ?? []), `${title} (/problems/${name})`]);
+  }
+  const responses: Record<number, ProblemResponse> = {};
+  for (const [status, described] of titles) {
+    responses[status] = {
+      description: described.join('; '),
+      content: { 'application/problem+json': { schema: Problem } },
+    };
+  }
+  return responses;
+}
+
+interface ProblemResponse {
+  description: string;
+  content: { 'application/problem+json': { schema: typeof Problem } };
+}

@@ -1,0 +1,113 @@
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Db } from '../db/database.ts';
+import { createListener } from '../db/listener.ts';
+import { createLeaderElector } from './leader.ts';
+import {
+  createPeriodicEnqueuer,
+  createPruner,
+  createRescuer,
+  type PeriodicJob,
+  type Service,
+} from './maintenance.ts';
+import { createJobMetrics } from './metrics.ts';
+import { createJobs, type Jobs } from './queue.ts';
+import type { JobHandler, JobTransition } from './spec.ts';
+import { createWorker } from './worker.ts';
+
+export interface JobEngineOptions {
+  db: Db;
+  /** For the two connections of their own: LISTEN, and the leader's advisory lock. */
+  databaseUrl: string;
+  workerId: string;
+  log: Logger;
+  metrics: Registry;
+  handlers: Record<string, JobHandler>;
+  /** Queue → concurrency in this process. Empty: this process enqueues but runs nothing. */
+  queues: Record<string, number>;
+  periodic: PeriodicJob[];
+  leaseMs: number;
+  /** Completed and cancelled jobs are deleted after this long. */
+  retentionMs: number;
+}
+
+export interface JobEngine {
+  jobs: Jobs;
+  /** Calls `listener` on every job transition this process makes; also `jobs.onTransition`. */
+  onTransition(listener: (transition: JobTransition) => void): () => void;
+  /** Kind → handler; modules add theirs before `start`. */
+  handlers: Record<string, JobHandler>;
+  start(): Promise<void>;
+  /** Stops claiming, lets running jobs finish within `graceMs`, releases the rest. */
+  stop(graceMs: number): Promise<void>;
+}
+
+/** How often the leader looks for jobs whose lease ran out. */
+const rescueEveryMs = 5_000;
+const pruneEveryMs = 10 * 60_000;
+
+/** The job system of one process: the client API, its worker, and (when leader) maintenance. */
+export function createJobEngine(options: JobEngineOptions): JobEngine {
+  const { db, log } = options;
+  const listeners = new Set<(transition: JobTransition) => void>();
+  const onTransition: Jobs['onTransition'] = (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  const jobs = createJobs(db, onTransition);
+  const metrics = createJobMetrics(options.metrics, db);
+  const runsJobs = Object.keys(options.queues).length > 0;
+  const emit = (transition: JobTransition) => {
+    for (const listener of listeners) {
+      try {
+        listener(transition);
+      } catch (error) {
+        log.error({ err: error, jobId: transition.job.id }, 'job transition listener failed');
+      }
+    }
+  };
+  const worker = createWorker({ ...options, metrics, emit });
+  const listener = createListener(
+    options.databaseUrl,
+    ['meridian_jobs'],
+    { onNotify: (_channel, queue) => worker.wake(queue), onReconnect: () => worker.wake() },
+    log,
+  );
+  const leaderServices: Service[] = [
+    createRescuer(db, log, Math.min(rescueEveryMs, options.leaseMs / 2), (job) => {
+      if (job.state === 'dead') metrics.dead(job);
+      const error = 'lease expired: the worker running it was lost';
+      emit({ job, to: job.state === 'dead' ? 'dead' : 'retrying', error });
+    }),
+    createPruner(db, log, pruneEveryMs, options.retentionMs),
+    createPeriodicEnqueuer(db, jobs, options.periodic, log),
+  ];
+  const leader = createLeaderElector(options.databaseUrl, log, {
+    onElected: () => {
+      for (const service of leaderServices) service.start();
+    },
+    onDeposed: () => {
+      for (const service of leaderServices) void service.stop();
+    },
+  });
+
+  return {
+    jobs,
+    handlers: options.handlers,
+    onTransition,
+    async start() {
+      if (!runsJobs) return;
+      await listener.start();
+      worker.start();
+      leader.start();
+    },
+    async stop(graceMs) {
+      if (!runsJobs) return;
+      await leader.stop();
+      // Deposing stops them without waiting; a tick still running must end before the pool does.
+      await Promise.all(leaderServices.map((service) => service.stop()));
+      await worker.stop(graceMs);
+      await listener.stop();
+    },
+  };
+}

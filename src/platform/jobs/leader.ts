@@ -1,0 +1,81 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** The advisory lock whose holder is the cluster's leader: rescuer, pruner and periodic jobs. */
+const leaderLockKey = 0x4d4c4452; // 'MLDR'
+
+export interface LeaderElector {
+  start(): void;
+  stop(): Promise<void>;
+  isLeader(): boolean;
+}
+
+/**
+ * Leadership is a session advisory lock held on a connection of its own: if the leader's process
+ * dies, PostgreSQL ends its session and frees the lock, and another process takes it at its next
+ * try (every `intervalMs`). The holder checks its connection on the same beat and steps down when
+ * it breaks.
+ */
+export function createLeaderElector(
+  url: string,
+  log: Logger,
+  callbacks: { onElected(): void; onDeposed(): void },
+  intervalMs = 2_000,
+): LeaderElector {
+  let client: pg.Client | undefined;
+  let leader = false;
+  let timer: NodeJS.Timeout | undefined;
+  let busy: Promise<void> = Promise.resolve();
+
+  function depose(): void {
+    if (leader) {
+      leader = false;
+      log.info('no longer the leader');
+      callbacks.onDeposed();
+    }
+    client?.end().catch(() => undefined);
+    client = undefined;
+  }
+
+  async function tick(): Promise<void> {
+    try {
+      if (!client) {
+        const fresh = new pg.Client({ connectionString: url, application_name: 'meridian-leader' });
+        fresh.on('error', () => depose());
+        await fresh.connect();
+        client = fresh;
+      }
+      if (leader) {
+        await client.query('SELECT 1');
+        return;
+      }
+      const result = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS locked',
+        [leaderLockKey],
+      );
+      if (result.rows[0]?.locked) {
+        leader = true;
+        log.info('elected leader');
+        callbacks.onElected();
+      }
+    } catch (error) {
+      log.warn({ err: error }, 'leader election failed; retrying');
+      depose();
+    }
+  }
+
+  return {
+    start() {
+      busy = tick();
+      timer = setInterval(() => {
+        busy = busy.then(tick);
+      }, intervalMs);
+    },
+    async stop() {
+      clearInterval(timer);
+      await busy;
+      depose();
+    },
+    isLeader: () => leader,
+  };
+}

@@ -1,0 +1,89 @@
+import type { Db } from '../db/database.ts';
+import type { Job, JobSpec, JobTransition } from './spec.ts';
+import * as store from './store.ts';
+
+/** A job spec that cannot be stored: a programming error in the caller, not a runtime condition. */
+export class InvalidJobSpec extends Error {}
+
+/** Enqueue and manage jobs. Every write takes an optional transaction: pass the caller's. */
+export interface Jobs {
+  /**
+   * Enqueues one job; inside `tx`, the job exists if and only if the transaction commits. With a
+   * `uniqueKey` held by an unfinished job, returns that job instead.
+   *
+   * @example
+   * await transaction(db, async (tx) => {
+   *   const task = await insertTask(tx, input);
+   *   await jobs.enqueue({ kind: 'scheduler.run', payload: { taskId: task.id }, runAt }, { tx });
+   * });
+   */
+  enqueue(spec: JobSpec, options?: { tx?: Db }): Promise<Job>;
+  /** Enqueues many jobs in one statement; jobs whose unique key is taken are skipped. */
+  enqueueMany(specs: JobSpec[], options?: { tx?: Db }): Promise<Job[]>;
+  get(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
+  /** Cancels a job not yet finished; undefined if there is none. */
+  cancel(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
+  /** Moves a waiting job's due time; undefined if it is not waiting. */
+  reschedule(id: number, runAt: Date, options?: { tx?: Db }): Promise<Job | undefined>;
+  /**
+   * Calls `listener` on every transition of a job that this process makes (its worker runs,
+   * completes, retries...; its rescuer, when leader, returns jobs of lost workers); returns the
+   * unsubscriber. Here rather than only on the engine so that modules, which get `core.jobs`,
+   * can act on a job going dead or count retries.
+   */
+  onTransition(listener: (transition: JobTransition) => void): () => void;
+}
+
+/**
+ * The client API over `db`. `onTransition` is the engine's, which makes the transitions; a client
+ * without an engine (one that only enqueues) hears none.
+ */
+export function createJobs(
+  db: Db,
+  onTransition: Jobs['onTransition'] = () => () => undefined,
+): Jobs {
+  return {
+    onTransition,
+    async enqueue(spec, options) {
+      validate(spec);
+      const executor = options?.tx ?? db;
+      // The holder of the unique key may finish between the insert and the look-up: try again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const [inserted] = await store.insertJobs(executor, [spec]);
+        if (inserted) return inserted;
+        const existing = await store.findUnfinishedByUniqueKey(executor, spec.uniqueKey as string);
+        if (existing) return existing;
+      }
+      throw new Error(`could not enqueue job with unique key ${spec.uniqueKey}`);
+    },
+    async enqueueMany(specs, options) {
+      if (specs.length === 0) return [];
+      for (const spec of specs) validate(spec);
+      return store.insertJobs(options?.tx ?? db, specs);
+    },
+    get: (id, options) => store.findJob(options?.tx ?? db, id),
+    cancel: (id, options) => store.cancelJob(options?.tx ?? db, id),
+    reschedule: (id, runAt, options) => store.rescheduleJob(options?.tx ?? db, id, runAt),
+  };
+}
+
+function validate(spec: JobSpec): void {
+  const problems = [
+    !spec.kind && 'kind is required',
+    spec.priority !== undefined &&
+      !(store.priorities as readonly number[]).includes(spec.priority) &&
+      `priority must be one of ${store.priorities.join(', ')}`,
+    spec.maxAttempts !== undefined &&
+      !(Number.isInteger(spec.maxAttempts) && spec.maxAttempts >= 1) &&
+      'maxAttempts must be an integer >= 1',
+    spec.timeoutMs !== undefined && !(spec.timeoutMs > 0) && 'timeoutMs must be > 0',
+    spec.delayMs !== undefined && spec.runAt !== undefined && 'give runAt or delayMs, not both',
+    spec.backoff?.factor !== undefined &&
+      !(spec.backoff.factor >= 1) &&
+      'backoff.factor must be >= 1',
+    spec.backoff?.jitter !== undefined &&
+      !(spec.backoff.jitter >= 0 && spec.backoff.jitter <= 1) &&
+      'backoff.jitter must be from 0 to 1',
+  ].filter(Boolean);
+  if (problems.length > 0) throw new InvalidJobSpec(`job ${spec.kind}: ${problems.join('; ')}`);
+}

@@ -1,0 +1,89 @@
+import type { Backoff } from './backoff.ts';
+
+/** What to run, and how: the argument of `enqueue`. Only `kind` is required. */
+export interface JobSpec {
+  /** The handler that runs it, e.g. `scheduler.run`. */
+  kind: string;
+  payload?: unknown;
+  queue?: string;
+  /** When it is due (default: now). */
+  runAt?: Date;
+  /** Or: due this many milliseconds from now. */
+  delayMs?: number;
+  /** 0 runs first, 4 last (default 2, so a job can be put before or after the usual). */
+  priority?: number;
+  /** Attempts in all, the first included (default 10). */
+  maxAttempts?: number;
+  backoff?: Partial<Backoff>;
+  /** Each attempt is aborted after this long. */
+  timeoutMs?: number;
+  /** After this, the job is not worth running: it goes dead instead of retrying. */
+  deadline?: Date;
+  /** While a job with this key is unfinished, enqueueing another returns it instead. */
+  uniqueKey?: string;
+}
+
+export type JobState = 'available' | 'running' | 'completed' | 'dead' | 'cancelled';
+
+export interface JobError {
+  attempt: number;
+  at: string;
+  error: string;
+}
+
+/** A job as stored. */
+export interface Job {
+  id: number;
+  kind: string;
+  queue: string;
+  payload: unknown;
+  state: JobState;
+  priority: number;
+  run_at: Date;
+  attempt: number;
+  max_attempts: number;
+  backoff_initial_ms: number;
+  backoff_factor: number;
+  backoff_max_ms: number;
+  backoff_jitter: number;
+  timeout_ms: number | null;
+  deadline: Date | null;
+  unique_key: string | null;
+  lease_until: Date | null;
+  worker_id: string | null;
+  errors: JobError[];
+  created_at: Date;
+  attempted_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** What a handler gets besides the job. */
+export interface JobContext {
+  /** Aborted when the attempt times out or the worker shuts down. */
+  signal: AbortSignal;
+}
+
+/** Runs one attempt of a job. Throwing fails the attempt; see `Snooze` and `CancelJob`. */
+export type JobHandler = (job: Job, context: JobContext) => Promise<void>;
+
+/** Throw from a handler to try again after `delayMs` without using an attempt. */
+export class Snooze extends Error {
+  readonly delayMs: number;
+  constructor(delayMs: number) {
+    super(`snoozed for ${delayMs} ms`);
+    this.delayMs = delayMs;
+  }
+}
+
+/** Throw from a handler to stop the job for good (cancelled, not dead). */
+export class CancelJob extends Error {}
+
+/**
+ * A change of a job's state, told to `onTransition` listeners of the process that made it (after
+ * it is written). Later modules notify on `dead`, count `retrying`, and so on.
+ */
+export interface JobTransition {
+  job: Pick<Job, 'id' | 'kind' | 'queue' | 'attempt' | 'max_attempts' | 'payload'>;
+  to: 'running' | 'completed' | 'retrying' | 'snoozed' | 'cancelled' | 'dead' | 'released';
+  error?: string;
+}

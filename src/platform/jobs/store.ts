@@ -1,0 +1,298 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { defaultBackoff } from './backoff.ts';
+import type { Job, JobSpec, JobState } from './spec.ts';
+
+// The queue's SQL, in the open. Every statement that changes a claimed job names the worker
+// and the attempt it claimed, so a worker that lost its lease cannot touch the job's next run.
+
+/** Priorities run 0 (first) to 4 (last); a small fixed range keeps every claim an index range scan. */
+export const priorities = [0, 1, 2, 3, 4] as const;
+export const defaultPriority = 2;
+export const defaultMaxAttempts = 10;
+
+/** A claimed job, with how late it started (database clock). */
+export type ClaimedJob = Job & { lateness_ms: number };
+
+export interface AttemptRef {
+  id: number;
+  attempt: number;
+}
+
+function toRow(spec: JobSpec) {
+  const backoff = { ...defaultBackoff, ...spec.backoff };
+  const runAt = spec.runAt ?? (spec.delayMs ? new Date(Date.now() + spec.delayMs) : null);
+  return {
+    kind: spec.kind,
+    queue: spec.queue ?? 'default',
+    payload: spec.payload ?? {},
+    priority: spec.priority ?? defaultPriority,
+    run_at: runAt?.toISOString() ?? null,
+    max_attempts: spec.maxAttempts ?? defaultMaxAttempts,
+    backoff_initial_ms: backoff.initialMs,
+    backoff_factor: backoff.factor,
+    backoff_max_ms: backoff.maxMs,
+    backoff_jitter: backoff.jitter,
+    timeout_ms: spec.timeoutMs ?? null,
+    deadline: spec.deadline?.toISOString() ?? null,
+    unique_key: spec.uniqueKey ?? null,
+  };
+}
+
+/**
+ * Inserts jobs in one statement (thousands at a time). A job whose unique key is held by an
+ * unfinished job is skipped; the result holds the inserted ones.
+ */
+export async function insertJobs(db: Db, specs: JobSpec[]): Promise<Job[]> {
+  const rows = JSON.stringify(specs.map(toRow));
+  const result = await sql<Job>`
+    INSERT INTO jobs (kind, queue, payload, priority, run_at, max_attempts, backoff_initial_ms,
+                      backoff_factor, backoff_max_ms, backoff_jitter, timeout_ms, deadline, unique_key)
+    SELECT kind, queue, payload, priority, coalesce(run_at, now()), max_attempts, backoff_initial_ms,
+           backoff_factor, backoff_max_ms, backoff_jitter, timeout_ms, deadline, unique_key
+    FROM jsonb_to_recordset(${rows}::jsonb) AS r(
+      kind text, queue text, payload jsonb, priority smallint, run_at timestamptz,
+      max_attempts integer, backoff_initial_ms integer, backoff_factor real, backoff_max_ms integer,
+      backoff_jitter real, timeout_ms integer, deadline timestamptz, unique_key text)
+    ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL AND state IN ('available', 'running')
+    DO NOTHING
+    RETURNING *`.execute(db);
+  return result.rows;
+}
+
+export async function findUnfinishedByUniqueKey(
+  db: Db,
+  uniqueKey: string,
+): Promise<Job | undefined> {
+  const result = await sql<Job>`
+    SELECT * FROM jobs WHERE unique_key = ${uniqueKey} AND state IN ('available', 'running')`.execute(
+    db,
+  );
+  return result.rows[0];
+}
+
+export async function findJob(db: Db, id: number): Promise<Job | undefined> {
+  const result = await sql<Job>`SELECT * FROM jobs WHERE id = ${id}`.execute(db);
+  return result.rows[0];
+}
+
+/** Claims up to `limit` due jobs of a queue for `workerId` (see `claim_jobs` in the migration). */
+export async function claimJobs(
+  db: Db,
+  queue: string,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedJob[]> {
+  const result = await sql<ClaimedJob>`
+    SELECT *, (extract(epoch FROM now() - run_at) * 1000)::float8 AS lateness_ms
+    FROM claim_jobs(${queue}, ${workerId}, ${limit}, ${leaseMs})`.execute(db);
+  return result.rows;
+}
+
+/** When the next available job of the queue is due (null: none waiting). */
+export async function nextRunAt(db: Db, queue: string): Promise<Date | null> {
+  const firsts = priorities.map(
+    (priority) => sql`(SELECT run_at FROM jobs
+        WHERE state = 'available' AND queue = ${queue} AND priority = ${priority}
+        ORDER BY run_at LIMIT 1)`,
+  );
+  const result = await sql<{ next: Date | null }>`
+    SELECT min(run_at) AS next FROM (${sql.join(firsts, sql` UNION ALL `)}) firsts`.execute(db);
+  return result.rows[0]?.next ?? null;
+}
+
+function attemptsOf(refs: AttemptRef[]): RawBuilder<unknown> {
+  return sql`(SELECT * FROM unnest(${refs.map((r) => r.id)}::bigint[], ${refs.map((r) => r.attempt)}::int[]))`;
+}
+
+/** Marks finished attempts completed, in one statement. Returns the ids it could still mark. */
+export async function completeJobs(
+  db: Db,
+  workerId: string,
+  refs: AttemptRef[],
+): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    UPDATE jobs SET state = 'completed', finished_at = now(), lease_until = NULL
+    WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
+    RETURNING id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/**
+ * Records a failed attempt: back to available after `retryDelayMs`, or dead when it was the last
+ * attempt, the retry would fall after the deadline, or `final` says so. Returns the new state, or
+ * undefined when the worker no longer holds the job.
+ */
+export async function failJob(
+  db: Db,
+  workerId: string,
+  ref: AttemptRef,
+  error: string,
+  retryDelayMs: number,
+  final: boolean,
+): Promise<'available' | 'dead' | undefined> {
+  const result = await sql<{ state: 'available' | 'dead' }>`
+    UPDATE jobs SET
+      state = CASE WHEN ${final} OR attempt >= max_attempts
+                     OR deadline < now() + ${retryDelayMs} * interval '1 millisecond'
+                   THEN 'dead' ELSE 'available' END,
+      run_at = now() + ${retryDelayMs} * interval '1 millisecond',
+      errors = errors || jsonb_build_object('attempt', attempt, 'at', now(), 'error', ${error}::text),
+      lease_until = NULL, worker_id = NULL,
+      finished_at = CASE WHEN ${final} OR attempt >= max_attempts
+                           OR deadline < now() + ${retryDelayMs} * interval '1 millisecond'
+                         THEN now() END
+    WHERE id = ${ref.id} AND attempt = ${ref.attempt} AND worker_id = ${workerId} AND state = 'running'
+    RETURNING state`.execute(db);
+  return result.rows[0]?.state;
+}
+
+/** Puts running jobs back as they were before the claim: the attempt is given back. */
+export async function releaseJobs(
+  db: Db,
+  workerId: string,
+  refs: AttemptRef[],
+  delayMs = 0,
+): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    UPDATE jobs SET state = 'available', attempt = attempt - 1, lease_until = NULL, worker_id = NULL,
+                    run_at = now() + ${delayMs} * interval '1 millisecond'
+    WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
+    RETURNING id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/** A handler gave up on its job for good. */
+export async function cancelRunningJob(db: Db, workerId: string, ref: AttemptRef): Promise<void> {
+  await sql`
+    UPDATE jobs SET state = 'cancelled', finished_at = now(), lease_until = NULL
+    WHERE id = ${ref.id} AND attempt = ${ref.attempt} AND worker_id = ${workerId} AND state = 'running'`.execute(
+    db,
+  );
+}
+
+/** Renews the leases of running jobs; returns the ids still held (the rest were cancelled or rescued). */
+export async function extendLeases(
+  db: Db,
+  workerId: string,
+  refs: AttemptRef[],
+  leaseMs: number,
+): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    UPDATE jobs SET lease_until = now() + ${leaseMs} * interval '1 millisecond'
+    WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
+    RETURNING id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+export type RescuedJob = Pick<
+  Job,
+  'id' | 'queue' | 'kind' | 'attempt' | 'max_attempts' | 'payload'
+> & {
+  state: 'available' | 'dead';
+};
+
+/**
+ * Returns running jobs whose lease ran out (their worker died or hung) to the retry path: due at
+ * once, or dead when out of attempts or past the deadline.
+ */
+export async function rescueExpiredJobs(db: Db, limit = 1000): Promise<RescuedJob[]> {
+  const result = await sql<RescuedJob>`
+    UPDATE jobs SET
+      state = CASE WHEN attempt >= max_attempts OR deadline < now() THEN 'dead' ELSE 'available' END,
+      run_at = now(),
+      errors = errors || jsonb_build_object('attempt', attempt, 'at', now(),
+                 'error', 'lease expired: the worker running it was lost'),
+      lease_until = NULL, worker_id = NULL,
+      finished_at = CASE WHEN attempt >= max_attempts OR deadline < now() THEN now() END
+    WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND lease_until < now()
+                 ORDER BY lease_until LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id, queue, kind, attempt, max_attempts, payload, state`.execute(db);
+  return result.rows;
+}
+
+/** Cancels a job that has not finished; a running one's worker notices at its next lease renewal. */
+export async function cancelJob(db: Db, id: number): Promise<Job | undefined> {
+  const result = await sql<Job>`
+    UPDATE jobs SET state = 'cancelled', finished_at = now(), lease_until = NULL
+    WHERE id = ${id} AND state IN ('available', 'running')
+    RETURNING *`.execute(db);
+  return result.rows[0];
+}
+
+/** Moves the due time of a job that is waiting. */
+export async function rescheduleJob(db: Db, id: number, runAt: Date): Promise<Job | undefined> {
+  const result = await sql<Job>`
+    UPDATE jobs SET run_at = ${runAt.toISOString()}
+    WHERE id = ${id} AND state = 'available'
+    RETURNING *`.execute(db);
+  return result.rows[0];
+}
+
+export interface JobFilter {
+  state?: JobState;
+  kind?: string;
+  queue?: string;
+  ids?: number[];
+}
+
+function matching(filter: JobFilter) {
+  return sql.join(
+    [
+      sql`true`,
+      ...(filter.state ? [sql`state = ${filter.state}`] : []),
+      ...(filter.kind ? [sql`kind = ${filter.kind}`] : []),
+      ...(filter.queue ? [sql`queue = ${filter.queue}`] : []),
+      ...(filter.ids ? [sql`id = ANY(${filter.ids}::bigint[])`] : []),
+    ],
+    sql` AND `,
+  );
+}
+
+export async function listJobs(
+  db: Db,
+  filter: JobFilter,
+  afterId: number | undefined,
+  limit: number,
+): Promise<Job[]> {
+  const result = await sql<Job>`
+    SELECT * FROM jobs WHERE ${matching(filter)} AND id > ${afterId ?? 0}
+    ORDER BY id LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Runs dead jobs again from their first attempt (errors are kept). A dead job whose unique key
+ * another unfinished job holds stays dead, and of several dead jobs sharing a key only the latest
+ * runs again (a key binds only unfinished jobs, so many can die with one). Returns the redriven ids.
+ */
+export async function redriveDeadJobs(db: Db, filter: Omit<JobFilter, 'state'>): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    WITH chosen AS (
+      SELECT DISTINCT ON (unique_key, CASE WHEN unique_key IS NULL THEN id END) id FROM jobs
+      WHERE ${matching({ ...filter, state: 'dead' })}
+        AND (unique_key IS NULL OR NOT EXISTS (
+          SELECT 1 FROM jobs live WHERE live.unique_key = jobs.unique_key
+            AND live.state IN ('available', 'running')))
+      ORDER BY unique_key, CASE WHEN unique_key IS NULL THEN id END, id DESC
+    )
+    UPDATE jobs SET state = 'available', attempt = 0, run_at = now(), finished_at = NULL
+    FROM chosen WHERE jobs.id = chosen.id AND jobs.state = 'dead' -- rechecked if redriven meanwhile
+    RETURNING jobs.id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/** Deletes finished (completed or cancelled) jobs older than the retention, a batch at a time. */
+export async function pruneFinishedJobs(
+  db: Db,
+  retentionMs: number,
+  batch = 10_000,
+): Promise<number> {
+  const result = await sql`
+    DELETE FROM jobs WHERE id IN (
+      SELECT id FROM jobs WHERE state IN ('completed', 'cancelled')
+        AND finished_at < now() - ${retentionMs} * interval '1 millisecond'
+      LIMIT ${batch})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -1,0 +1,387 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.ts';
+import { retryDelayMs } from './backoff.ts';
+import type { JobMetrics } from './metrics.ts';
+import { CancelJob, type Job, type JobHandler, type JobTransition, Snooze } from './spec.ts';
+import * as store from './store.ts';
+
+export interface WorkerOptions {
+  db: Db;
+  /** This process's instance id: claimed jobs carry it. */
+  workerId: string;
+  handlers: Record<string, JobHandler>;
+  /** Queue name → how many of its jobs run at once in this process. */
+  queues: Record<string, number>;
+  leaseMs: number;
+  log: Logger;
+  metrics: JobMetrics;
+  emit(transition: JobTransition): void;
+}
+
+export interface Worker {
+  start(): void;
+  /** A job of `queue` became available (a notification): wake its loop if it sleeps. */
+  wake(queue?: string): void;
+  /** Stops claiming, waits up to `graceMs` for running jobs, releases the rest to other workers. */
+  stop(graceMs: number): Promise<void>;
+}
+
+interface Running {
+  job: store.ClaimedJob;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+/** After a failed claim or flush (database away), wait this long before the next try. */
+const retryAfterErrorMs = 1_000;
+const maxClaimBatch = 300;
+/** Jobs claimed ahead of free slots: about as many as the loop finishes in this long. */
+const claimAheadWindowMs = 100;
+/**
+ * The longest a loop sleeps before it looks at its queue again. Jobs due further ahead than the
+ * notification horizon of the jobs table (30 s, migration 001) wake no one when enqueued, so a
+ * loop must look again within that time; this cheap look also bounds a lost notification.
+ */
+const maxSleepMs = 25_000;
+
+/**
+ * Runs jobs: one loop per queue claims due jobs up to the queue's concurrency, sleeps until the
+ * next known due time or a notification, and hands each job to its handler. Completions are
+ * written in batches (one statement for all that finished meanwhile); failures one by one. A
+ * heartbeat renews the leases of running jobs and aborts those that were cancelled or rescued.
+ */
+export function createWorker(options: WorkerOptions): Worker {
+  const { db, workerId, log, metrics, leaseMs, emit } = options;
+  const running = new Map<number, Running>();
+  const completions = createCompletionBatcher(db, workerId, log, (job) =>
+    emit({ job, to: 'completed' }),
+  );
+  const loops = Object.entries(options.queues).map(([queue, concurrency]) =>
+    createQueueLoop(queue, concurrency),
+  );
+  let stopping = false;
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  function createQueueLoop(queue: string, concurrency: number) {
+    let wakeUp: (() => void) | undefined;
+    // A wake while the loop is busy querying (a notification, a finished job, stop) must not be
+    // lost: the query may have read the queue before the change. The next sleep returns at once.
+    let wokenWhileBusy = false;
+    let timer: NodeJS.Timeout | undefined;
+    let done: Promise<void> = Promise.resolve();
+    let active = 0;
+    /** Claimed ahead, waiting for a slot: their leases are renewed like those of running jobs. */
+    const ready: store.ClaimedJob[] = [];
+    const claimAhead = createClaimAhead();
+
+    function wake(): void {
+      if (wakeUp) wakeUp();
+      else wokenWhileBusy = true;
+    }
+
+    /** Sleeps until woken, or until `until` (null: no known due job), at most `maxSleepMs`. */
+    function sleep(until: Date | null): Promise<void> {
+      if (wokenWhileBusy || stopping) {
+        wokenWhileBusy = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        wakeUp = resolve;
+        const dueIn = until ? Math.max(0, until.getTime() - Date.now()) : maxSleepMs;
+        timer = setTimeout(resolve, Math.min(maxSleepMs, dueIn));
+      }).finally(() => {
+        clearTimeout(timer);
+        wakeUp = undefined;
+      });
+    }
+
+    async function loop(): Promise<void> {
+      while (!stopping) {
+        const free = concurrency - active;
+        const ahead = claimAhead.target();
+        // Claim when a slot would idle, or when the jobs claimed ahead run low: refilling in
+        // batches, not one claim per finished job.
+        if (!(free > 0 && ready.length === 0) && !(ahead > 0 && ready.length <= ahead / 2)) {
+          await sleep(null); // a finishing job wakes it
+          continue;
+        }
+        const wanted = Math.min(maxClaimBatch, free + ahead - ready.length);
+        wokenWhileBusy = false; // the claim sees every change committed before it starts
+        try {
+          const claimed = await store.claimJobs(db, queue, workerId, wanted, leaseMs);
+          ready.push(...claimed);
+          startReady();
+          if (claimed.length === wanted) {
+            // Let jobs that finish in this turn free their slots, so the next claim is a batch.
+            await new Promise((resolve) => setImmediate(resolve));
+            continue;
+          }
+          if (stopping) break;
+          await sleep(active < concurrency ? await store.nextRunAt(db, queue) : null);
+        } catch (error) {
+          log.warn({ err: error, queue }, 'claiming jobs failed; retrying');
+          await sleep(new Date(Date.now() + retryAfterErrorMs));
+        }
+      }
+    }
+
+    function startReady(): void {
+      while (active < concurrency && ready.length > 0 && !stopping) {
+        run(ready.shift() as store.ClaimedJob);
+      }
+    }
+
+    function run(job: store.ClaimedJob): void {
+      active++;
+      const abort = new AbortController();
+      const entry: Running = { job, abort, done: Promise.resolve() };
+      running.set(job.id, entry);
+      entry.done = execute(job, abort).finally(() => {
+        running.delete(job.id);
+        active--;
+        claimAhead.finished();
+        startReady();
+        wake();
+      });
+    }
+
+    return {
+      queue,
+      start() {
+        done = loop();
+      },
+      wake,
+      stopped: () => done,
+      ready,
+    };
+  }
+
+  async function execute(job: store.ClaimedJob, abort: AbortController): Promise<void> {
+    const ref = refOf(job);
+    metrics.started(job);
+    emit({ job, to: 'running' });
+    const started = performance.now();
+    try {
+      if (job.deadline && job.deadline.getTime() < Date.now()) {
+        throw new DeadlineError();
+      }
+      const handler = options.handlers[job.kind];
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}" in this process`);
+      await withTimeout(handler(job, { signal: abort.signal }), job, abort);
+      metrics.finished(job, 'completed', performance.now() - started);
+      completions.add(job);
+    } catch (error) {
+      if (abort.signal.aborted && abort.signal.reason instanceof LostJob) return;
+      metrics.finished(job, 'failed', performance.now() - started);
+      await recordFailure(job, ref, error);
+    }
+  }
+
+  async function recordFailure(job: Job, ref: store.AttemptRef, error: unknown): Promise<void> {
+    try {
+      if (error instanceof Snooze) {
+        await store.releaseJobs(db, workerId, [ref], error.delayMs);
+        emit({ job, to: 'snoozed' });
+      } else if (error instanceof CancelJob) {
+        await store.cancelRunningJob(db, workerId, ref);
+        emit({ job, to: 'cancelled', error: error.message });
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        const delay = retryDelayMs(job.attempt, {
+          initialMs: job.backoff_initial_ms,
+          factor: job.backoff_factor,
+          maxMs: job.backoff_max_ms,
+          jitter: job.backoff_jitter,
+        });
+        const state = await store.failJob(
+          db,
+          workerId,
+          ref,
+          message,
+          delay,
+          error instanceof DeadlineError,
+        );
+        if (state === 'dead') metrics.dead(job);
+        if (state) emit({ job, to: state === 'dead' ? 'dead' : 'retrying', error: message });
+        log.warn(
+          { jobId: job.id, kind: job.kind, attempt: job.attempt, state, err: error },
+          'job failed',
+        );
+      }
+    } catch (writeError) {
+      // The lease runs out and the rescuer takes the job back to the retry path.
+      log.error({ err: writeError, jobId: job.id }, 'could not record a job failure');
+    }
+  }
+
+  async function renewLeases(): Promise<void> {
+    const held = [...running.values()].map(({ job }) => refOf(job));
+    const waiting = loops.flatMap((loop) => loop.ready.map(refOf));
+    const refs = [...held, ...waiting, ...completions.pending()];
+    if (refs.length === 0) return;
+    try {
+      const renewed = new Set(await store.extendLeases(db, workerId, refs, leaseMs));
+      for (const { id } of held) {
+        if (!renewed.has(id)) running.get(id)?.abort.abort(new LostJob());
+      }
+      // Drop only jobs this renewal asked for: one claimed while it ran was not in the list.
+      const asked = new Set(waiting.map(({ id }) => id));
+      for (const loop of loops) {
+        const kept = loop.ready.filter((job) => !asked.has(job.id) || renewed.has(job.id));
+        loop.ready.splice(0, loop.ready.length, ...kept);
+      }
+    } catch (error) {
+      log.warn({ err: error }, 'renewing job leases failed');
+    }
+  }
+
+  /** Jobs claimed ahead never started: back to the queue at once, their attempt given back. */
+  async function releaseClaimedAhead(): Promise<void> {
+    const jobs = loops.flatMap((loop) => loop.ready.splice(0));
+    if (jobs.length === 0) return;
+    await store.releaseJobs(db, workerId, jobs.map(refOf)).catch((error) => {
+      log.warn({ err: error }, 'could not release jobs claimed ahead; their leases will expire');
+    });
+  }
+
+  return {
+    start() {
+      for (const loop of loops) loop.start();
+      heartbeat = setInterval(renewLeases, Math.max(100, Math.floor(leaseMs / 3)));
+    },
+    wake(queue) {
+      for (const loop of loops) if (queue === undefined || loop.queue === queue) loop.wake();
+    },
+    async stop(graceMs) {
+      stopping = true;
+      for (const loop of loops) loop.wake();
+      await Promise.all(loops.map((loop) => loop.stopped()));
+      await releaseClaimedAhead();
+      const finished = Promise.all([...running.values()].map((entry) => entry.done));
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        finished,
+        new Promise((resolve) => (grace = setTimeout(resolve, graceMs))),
+      ]);
+      clearTimeout(grace);
+      const left = [...running.values()];
+      for (const entry of left) entry.abort.abort(new LostJob('shutting down'));
+      if (left.length > 0) {
+        const refs = left.map(({ job }) => refOf(job));
+        await store
+          .releaseJobs(db, workerId, refs)
+          .then(() => {
+            for (const { job } of left) emit({ job, to: 'released' });
+          })
+          .catch((error) => {
+            log.warn({ err: error }, 'could not release running jobs; their leases will expire');
+          });
+        log.info({ released: refs.length }, 'released running jobs to other workers');
+      }
+      clearInterval(heartbeat);
+      await completions.drain();
+    },
+  };
+}
+
+/**
+ * How many jobs a queue loop claims beyond its free slots, so that with fast handlers each claim
+ * is a batch and the next is fetched while these run. Measured as the jobs it finished in about
+ * the last `claimAheadWindowMs` (a decaying count): fast jobs are claimed up to a full batch ahead,
+ * slow ones hardly at all, so claimed jobs never sit idle while another process could run them.
+ */
+function createClaimAhead() {
+  let recent = 0;
+  let at = performance.now();
+
+  function decay(): void {
+    const now = performance.now();
+    recent *= Math.exp((at - now) / claimAheadWindowMs);
+    at = now;
+  }
+
+  return {
+    finished(): void {
+      decay();
+      recent++;
+    },
+    target(): number {
+      decay();
+      return Math.min(maxClaimBatch, Math.floor(recent));
+    },
+  };
+}
+
+/** The job was taken from this worker (cancelled, rescued after a lost lease, or shutdown). */
+class LostJob extends Error {}
+class DeadlineError extends Error {
+  constructor() {
+    super('deadline passed before the job could run');
+  }
+}
+
+function refOf(job: Job): store.AttemptRef {
+  return { id: job.id, attempt: job.attempt };
+}
+
+async function withTimeout(work: Promise<void>, job: Job, abort: AbortController): Promise<void> {
+  if (!job.timeout_ms) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`timed out after ${job.timeout_ms} ms`);
+      abort.abort(error);
+      reject(error);
+    }, job.timeout_ms as number);
+  });
+  try {
+    await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Completions, written together: while one batch is being written the next gathers, so under load
+ * each statement completes many jobs (like group commit). A failed write keeps its batch and tries
+ * again; until written, the jobs keep their leases.
+ */
+function createCompletionBatcher(
+  db: Db,
+  workerId: string,
+  log: Logger,
+  onCompleted: (job: Job) => void,
+) {
+  let waiting: Job[] = [];
+  let writing: Job[] = [];
+  let flushing: Promise<void> | undefined;
+
+  async function flush(): Promise<void> {
+    while (waiting.length > 0) {
+      writing = waiting;
+      waiting = [];
+      try {
+        const completed = new Set(await store.completeJobs(db, workerId, writing.map(refOf)));
+        for (const job of writing) if (completed.has(job.id)) onCompleted(job);
+      } catch (error) {
+        log.warn({ err: error, jobs: writing.length }, 'recording completed jobs failed; retrying');
+        waiting = [...writing, ...waiting];
+        await new Promise((resolve) => setTimeout(resolve, retryAfterErrorMs));
+      } finally {
+        writing = [];
+      }
+    }
+    flushing = undefined;
+  }
+
+  return {
+    add(job: Job) {
+      waiting.push(job);
+      flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
+    },
+    pending: () => [...writing, ...waiting].map(refOf),
+    async drain() {
+      while (flushing) await flushing;
+    },
+  };
+}

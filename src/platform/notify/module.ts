@@ -1,0 +1,18 @@
+import type { Module } from '../module.ts';
+import { channelRoutes } from './channel-routes.ts';
+import { deliveryHandlers } from './jobs.ts';
+import { notificationRoutes } from './routes.ts';
+
+/**
+ * Notifications: the inbox, preferences, push subscriptions, webhook endpoints, the built-in
+ * mailbox, and the delivery jobs. `core.notify.send` (service.ts) is what other modules call.
+ */
+export const notifyModule: Module = {
+  name: 'notify',
+  migrations: new URL('./migrations/', import.meta.url),
+  async routes(app, core) {
+    notificationRoutes(app, core);
+    channelRoutes(app, core);
+  },
+  jobs: deliveryHandlers,
+};

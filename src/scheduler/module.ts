@@ -1,0 +1,22 @@
+import { createOutbound } from '../platform/http/outbound.ts';
+import type { Module } from '../platform/module.ts';
+import { briefRoutes } from './brief-routes.ts';
+import { schedulerJobs } from './jobs.ts';
+import { taskRoutes } from './routes.ts';
+
+/**
+ * The task scheduler (brief 000): recurring tasks whose occurrences run on time as jobs, retry,
+ * land dead for redrive, and tell their owner. See docs/scheduler.md.
+ */
+export const schedulerModule: Module = {
+  name: 'scheduler',
+  migrations: new URL('./migrations/', import.meta.url),
+  routes(app, core) {
+    taskRoutes(app, core);
+    briefRoutes(app, core);
+  },
+  jobs(core) {
+    const outbound = createOutbound({ allowPrivate: core.config.outboundAllowPrivate });
+    return schedulerJobs(core, outbound);
+  },
+};

@@ -1,0 +1,304 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { App } from '../platform/http/app.ts';
+import { expectedVersion, setVersionTag } from '../platform/http/concurrency.ts';
+import { decodeCursor, decodeIdCursor, PageQuery, pageOf } from '../platform/http/pagination.ts';
+import { HttpProblem } from '../platform/http/problems.ts';
+import { problemResponses } from '../platform/http/schemas.ts';
+import { principalOf } from '../platform/identity/authenticate.ts';
+import type { Core } from '../platform/module.ts';
+import * as schemas from './schemas.ts';
+import * as service from './service.ts';
+import * as store from './store.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['scheduler'];
+
+/** The caller, who owns the tasks these routes reach. */
+const owner = (request: FastifyRequest) => principalOf(request).user.id;
+
+/** Tasks and their executions under `/v1/tasks`. */
+export function taskRoutes(app: App, core: Core): void {
+  const { db } = core.database;
+  const onRequest = core.auth.requireUser;
+
+  app.post(
+    '/v1/tasks',
+    {
+      onRequest,
+      config: { idempotent: true },
+      schema: {
+        tags,
+        security,
+        summary: 'Create a task: its first occurrence is scheduled at once',
+        body: schemas.TaskInput,
+        response: {
+          201: schemas.CreatedTask,
+          ...problemResponses('validation-failed', 'unauthorized', 'invalid-task'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const task = await service.createTask(core, owner(request), request.body);
+      setVersionTag(reply, task.version);
+      return reply
+        .code(201)
+        .send({ ...service.taskJson(task), signing_secret: task.signing_secret });
+    },
+  );
+
+  app.get(
+    '/v1/tasks',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'Your tasks, oldest first',
+        querystring: schemas.TaskListQuery,
+        response: { 200: schemas.TaskPage, ...problemResponses('unauthorized', 'invalid-cursor') },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, state } = request.query;
+      const rows = await store.listTasks(db, owner(request), {
+        state,
+        after: decodeIdCursor(cursor),
+        limit: limit + 1,
+      });
+      const page = pageOf(rows, limit, (row) => [row.id]);
+      return { ...page, items: page.items.map(service.taskJson) };
+    },
+  );
+
+  app.get(
+    '/v1/tasks/:taskId',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'One task',
+        params: schemas.TaskParams,
+        response: { 200: schemas.Task, ...problemResponses('unauthorized', 'not-found') },
+      },
+    },
+    async (request, reply) => {
+      const task = await service.requireTask(db, owner(request), request.params.taskId);
+      setVersionTag(reply, task.version);
+      return service.taskJson(task);
+    },
+  );
+
+  app.patch(
+    '/v1/tasks/:taskId',
+    {
+      onRequest,
+      config: { idempotent: true },
+      schema: {
+        tags,
+        security,
+        summary: 'Change a task; a new schedule moves its pending occurrence (If-Match or version)',
+        params: schemas.TaskParams,
+        body: schemas.TaskPatch,
+        response: {
+          200: schemas.Task,
+          ...problemResponses(
+            'validation-failed',
+            'unauthorized',
+            'not-found',
+            'version-conflict',
+            'precondition-failed',
+            'invalid-task',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as schemas.TaskPatch;
+      const task = await service.updateTask(
+        core,
+        owner(request),
+        request.params.taskId,
+        body,
+        expectedVersion(request, body.version),
+      );
+      setVersionTag(reply, task.version);
+      return service.taskJson(task);
+    },
+  );
+
+  app.delete(
+    '/v1/tasks/:taskId',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a task: its pending occurrence is cancelled',
+        params: schemas.TaskParams,
+        response: { 204: Type.Null(), ...problemResponses('unauthorized', 'not-found') },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteTask(core, owner(request), request.params.taskId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  for (const [verb, operation, summary] of [
+    ['pause', service.pauseTask, 'Hold the task: occurrences wait until it resumes'],
+    ['resume', service.resumeTask, 'Resume: missed occurrences follow the catch-up policy'],
+  ] as const) {
+    app.post(
+      `/v1/tasks/:taskId/${verb}`,
+      {
+        onRequest,
+        schema: {
+          tags,
+          security,
+          summary,
+          params: schemas.TaskParams,
+          response: { 200: schemas.Task, ...problemResponses('unauthorized', 'not-found') },
+        },
+      },
+      async (request, reply) => {
+        const task = await operation(core, owner(request), request.params.taskId);
+        setVersionTag(reply, task.version);
+        return service.taskJson(task);
+      },
+    );
+  }
+
+  app.post(
+    '/v1/tasks/:taskId/run-now',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'Run the task once now, besides its schedule',
+        params: schemas.TaskParams,
+        response: { 202: schemas.Execution, ...problemResponses('unauthorized', 'not-found') },
+      },
+    },
+    async (request, reply) => {
+      const execution = await service.runTaskNow(core, owner(request), request.params.taskId);
+      return reply.code(202).send(service.executionJson(execution));
+    },
+  );
+
+  app.get(
+    '/v1/tasks/:taskId/occurrences',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'The next due times of the task, from now',
+        params: schemas.TaskParams,
+        querystring: schemas.OccurrencesQuery,
+        response: { 200: schemas.Occurrences, ...problemResponses('unauthorized', 'not-found') },
+      },
+    },
+    async (request) => {
+      const task = await service.requireTask(db, owner(request), request.params.taskId);
+      if (task.state === 'completed') return { occurrences: [] };
+      const from = task.next_run_at ? new Date(task.next_run_at.getTime() - 1) : new Date();
+      return { occurrences: service.dueTimes(task, from, request.query.count) };
+    },
+  );
+
+  executionRoutes(app, core);
+}
+
+function executionRoutes(app: App, core: Core): void {
+  const { db } = core.database;
+  const onRequest = core.auth.requireUser;
+
+  app.get(
+    '/v1/tasks/:taskId/executions',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'The task’s executions, latest due first',
+        params: schemas.TaskParams,
+        querystring: PageQuery,
+        response: {
+          200: schemas.ExecutionPage,
+          ...problemResponses('unauthorized', 'not-found', 'invalid-cursor'),
+        },
+      },
+    },
+    async (request) => {
+      const task = await service.requireTask(db, owner(request), request.params.taskId);
+      const { limit, cursor } = request.query;
+      const rows = await store.listExecutions(db, task.id, {
+        before: executionCursor(cursor),
+        limit: limit + 1,
+      });
+      const page = pageOf(rows, limit, (row) => [row.scheduled_for.toISOString(), row.id]);
+      return { ...page, items: page.items.map(service.executionJson) };
+    },
+  );
+
+  app.post(
+    '/v1/tasks/:taskId/executions/:executionId/redrive',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'Run a dead execution again, with fresh attempts',
+        params: schemas.ExecutionParams,
+        response: {
+          200: schemas.RedriveResult,
+          ...problemResponses('unauthorized', 'not-found', 'conflict'),
+        },
+      },
+    },
+    async (request) => {
+      const { taskId, executionId } = request.params;
+      return {
+        redriven: await service.redriveExecutions(core, owner(request), taskId, executionId),
+      };
+    },
+  );
+
+  app.post(
+    '/v1/tasks/:taskId/executions/redrive',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'Run every dead execution of the task again',
+        params: schemas.TaskParams,
+        response: { 200: schemas.RedriveResult, ...problemResponses('unauthorized', 'not-found') },
+      },
+    },
+    async (request) => ({
+      redriven: await service.redriveExecutions(core, owner(request), request.params.taskId),
+    }),
+  );
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The (due time, id) of the last execution of the previous page. */
+function executionCursor(cursor: string | undefined): [string, string] | undefined {
+  const key = decodeCursor(cursor, 2);
+  if (!key) return undefined;
+  const [at, id] = key;
+  if (
+    typeof at === 'string' &&
+    !Number.isNaN(Date.parse(at)) &&
+    typeof id === 'string' &&
+    uuidPattern.test(id)
+  ) {
+    return [at, id];
+  }
+  throw new HttpProblem('invalid-cursor', 'This cursor is not one this list gave out');
+}

@@ -1,0 +1,200 @@
+import { type Static, Type } from 'typebox';
+import { FREQUENCIES } from './recurrence.ts';
+
+// The task and execution JSON of docs/scheduler.md. Shapes and bounds are checked here (a 400
+// naming the field); what needs the calendar, the clock or DNS (a cron pattern, end before start,
+// a refused URL) is checked by the service (a 422 naming the field).
+
+const Id = Type.String({ format: 'uuid' });
+// A Date in the code, an ISO 8601 string on the wire.
+const Timestamp = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const Schedule = Type.Object(
+  {
+    frequency: Type.String({ description: FREQUENCIES.join(' | ') }),
+    interval: Type.Optional(
+      Nullable(Type.String({ maxLength: 64, description: 'ISO 8601 duration, at least PT1S' })),
+    ),
+    cron: Type.Optional(
+      Nullable(
+        Type.String({ maxLength: 256, description: 'Cron with seconds, e.g. */5 * * * * *' }),
+      ),
+    ),
+    start: Type.String({ format: 'date-time' }),
+    end: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+    timezone: Type.Optional(Type.String({ maxLength: 64, default: 'UTC' })),
+  },
+  { additionalProperties: false },
+);
+
+export const webhookMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+const WebhookAction = Type.Object(
+  {
+    type: Type.Literal('webhook'),
+    url: Type.String({ maxLength: 2048 }),
+    method: Type.Optional(Type.Union(webhookMethods.map((method) => Type.Literal(method)))),
+    headers: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$" }),
+        Type.String({
+          maxLength: 4096,
+        }),
+        { maxProperties: 32 },
+      ),
+    ),
+    body: Type.Optional(Type.Unknown({ description: 'JSON sent as the request body' })),
+    timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 60_000 })),
+  },
+  { additionalProperties: false },
+);
+
+const ReminderAction = Type.Object(
+  {
+    type: Type.Literal('reminder'),
+    message: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const Action = Type.Union([WebhookAction, ReminderAction]);
+
+export const Retry = Type.Object(
+  {
+    max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    initial_delay_ms: Type.Optional(Type.Integer({ minimum: 10, maximum: 86_400_000 })),
+    factor: Type.Optional(Type.Number({ minimum: 1, maximum: 10 })),
+    max_delay_ms: Type.Optional(Type.Integer({ minimum: 10, maximum: 604_800_000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const taskEvents = ['succeeded', 'failed', 'dead', 'late', 'missed'] as const;
+export type TaskEvent = (typeof taskEvents)[number];
+
+// Channel names are checked by the service against the notification channels.
+const Channels = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 4, uniqueItems: true });
+export const NotifySettings = Type.Object(
+  Object.fromEntries(taskEvents.map((event) => [event, Type.Optional(Channels)])),
+  { additionalProperties: false },
+);
+
+export const catchUpPolicies = ['all', 'latest', 'skip'] as const;
+
+const taskFields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  schedule: Schedule,
+  action: Type.Optional(Action),
+  retry: Type.Optional(Retry),
+  tolerance_ms: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000 })),
+  catch_up: Type.Optional(Type.Union(catchUpPolicies.map((policy) => Type.Literal(policy)))),
+  notify: Type.Optional(NotifySettings),
+};
+
+export const TaskInput = Type.Object(taskFields, { additionalProperties: false });
+export type TaskInput = Static<typeof TaskInput>;
+
+export const TaskPatch = Type.Object(
+  {
+    ...Object.fromEntries(
+      Object.entries(taskFields).map(([name, schema]) => [name, Type.Optional(schema)]),
+    ),
+    version: Type.Optional(Type.Integer({ minimum: 1, description: 'The version you read' })),
+  },
+  { additionalProperties: false },
+);
+export type TaskPatch = Partial<TaskInput> & { version?: number };
+
+export const taskStates = ['active', 'paused', 'completed'] as const;
+
+export const Task = Type.Object({
+  id: Id,
+  name: Type.String(),
+  schedule: Type.Unknown(),
+  action: Type.Unknown(),
+  retry: Type.Unknown(),
+  tolerance_ms: Type.Integer(),
+  catch_up: Type.String(),
+  notify: Type.Unknown(),
+  state: Type.String({ description: taskStates.join(' | ') }),
+  next_run_at: Nullable(Timestamp),
+  version: Type.Integer(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+
+export const CreatedTask = Type.Intersect([
+  Task,
+  Type.Object({
+    signing_secret: Type.String({
+      description: 'Verifies the Standard Webhooks signature of its calls; shown only here',
+    }),
+  }),
+]);
+
+export const TaskPage = Type.Object({
+  items: Type.Array(Task),
+  next_cursor: Nullable(Type.String()),
+});
+
+export const TaskListQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+    state: Type.Optional(Type.Union(taskStates.map((state) => Type.Literal(state)))),
+  },
+  { additionalProperties: false },
+);
+
+export const TaskParams = Type.Object({ taskId: Id });
+export const ExecutionParams = Type.Object({ taskId: Id, executionId: Id });
+
+export const OccurrencesQuery = Type.Object(
+  { count: Type.Integer({ minimum: 1, maximum: 100, default: 10 }) },
+  { additionalProperties: false },
+);
+export const Occurrences = Type.Object({ occurrences: Type.Array(Timestamp) });
+
+export const Execution = Type.Object({
+  id: Id,
+  task_id: Id,
+  scheduled_for: Timestamp,
+  state: Type.String({
+    description: 'pending | running | succeeded | retrying | dead | missed | cancelled',
+  }),
+  attempts: Type.Integer(),
+  started_at: Nullable(Timestamp),
+  finished_at: Nullable(Timestamp),
+  last_error: Nullable(Type.String()),
+  http_status: Nullable(Type.Integer()),
+});
+
+export const ExecutionPage = Type.Object({
+  items: Type.Array(Execution),
+  next_cursor: Nullable(Type.String()),
+});
+
+export const RedriveResult = Type.Object({ redriven: Type.Integer() });
+
+// The brief's API (000), unchanged for its clients.
+export const BriefCreateTask = Type.Object(
+  {
+    user_id: Id,
+    frequency: Type.String({ maxLength: 32 }),
+    start_date: Type.String({ format: 'date-time' }),
+    end_date: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  },
+  { additionalProperties: false },
+);
+export const BriefUpdateTask = Type.Object(
+  {
+    task_id: Id,
+    frequency: Type.Optional(Type.String({ maxLength: 32 })),
+    start_date: Type.Optional(Type.String({ format: 'date-time' })),
+    end_date: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  },
+  { additionalProperties: false },
+);
+export const BriefTaskRef = Type.Object({ task_id: Id }, { additionalProperties: false });

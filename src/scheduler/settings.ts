@@ -1,0 +1,162 @@
+import { requireCallableTarget } from '../platform/http/outbound.ts';
+import { HttpProblem } from '../platform/http/problems.ts';
+import { channels } from '../platform/notify/service.ts';
+import { validateSchedule } from './recurrence.ts';
+import type { TaskInput } from './schemas.ts';
+import type { StoredAction, StoredRetry, TaskSettings } from './store.ts';
+
+// A task's settings from its JSON: defaults filled in (the brief's: 10 attempts, backoff factor
+// 2, a minute of tolerance, catch up the latest), then every rule that needs more than a schema
+// checked at once, so a bad request names all its faulty fields in one 422.
+
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const defaultRetry: StoredRetry = {
+  max_attempts: 10,
+  initial_delay_ms: 1_000,
+  factor: 2,
+  max_delay_ms: 3_600_000,
+};
+export const defaultToleranceMs = 60_000;
+/** Who hears what unless the task says otherwise: trouble, by email and in the inbox. */
+export const defaultNotify: Record<string, string[]> = {
+  dead: ['email', 'in_app'],
+  late: ['email', 'in_app'],
+  missed: ['email', 'in_app'],
+};
+const defaultWebhookTimeoutMs = 10_000;
+/** A JSON body bigger than this is refused: tasks are metadata, not payload storage. */
+export const maxWebhookBodyBytes = 65_536;
+const maxHeaderBytes = 16_384;
+/** Headers Meridian sets itself on each call. */
+const reservedHeaders = new Set([
+  'host',
+  'content-length',
+  'content-type',
+  'connection',
+  'transfer-encoding',
+  'idempotency-key',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+]);
+
+/**
+ * The settings of a new task, or of a task after `patch` (over `current`). Throws an
+ * `invalid-task` problem listing each faulty field.
+ */
+export async function resolveSettings(
+  input: Partial<TaskInput>,
+  current: TaskSettings | undefined,
+  options: { now: Date; allowPrivateTargets: boolean },
+): Promise<TaskSettings> {
+  const errors: FieldError[] = [];
+  const schedule = input.schedule
+    ? checkSchedule(input.schedule, options.now, errors)
+    : (current?.schedule as TaskSettings['schedule']);
+  const name = input.name ?? (current?.name as string);
+  const settings: TaskSettings = {
+    name,
+    schedule,
+    action: input.action ? actionOf(input.action, errors) : (current?.action ?? reminderOf(name)),
+    retry: input.retry ? { ...defaultRetry, ...input.retry } : (current?.retry ?? defaultRetry),
+    tolerance_ms: input.tolerance_ms ?? current?.tolerance_ms ?? defaultToleranceMs,
+    catch_up: input.catch_up ?? current?.catch_up ?? 'latest',
+    notify: input.notify ? notifyOf(input.notify, errors) : (current?.notify ?? defaultNotify),
+  };
+  if (settings.retry.max_delay_ms < settings.retry.initial_delay_ms) {
+    errors.push({ field: 'retry.max_delay_ms', message: 'must not be below initial_delay_ms' });
+  }
+  if (settings.action.type === 'webhook' && input.action) {
+    await checkTarget(settings.action.url, options.allowPrivateTargets, errors);
+  }
+  if (errors.length > 0) {
+    // Named like schema validation errors: the path in the request body.
+    const named = errors.map((e) => ({
+      field: `body/${e.field.replaceAll('.', '/')}`,
+      message: e.message,
+    }));
+    throw new HttpProblem('invalid-task', named.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      errors: named,
+    });
+  }
+  return settings;
+}
+
+function checkSchedule(
+  input: TaskInput['schedule'],
+  now: Date,
+  errors: FieldError[],
+): TaskSettings['schedule'] {
+  // A once task may be created up to a minute late (a clock behind, a slow request); further in
+  // the past, or a schedule whose end has gone, has no occurrence left to run.
+  const result = validateSchedule(input, { notBefore: new Date(now.getTime() - 60_000) });
+  if (!result.ok) {
+    errors.push(...result.errors.map((e) => ({ ...e, field: `schedule.${e.field}` })));
+    return input as TaskSettings['schedule'];
+  }
+  const { schedule } = result;
+  // Due times are stored to the millisecond (a Date): the anchor must not be finer.
+  const toMs = (instant: string) => new Date(Date.parse(instant)).toISOString();
+  return { ...schedule, start: toMs(schedule.start), end: schedule.end && toMs(schedule.end) };
+}
+
+function reminderOf(name: string): StoredAction {
+  return { type: 'reminder', message: name };
+}
+
+function actionOf(action: NonNullable<TaskInput['action']>, errors: FieldError[]): StoredAction {
+  if (action.type === 'reminder') return action;
+  const headers = action.headers ?? {};
+  for (const header of Object.keys(headers)) {
+    if (reservedHeaders.has(header.toLowerCase())) {
+      errors.push({ field: `action.headers.${header}`, message: 'is set by Meridian' });
+    }
+  }
+  if (Buffer.byteLength(JSON.stringify(headers)) > maxHeaderBytes) {
+    errors.push({ field: 'action.headers', message: `exceed ${maxHeaderBytes} bytes` });
+  }
+  const body = action.body ?? null;
+  if (Buffer.byteLength(JSON.stringify(body)) > maxWebhookBodyBytes) {
+    errors.push({ field: 'action.body', message: `exceeds ${maxWebhookBodyBytes} bytes` });
+  }
+  const method: string = action.method ?? 'POST';
+  if (method === 'GET' && body !== null) {
+    errors.push({ field: 'action.body', message: 'must be empty for GET' });
+  }
+  return {
+    type: 'webhook',
+    url: action.url,
+    method,
+    headers,
+    body,
+    timeout_ms: action.timeout_ms ?? defaultWebhookTimeoutMs,
+  };
+}
+
+async function checkTarget(url: string, allowPrivate: boolean, errors: FieldError[]) {
+  try {
+    await requireCallableTarget(url, allowPrivate);
+  } catch (error) {
+    const message = error instanceof HttpProblem ? error.message : 'is not a callable URL';
+    errors.push({ field: 'action.url', message });
+  }
+}
+
+function notifyOf(input: Record<string, unknown>, errors: FieldError[]) {
+  const known = new Set<string>(channels);
+  const notify: Record<string, string[]> = {};
+  for (const [event, list] of Object.entries(input)) {
+    const names = (list ?? []) as string[];
+    for (const channel of names) {
+      if (!known.has(channel)) {
+        errors.push({ field: `notify.${event}`, message: `has no channel "${channel}"` });
+      }
+    }
+    notify[event] = names;
+  }
+  return notify;
+}

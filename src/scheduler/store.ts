@@ -1,0 +1,357 @@
+import { type ColumnType, sql } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import type { ValidSchedule } from './recurrence.ts';
+
+// SQL for the scheduler and nothing else. Lists are keyset pages: tasks by id (UUIDv7, so by
+// creation), executions by due time, newest first. Callers ask for `limit + 1` rows to learn
+// whether more follow.
+
+type Json<T> = ColumnType<T, string, string>;
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+export type ExecutionState =
+  | 'pending'
+  | 'running'
+  | 'succeeded'
+  | 'retrying'
+  | 'dead'
+  | 'missed'
+  | 'cancelled';
+
+export type SchedulerTables = {
+  scheduler_tasks: {
+    id: string;
+    owner_id: string;
+    name: string;
+    schedule: Json<StoredSchedule>;
+    action: Json<StoredAction>;
+    retry: Json<StoredRetry>;
+    tolerance_ms: number;
+    catch_up: 'all' | 'latest' | 'skip';
+    notify: Json<Record<string, string[]>>;
+    signing_secret: string;
+    state: 'active' | 'paused' | 'completed' | 'deleted';
+    next_run_at: Date | null;
+    version: ColumnType<number, number | undefined, number>;
+    created_at: CreatedAt;
+    updated_at: ColumnType<Date, Date | undefined, Date>;
+  };
+  scheduler_executions: {
+    id: string;
+    task_id: string;
+    scheduled_for: Date;
+    state: ColumnType<ExecutionState, ExecutionState | undefined, ExecutionState>;
+    job_id: number | null;
+    manual: ColumnType<boolean, boolean | undefined, never>;
+    attempts: ColumnType<number, number | undefined, number>;
+    started_at: Date | null;
+    finished_at: Date | null;
+    last_error: string | null;
+    http_status: number | null;
+    created_at: CreatedAt;
+  };
+  scheduler_attempts: {
+    execution_id: string;
+    attempt: number;
+    started_at: Date;
+    finished_at: Date | null;
+    succeeded: boolean | null;
+    http_status: number | null;
+    response_excerpt: string | null;
+    error: string | null;
+  };
+};
+
+/** A schedule as `validateSchedule` normalized it. */
+export type StoredSchedule = ValidSchedule;
+
+export type StoredAction =
+  | {
+      type: 'webhook';
+      url: string;
+      method: string;
+      headers: Record<string, string>;
+      body: unknown;
+      timeout_ms: number;
+    }
+  | { type: 'reminder'; message: string };
+
+export interface StoredRetry {
+  max_attempts: number;
+  initial_delay_ms: number;
+  factor: number;
+  max_delay_ms: number;
+}
+
+export interface TaskRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  schedule: StoredSchedule;
+  action: StoredAction;
+  retry: StoredRetry;
+  tolerance_ms: number;
+  catch_up: 'all' | 'latest' | 'skip';
+  notify: Record<string, string[]>;
+  signing_secret: string;
+  state: 'active' | 'paused' | 'completed' | 'deleted';
+  next_run_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ExecutionRow {
+  id: string;
+  task_id: string;
+  scheduled_for: Date;
+  state: ExecutionState;
+  job_id: number | null;
+  manual: boolean;
+  attempts: number;
+  started_at: Date | null;
+  finished_at: Date | null;
+  last_error: string | null;
+  http_status: number | null;
+  created_at: Date;
+}
+
+function tables(db: Db) {
+  return db.withTables<SchedulerTables>();
+}
+
+/** The settings of a task, as written by create and update. */
+export type TaskSettings = Pick<
+  TaskRow,
+  'name' | 'schedule' | 'action' | 'retry' | 'tolerance_ms' | 'catch_up' | 'notify'
+>;
+
+function settingsColumns(settings: Partial<TaskSettings>) {
+  const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
+  return {
+    name: settings.name,
+    schedule: json(settings.schedule),
+    action: json(settings.action),
+    retry: json(settings.retry),
+    tolerance_ms: settings.tolerance_ms,
+    catch_up: settings.catch_up,
+    notify: json(settings.notify),
+  };
+}
+
+export async function insertTask(
+  db: Db,
+  task: TaskSettings &
+    Pick<TaskRow, 'id' | 'owner_id' | 'signing_secret' | 'state' | 'next_run_at'>,
+): Promise<TaskRow> {
+  return (await tables(db)
+    .insertInto('scheduler_tasks')
+    .values({
+      ...settingsColumns(task),
+      id: task.id,
+      owner_id: task.owner_id,
+      signing_secret: task.signing_secret,
+      state: task.state,
+      next_run_at: task.next_run_at,
+    } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as TaskRow;
+}
+
+/** A task its owner can see (not deleted), locked for update when `forUpdate`. */
+export async function findTask(
+  db: Db,
+  ownerId: string | null,
+  taskId: string,
+  forUpdate = false,
+): Promise<TaskRow | undefined> {
+  let query = tables(db)
+    .selectFrom('scheduler_tasks')
+    .selectAll()
+    .where('id', '=', taskId)
+    .where('state', '<>', 'deleted');
+  if (ownerId !== null) query = query.where('owner_id', '=', ownerId);
+  if (forUpdate) query = query.forUpdate();
+  return (await query.executeTakeFirst()) as TaskRow | undefined;
+}
+
+export async function updateTask(
+  db: Db,
+  taskId: string,
+  changes: Partial<TaskSettings> & Partial<Pick<TaskRow, 'state' | 'next_run_at'>>,
+  bumpVersion = true,
+): Promise<TaskRow> {
+  const { state, next_run_at, ...settings } = changes;
+  return (await tables(db)
+    .updateTable('scheduler_tasks')
+    .set({
+      ...settingsColumns(settings),
+      state,
+      next_run_at,
+      updated_at: new Date(),
+      ...(bumpVersion ? { version: sql<number>`version + 1` as never } : {}),
+    })
+    .where('id', '=', taskId)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as TaskRow;
+}
+
+export async function listTasks(
+  db: Db,
+  ownerId: string,
+  filter: { state?: string; after?: string; limit: number },
+): Promise<TaskRow[]> {
+  let query = tables(db)
+    .selectFrom('scheduler_tasks')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('state', '<>', 'deleted')
+    .orderBy('id')
+    .limit(filter.limit);
+  if (filter.state) query = query.where('state', '=', filter.state as TaskRow['state']);
+  if (filter.after) query = query.where('id', '>', filter.after);
+  return (await query.execute()) as TaskRow[];
+}
+
+/**
+ * Inserts the execution of an occurrence, pending, run by `job_id` (none for one recorded as
+ * missed at once). An occurrence whose execution was cancelled (a schedule changed away and
+ * back) takes the new id and job and is pending again (a cancelled execution never started, so
+ * no attempt refers to its id); undefined if the occurrence has a live execution.
+ */
+export async function insertExecution(
+  db: Db,
+  execution: {
+    id: string;
+    task_id: string;
+    scheduled_for: Date;
+    manual?: boolean;
+    job_id?: number;
+  },
+): Promise<ExecutionRow | undefined> {
+  return tables(db)
+    .insertInto('scheduler_executions')
+    .values(execution)
+    .onConflict((conflict) =>
+      conflict
+        .columns(['task_id', 'scheduled_for'])
+        .doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          job_id: eb.ref('excluded.job_id'),
+          state: 'pending',
+          finished_at: null,
+        }))
+        .where('scheduler_executions.state', '=', 'cancelled'),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findExecution(
+  db: Db,
+  executionId: string,
+  forUpdate = false,
+): Promise<ExecutionRow | undefined> {
+  let query = tables(db)
+    .selectFrom('scheduler_executions')
+    .selectAll()
+    .where('id', '=', executionId);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function updateExecution(
+  db: Db,
+  executionId: string,
+  changes: Partial<
+    Omit<ExecutionRow, 'id' | 'task_id' | 'scheduled_for' | 'manual' | 'created_at'>
+  >,
+): Promise<ExecutionRow> {
+  return tables(db)
+    .updateTable('scheduler_executions')
+    .set(changes)
+    .where('id', '=', executionId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The task's executions still waiting for their time (at most one, unless run-now added one). */
+export async function pendingExecutions(db: Db, taskId: string): Promise<ExecutionRow[]> {
+  return tables(db)
+    .selectFrom('scheduler_executions')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('state', '=', 'pending')
+    .execute();
+}
+
+export async function listExecutions(
+  db: Db,
+  taskId: string,
+  page: { before?: [string, string]; limit: number },
+): Promise<ExecutionRow[]> {
+  let query = tables(db)
+    .selectFrom('scheduler_executions')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .orderBy('scheduled_for', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit);
+  if (page.before) {
+    const [scheduledFor, id] = page.before;
+    query = query.where(
+      sql<boolean>`(scheduled_for, id) < (${scheduledFor}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  return query.execute();
+}
+
+export async function deadExecutions(db: Db, taskId: string): Promise<ExecutionRow[]> {
+  return tables(db)
+    .selectFrom('scheduler_executions')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('state', '=', 'dead')
+    .forUpdate()
+    .execute();
+}
+
+export async function startAttempt(
+  db: Db,
+  executionId: string,
+  attempt: number,
+  startedAt: Date,
+): Promise<void> {
+  await tables(db)
+    .insertInto('scheduler_attempts')
+    .values({ execution_id: executionId, attempt, started_at: startedAt })
+    .onConflict((conflict) =>
+      conflict.columns(['execution_id', 'attempt']).doUpdateSet({ started_at: startedAt }),
+    )
+    .execute();
+}
+
+export async function finishAttempt(
+  db: Db,
+  executionId: string,
+  attempt: number,
+  outcome: {
+    succeeded: boolean;
+    http_status: number | null;
+    excerpt: string | null;
+    error: string | null;
+  },
+): Promise<void> {
+  await tables(db)
+    .updateTable('scheduler_attempts')
+    .set({
+      finished_at: new Date(),
+      succeeded: outcome.succeeded,
+      http_status: outcome.http_status,
+      response_excerpt: outcome.excerpt,
+      error: outcome.error,
+    })
+    .where('execution_id', '=', executionId)
+    .where('attempt', '=', attempt)
+    .execute();
+}

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { Type } from 'typebox';
+import { afterAll, expect, inject } from 'vitest';
+import { loadConfig } from '../src/platform/config.ts';
+import { connectDatabase, type Database } from '../src/platform/db/database.ts';
+import { type ProblemName, problemCatalogue } from '../src/platform/http/problems.ts';
+import type { Jobs } from '../src/platform/jobs/queue.ts';
+import type { Job, JobState } from '../src/platform/jobs/spec.ts';
+import type { Module } from '../src/platform/module.ts';
+import { type Server, startServer } from '../src/platform/runtime.ts';
+
+/**
+ * Creates a database of its own for the calling test file on the test server, and drops it
+ * after the file's tests. Files therefore run in parallel without seeing each other's rows.
+ */
+export async function createTestDatabase(): Promise<string> {
+  const admin = new URL(inject('adminDatabaseUrl'));
+  const name = `meridian_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(admin, `CREATE DATABASE ${name}`);
+  afterAll(() => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(url: URL, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export const silentLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+export interface TestServer {
+  url: string;
+  server: Server;
+  database: Database;
+  databaseUrl: string;
+}
+
+/**
+ * A real Meridian HTTP server on a free port, over its own database, closed after the file.
+ * `env` overrides configuration as the environment would; `systems` adds modules (routes).
+ */
+export async function startTestServer(
+  options: { env?: Record<string, string>; systems?: Module[]; databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig(
+    { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...options.env },
+    '/nonexistent',
+  );
+  const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog);
+  const server = await startServer(config, silentLog, database, options.systems ?? []);
+  afterAll(async () => {
+    await server.close();
+    await database.close();
+  });
+  return { url: server.url, server, database, databaseUrl };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * A small JSON client over real HTTP (Node's fetch). `body` is sent as JSON unless it is a
+ * string, which is sent as is (for malformed input).
+ */
+export function apiClient(baseUrl: string) {
+  return async function request<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(new URL(path, baseUrl), { method, headers, body });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (type.includes('json') && text ? JSON.parse(text) : text) as T,
+    };
+  };
+}
+
+export type Api = ReturnType<typeof apiClient>;
+
+/**
+ * Asserts the RFC 9457 shape every error response has: problem+json, the catalogue's status and
+ * title for `name`, a detail, the request id as `instance`, and no stack. Returns the body.
+ */
+export function expectProblem(response: ApiResponse, name: ProblemName) {
+  const { status, title } = problemCatalogue[name];
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  const body = response.body;
+  expect(body).toMatchObject({ type: `/problems/${name}`, title, status });
+  expect(typeof body.detail).toBe('string');
+  expect(body.detail.length).toBeGreaterThan(0);
+  const requestId = response.headers.get('x-request-id');
+  expect(requestId).toBeTruthy();
+  expect(body.instance).toBe(requestId);
+  expect(body).not.toHaveProperty('stack');
+  return body;
+}
+
+/**
+ * A route for tests of body parsing: `POST /test/anything` takes `{ value }` of any type and
+ * answers with the type it received.
+ */
+export const freeFormBodyModule: Module = {
+  name: 'free-form-body',
+  routes(app) {
+    app.post(
+      '/test/anything',
+      {
+        schema: {
+          body: Type.Object({ value: Type.Unknown() }, { additionalProperties: false }),
+        },
+      },
+      async (request) => ({ received: typeof request.body.value }),
+    );
+  },
+};
+
+let userCount = 0;
+
+/** Signs a new user up through the API; returns the user and a token. */
+export async function signUp(api: Api, name = `user${++userCount}`) {
+  const email = `${name}-${randomBytes(4).toString('hex')}@example.com`;
+  const response = await api('POST', '/v1/auth/signup', {
+    body: { email, password: 'correct horse battery', name },
+  });
+  if (response.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(response.body)}`);
+  return { ...response.body.user, email, token: response.body.token as string };
+}
+
+/** Signs a new user up and makes them an operator (as `meridian user create --admin` would). */
+export async function signUpOperator(api: Api, server: Pick<TestServer, 'database'>) {
+  const operator = await signUp(api, 'operator');
+  await server.database.db
+    .updateTable('users')
+    .set({ is_operator: true })
+    .where('id', '=', operator.id)
+    .execute();
+  return operator;
+}
+
+/** Waits until job `id` is in `state` (failing the test after `timeout`); returns the job then. */
+export async function waitForJobState(
+  jobs: Jobs,
+  id: number,
+  state: JobState,
+  timeout = 10_000,
+): Promise<Job> {
+  await expect.poll(async () => (await jobs.get(id))?.state, { timeout, interval: 20 }).toBe(state);
+  return (await jobs.get(id)) as Job;
+}
