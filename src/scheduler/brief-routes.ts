@@ -16,7 +16,7 @@ const tags = ['scheduler (brief API)'];
  * caller's own, unless the caller is an operator; anything else is a 404, as for any task that
  * is not yours.
  */
-export function briefRoutes(app: App, core: Core): void {
+export function briefRoutes(app: App, core: Core, createTask: service.CreateTask): void {
   const onRequest = core.auth.requireUser;
 
   app.post(
@@ -41,7 +41,7 @@ export function briefRoutes(app: App, core: Core): void {
       if (user_id !== principal.user.id && !principal.user.is_operator) {
         throw new HttpProblem('not-found', `No user ${user_id}`);
       }
-      const task = await service.createTask(core, user_id, {
+      const task = await createTask(user_id, {
         name: `${frequency} task`,
         schedule: { frequency, start: start_date, end: end_date ?? null },
       });

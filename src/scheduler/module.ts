@@ -3,6 +3,7 @@ import type { Module } from '../platform/module.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { schedulerJobs } from './jobs.ts';
 import { taskRoutes } from './routes.ts';
+import { taskCreator } from './service.ts';
 
 /**
  * The task scheduler (brief 000): recurring tasks whose occurrences run on time as jobs, retry,
@@ -12,8 +13,9 @@ export const schedulerModule: Module = {
   name: 'scheduler',
   migrations: new URL('./migrations/', import.meta.url),
   routes(app, core) {
-    taskRoutes(app, core);
-    briefRoutes(app, core);
+    const createTask = taskCreator(core);
+    taskRoutes(app, core, createTask);
+    briefRoutes(app, core, createTask);
   },
   jobs(core) {
     const outbound = createOutbound({ allowPrivate: core.config.outboundAllowPrivate });

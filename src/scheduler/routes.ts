@@ -18,7 +18,7 @@ const tags = ['scheduler'];
 const owner = (request: FastifyRequest) => principalOf(request).user.id;
 
 /** Tasks and their executions under `/v1/tasks`. */
-export function taskRoutes(app: App, core: Core): void {
+export function taskRoutes(app: App, core: Core, createTask: service.CreateTask): void {
   const { db } = core.database;
   const onRequest = core.auth.requireUser;
 
@@ -39,7 +39,7 @@ export function taskRoutes(app: App, core: Core): void {
       },
     },
     async (request, reply) => {
-      const task = await service.createTask(core, owner(request), request.body);
+      const task = await createTask(owner(request), request.body);
       setVersionTag(reply, task.version);
       return reply
         .code(201)

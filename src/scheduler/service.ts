@@ -1,13 +1,16 @@
 import { uuidv7 } from 'uuidv7';
 import { type Db, transaction } from '../platform/db/database.ts';
+import { groupCommit } from '../platform/db/group-commit.ts';
+import type { EventInput } from '../platform/events/publish.ts';
 import { type ExpectedVersion, versionMismatch } from '../platform/http/concurrency.ts';
 import { newWebhookSecret } from '../platform/http/outbound.ts';
 import { HttpProblem } from '../platform/http/problems.ts';
+import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
 import type { TaskInput, TaskPatch } from './schemas.ts';
 import { resolveSettings } from './settings.ts';
-import type { ExecutionRow, TaskRow } from './store.ts';
+import type { ExecutionRow, TaskRow, TaskSettings } from './store.ts';
 import * as store from './store.ts';
 
 // The scheduler's rules for tasks: each operation is one transaction that changes the task and
@@ -17,12 +20,16 @@ import * as store from './store.ts';
 export const runJobKind = 'scheduler.run';
 
 /** What the task's owner sees live on `user:<owner>` when an execution changes. */
-export async function publishExecution(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {
-  await core.events.publish(tx, {
+export function executionEvent(task: TaskRow, execution: ExecutionRow): EventInput {
+  return {
     topic: `user:${task.owner_id}`,
     type: 'scheduler.execution',
     data: { task_id: task.id, task_name: task.name, execution: executionJson(execution) },
-  });
+  };
+}
+
+export async function publishExecution(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {
+  await core.events.publish(tx, executionEvent(task, execution));
 }
 
 export function executionJson(execution: ExecutionRow) {
@@ -35,29 +42,45 @@ export function taskJson(task: TaskRow) {
   return visible;
 }
 
+/** An occurrence to schedule: `task`'s, due at `at`; `manual` when run now, outside the schedule. */
+export interface Occurrence {
+  task: TaskRow;
+  at: Date;
+  manual?: boolean;
+}
+
 /**
- * Writes the execution of the occurrence due at `at` and the job that runs it; returns undefined
- * if that occurrence already has one (the unique (task, due time) makes scheduling idempotent).
- * The job comes first, so the execution is written once, with its job.
+ * Writes the executions of occurrences and the jobs that run them; undefined for an occurrence
+ * that already has one (the unique (task, due time) makes scheduling idempotent; its job is
+ * cancelled). The jobs come first, so each execution is written once, with its job.
  */
-export async function scheduleOccurrence(
+export async function scheduleOccurrences(
   core: Core,
   tx: Db,
-  task: TaskRow,
-  at: Date,
-  manual = false,
-): Promise<ExecutionRow | undefined> {
-  const id = uuidv7();
-  const job = await enqueueJob(core, tx, task, id, at);
-  const execution = await store.insertExecution(tx, {
-    id,
-    task_id: task.id,
-    scheduled_for: at,
-    manual,
-    job_id: job.id,
-  });
-  if (!execution) await core.jobs.cancel(job.id, { tx });
-  return execution;
+  occurrences: Occurrence[],
+): Promise<(ExecutionRow | undefined)[]> {
+  if (occurrences.length === 0) return [];
+  const ids = occurrences.map(() => uuidv7());
+  const jobs = await core.jobs.enqueueMany(
+    occurrences.map(({ task, at }, index) => runJobSpec(task, ids[index] as string, at)),
+    { tx },
+  );
+  const jobIds = new Map(jobs.map((job) => [(job.payload as RunPayload).executionId, job.id]));
+  const executions = await store.insertExecutions(
+    tx,
+    occurrences.map(({ task, at, manual }, index) => ({
+      id: ids[index] as string,
+      task_id: task.id,
+      scheduled_for: at,
+      manual: manual ?? false,
+      job_id: jobIds.get(ids[index] as string),
+    })),
+  );
+  for (const [index, execution] of executions.entries()) {
+    const jobId = jobIds.get(ids[index] as string);
+    if (!execution && jobId !== undefined) await core.jobs.cancel(jobId, { tx });
+  }
+  return executions;
 }
 
 /** Gives an existing execution a job due at `runAt` (on resume, on redrive). */
@@ -68,30 +91,32 @@ export async function enqueueRun(
   execution: ExecutionRow,
   runAt: Date,
 ): Promise<ExecutionRow> {
-  const job = await enqueueJob(core, tx, task, execution.id, runAt);
+  const job = await core.jobs.enqueue(runJobSpec(task, execution.id, runAt), { tx });
   return store.updateExecution(tx, execution.id, { job_id: job.id });
 }
 
-function enqueueJob(core: Core, tx: Db, task: TaskRow, executionId: string, runAt: Date) {
+export interface RunPayload {
+  executionId: string;
+}
+
+function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
   const { retry, action } = task;
-  return core.jobs.enqueue(
-    {
-      kind: runJobKind,
-      payload: { executionId },
-      runAt,
-      maxAttempts: retry.max_attempts,
-      backoff: {
-        initialMs: retry.initial_delay_ms,
-        factor: retry.factor,
-        maxMs: retry.max_delay_ms,
-        jitter: 0.1,
-      },
-      // The handler times its call itself; this only stops an attempt that hangs beyond it.
-      timeoutMs: (action.type === 'webhook' ? action.timeout_ms : 10_000) + 30_000,
-      uniqueKey: `${runJobKind}:${executionId}`,
+  const payload: RunPayload = { executionId };
+  return {
+    kind: runJobKind,
+    payload,
+    runAt,
+    maxAttempts: retry.max_attempts,
+    backoff: {
+      initialMs: retry.initial_delay_ms,
+      factor: retry.factor,
+      maxMs: retry.max_delay_ms,
+      jitter: 0.1,
     },
-    { tx },
-  );
+    // The handler times its call itself; this only stops an attempt that hangs beyond it.
+    timeoutMs: (action.type === 'webhook' ? action.timeout_ms : 10_000) + 30_000,
+    uniqueKey: `${runJobKind}:${executionId}`,
+  };
 }
 
 /** The task's next due time strictly after `after`, or null when its schedule has none left. */
@@ -130,49 +155,84 @@ export function lastDueBetween(
 }
 
 /**
- * Schedules the task's next occurrence after `after` (or marks the task completed when its
- * schedule has none left), and records it as the task's `next_run_at`.
+ * Schedules each task's next occurrence after its `after` (or marks the task completed when its
+ * schedule has none left), and records it as the task's `next_run_at`; returns the tasks so
+ * changed, in order.
  */
-export async function advanceTask(
+export async function advanceTasks(
   core: Core,
   tx: Db,
-  task: TaskRow,
-  after: Date,
-): Promise<TaskRow> {
-  const next = nextDue(task, after);
-  if (next) await scheduleOccurrence(core, tx, task, next);
-  return store.updateTask(
+  advances: { task: TaskRow; after: Date }[],
+): Promise<TaskRow[]> {
+  if (advances.length === 0) return [];
+  const nexts = advances.map(({ task, after }) => ({ task, at: nextDue(task, after) }));
+  await scheduleOccurrences(
+    core,
     tx,
-    task.id,
-    { next_run_at: next, state: next ? task.state : 'completed' },
-    false,
+    nexts.filter((next): next is Occurrence => next.at !== null),
+  );
+  return store.setNextRuns(
+    tx,
+    nexts.map(({ task, at }) => ({
+      id: task.id,
+      next_run_at: at,
+      state: at ? task.state : 'completed',
+    })),
   );
 }
 
-export async function createTask(
-  core: Core,
-  ownerId: string,
-  input: TaskInput,
-): Promise<TaskRow & { signing_secret: string }> {
-  const now = new Date();
-  const settings = await resolveSettings(input, undefined, {
-    now,
-    allowPrivateTargets: core.config.outboundAllowPrivate,
-  });
-  // The first occurrence at or after the start, and not in the past.
-  const first = nextDue(settings, firstAfter(settings, now));
-  return transaction(core.database.db, async (tx) => {
-    const task = await store.insertTask(tx, {
+/** `advanceTasks` for one task. */
+export async function advanceTask(core: Core, tx: Db, task: TaskRow, after: Date) {
+  return (await advanceTasks(core, tx, [{ task, after }]))[0] as TaskRow;
+}
+
+/** A task to create: its owner and its settings as `resolveSettings` made them. */
+interface NewTask {
+  ownerId: string;
+  settings: TaskSettings;
+  first: Date | null;
+}
+
+/**
+ * The task creator of this process: it validates each request on its own, and writes the tasks
+ * (and their first occurrences) that arrive together in one transaction (`groupCommit`), which is
+ * what lets one process create thousands a second.
+ */
+export function taskCreator(core: Core) {
+  const write = groupCommit(core.database.db, (tx, tasks: NewTask[]) =>
+    insertNewTasks(core, tx, tasks),
+  );
+  return async (ownerId: string, input: TaskInput): Promise<TaskRow> => {
+    const now = new Date();
+    const settings = await resolveSettings(input, undefined, {
+      now,
+      allowPrivateTargets: core.config.outboundAllowPrivate,
+    });
+    // The first occurrence at or after the start, and not in the past.
+    return write({ ownerId, settings, first: nextDue(settings, firstAfter(settings, now)) });
+  };
+}
+
+export type CreateTask = ReturnType<typeof taskCreator>;
+
+async function insertNewTasks(core: Core, tx: Db, tasks: NewTask[]): Promise<TaskRow[]> {
+  const rows = await store.insertTasks(
+    tx,
+    tasks.map(({ ownerId, settings, first }) => ({
       ...settings,
       id: uuidv7(),
       owner_id: ownerId,
       signing_secret: newWebhookSecret(),
       state: first ? 'active' : 'completed',
       next_run_at: first,
-    });
-    if (first) await scheduleOccurrence(core, tx, task, first);
-    return task;
-  });
+    })),
+  );
+  await scheduleOccurrences(
+    core,
+    tx,
+    rows.flatMap((task) => (task.next_run_at ? [{ task, at: task.next_run_at }] : [])),
+  );
+  return rows;
 }
 
 /** Just before the first occurrence a task may have: its start, or now if that is later. */
@@ -278,7 +338,9 @@ export async function resumeTask(core: Core, ownerId: string, taskId: string): P
 export async function runTaskNow(core: Core, ownerId: string, taskId: string) {
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
-    const execution = await scheduleOccurrence(core, tx, task, new Date(), true);
+    const [execution] = await scheduleOccurrences(core, tx, [
+      { task, at: new Date(), manual: true },
+    ]);
     if (!execution) throw new HttpProblem('conflict', 'An execution is already due this instant');
     await publishExecution(core, tx, task, execution);
     return execution;

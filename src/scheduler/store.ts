@@ -139,23 +139,27 @@ function settingsColumns(settings: Partial<TaskSettings>) {
   };
 }
 
-export async function insertTask(
+/** Inserts new tasks in one statement; returns them in the order given. */
+export async function insertTasks(
   db: Db,
-  task: TaskSettings &
-    Pick<TaskRow, 'id' | 'owner_id' | 'signing_secret' | 'state' | 'next_run_at'>,
-): Promise<TaskRow> {
-  return (await tables(db)
+  tasks: (TaskSettings &
+    Pick<TaskRow, 'id' | 'owner_id' | 'signing_secret' | 'state' | 'next_run_at'>)[],
+): Promise<TaskRow[]> {
+  const rows = (await tables(db)
     .insertInto('scheduler_tasks')
-    .values({
-      ...settingsColumns(task),
-      id: task.id,
-      owner_id: task.owner_id,
-      signing_secret: task.signing_secret,
-      state: task.state,
-      next_run_at: task.next_run_at,
-    } as never)
+    .values(
+      tasks.map((task) => ({
+        ...settingsColumns(task),
+        id: task.id,
+        owner_id: task.owner_id,
+        signing_secret: task.signing_secret,
+        state: task.state,
+        next_run_at: task.next_run_at,
+      })) as never,
+    )
     .returningAll()
-    .executeTakeFirstOrThrow()) as TaskRow;
+    .execute()) as TaskRow[];
+  return inOrder(tasks, rows);
 }
 
 /** A task its owner can see (not deleted), locked for update when `forUpdate`. */
@@ -214,24 +218,43 @@ export async function listTasks(
 }
 
 /**
- * Inserts the execution of an occurrence, pending, run by `job_id` (none for one recorded as
- * missed at once). An occurrence whose execution was cancelled (a schedule changed away and
- * back) takes the new id and job and is pending again (a cancelled execution never started, so
- * no attempt refers to its id); undefined if the occurrence has a live execution.
+ * The task's next due time and state after a run began or its schedule changed, for many tasks in
+ * one statement (`next_run_at` null: none left); returns them in the order given.
  */
-export async function insertExecution(
+export async function setNextRuns(
   db: Db,
-  execution: {
+  changes: { id: string; next_run_at: Date | null; state: TaskRow['state'] }[],
+): Promise<TaskRow[]> {
+  const { rows } = await sql<TaskRow>`
+    UPDATE scheduler_tasks t
+       SET next_run_at = r.next_run_at, state = r.state, updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+             AS r(id uuid, next_run_at timestamptz, state text)
+     WHERE t.id = r.id
+    RETURNING t.*`.execute(db);
+  return inOrder(changes, rows);
+}
+
+/**
+ * Inserts the executions of occurrences, pending, each run by its `job_id` (none for one recorded
+ * as missed at once). An occurrence whose execution was cancelled (a schedule changed away and
+ * back) takes the new id and job and is pending again (a cancelled execution never started, so no
+ * attempt refers to its id). Returns what was written, in the order given, undefined for an
+ * occurrence that has a live execution.
+ */
+export async function insertExecutions(
+  db: Db,
+  executions: {
     id: string;
     task_id: string;
     scheduled_for: Date;
     manual?: boolean;
     job_id?: number;
-  },
-): Promise<ExecutionRow | undefined> {
-  return tables(db)
+  }[],
+): Promise<(ExecutionRow | undefined)[]> {
+  const rows = await tables(db)
     .insertInto('scheduler_executions')
-    .values(execution)
+    .values(executions)
     .onConflict((conflict) =>
       conflict
         .columns(['task_id', 'scheduled_for'])
@@ -244,7 +267,28 @@ export async function insertExecution(
         .where('scheduler_executions.state', '=', 'cancelled'),
     )
     .returningAll()
-    .executeTakeFirst();
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return executions.map((execution) => byId.get(execution.id));
+}
+
+/**
+ * Locks the executions that jobs are about to run, and their tasks, in one order (tasks by id, as
+ * every other writer of a task locks it first), so batches running side by side cannot deadlock.
+ */
+export async function lockExecutionsWithTasks(
+  db: Db,
+  executionIds: string[],
+): Promise<{ executions: ExecutionRow[]; tasks: Map<string, TaskRow> }> {
+  const { rows: executions } = await sql<ExecutionRow>`
+    SELECT e.* FROM scheduler_executions e JOIN scheduler_tasks t ON t.id = e.task_id
+     WHERE e.id = ANY(${executionIds}::uuid[]) AND t.state <> 'deleted'
+     ORDER BY t.id, e.id
+       FOR UPDATE`.execute(db);
+  const taskIds = [...new Set(executions.map((execution) => execution.task_id))];
+  const { rows: tasks } = await sql<TaskRow>`
+    SELECT * FROM scheduler_tasks WHERE id = ANY(${taskIds}::uuid[])`.execute(db);
+  return { executions, tasks: new Map(tasks.map((task) => [task.id, task])) };
 }
 
 export async function findExecution(
@@ -316,42 +360,73 @@ export async function deadExecutions(db: Db, taskId: string): Promise<ExecutionR
     .execute();
 }
 
-export async function startAttempt(
+/**
+ * Marks executions running with one more attempt, starting at `now`, and records those attempts;
+ * returns them in the order given.
+ */
+export async function markRunning(
   db: Db,
-  executionId: string,
-  attempt: number,
-  startedAt: Date,
-): Promise<void> {
-  await tables(db)
-    .insertInto('scheduler_attempts')
-    .values({ execution_id: executionId, attempt, started_at: startedAt })
-    .onConflict((conflict) =>
-      conflict.columns(['execution_id', 'attempt']).doUpdateSet({ started_at: startedAt }),
+  executionIds: string[],
+  now: Date,
+): Promise<ExecutionRow[]> {
+  const { rows } = await sql<ExecutionRow>`
+    WITH running AS (
+      UPDATE scheduler_executions
+         SET state = 'running', attempts = attempts + 1, started_at = coalesce(started_at, ${now})
+       WHERE id = ANY(${executionIds}::uuid[])
+      RETURNING *
+    ), attempt AS (
+      INSERT INTO scheduler_attempts (execution_id, attempt, started_at)
+      SELECT id, attempts, ${now} FROM running
+      ON CONFLICT (execution_id, attempt) DO UPDATE SET started_at = excluded.started_at
     )
-    .execute();
+    SELECT * FROM running`.execute(db);
+  return inOrder(
+    executionIds.map((id) => ({ id })),
+    rows,
+  );
 }
 
-export async function finishAttempt(
-  db: Db,
-  executionId: string,
-  attempt: number,
-  outcome: {
-    succeeded: boolean;
-    http_status: number | null;
-    excerpt: string | null;
-    error: string | null;
-  },
-): Promise<void> {
-  await tables(db)
-    .updateTable('scheduler_attempts')
-    .set({
-      finished_at: new Date(),
-      succeeded: outcome.succeeded,
-      http_status: outcome.http_status,
-      response_excerpt: outcome.excerpt,
-      error: outcome.error,
-    })
-    .where('execution_id', '=', executionId)
-    .where('attempt', '=', attempt)
-    .execute();
+export interface AttemptOutcome {
+  execution_id: string;
+  attempt: number;
+  state: 'succeeded' | 'retrying' | 'dead';
+  http_status: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+}
+
+/**
+ * Records how attempts ended, on the attempt and on its execution (finished unless retrying);
+ * returns the executions in the order given.
+ */
+export async function finishAttempts(db: Db, outcomes: AttemptOutcome[]): Promise<ExecutionRow[]> {
+  const { rows } = await sql<ExecutionRow>`
+    WITH outcome AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb)
+        AS r(execution_id uuid, attempt integer, state text, http_status integer,
+             response_excerpt text, error text)
+    ), attempt AS (
+      UPDATE scheduler_attempts a
+         SET finished_at = now(), succeeded = o.state = 'succeeded', http_status = o.http_status,
+             response_excerpt = o.response_excerpt, error = o.error
+        FROM outcome o
+       WHERE a.execution_id = o.execution_id AND a.attempt = o.attempt
+    )
+    UPDATE scheduler_executions e
+       SET state = o.state, http_status = o.http_status, last_error = o.error,
+           finished_at = CASE WHEN o.state = 'retrying' THEN NULL ELSE now() END
+      FROM outcome o
+     WHERE e.id = o.execution_id
+    RETURNING e.*`.execute(db);
+  return inOrder(
+    outcomes.map((outcome) => ({ id: outcome.execution_id })),
+    rows,
+  );
+}
+
+/** `rows` (which have the ids of `wanted`) in the order of `wanted`. */
+function inOrder<R extends { id: string }>(wanted: { id: string }[], rows: R[]): R[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return wanted.map((want) => byId.get(want.id) as R);
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import { createListener } from '../db/listener.ts';
-import { type Events, type PublishedEvent, publishEvent } from './publish.ts';
+import { type Events, type PublishedEvent, publishEvent, publishEvents } from './publish.ts';
 import { eventsAfter, findEvent, latestEventId } from './store.ts';
 
 /** The channel `publish_event` notifies on. */
@@ -76,6 +76,7 @@ export function createEventBus(options: { db: Db; url: string; log: Logger }): E
 
   return {
     publish: publishEvent,
+    publishMany: publishEvents,
     subscribe(topics, onEvent) {
       for (const topic of topics) {
         const set = subscribers.get(topic) ?? new Set();

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/database.ts';
-import { insertEvent } from './store.ts';
+import { insertEvents } from './store.ts';
 
 /** What a module publishes: `topic` is `<namespace>:<id>` (`user:<id>`, `org:<id>`, `inventory:<sku>`). */
 export interface EventInput {
@@ -20,6 +20,8 @@ export interface PublishedEvent {
 export interface Events {
   /** Records the event in `tx`; subscribers in every process get it iff tx commits. */
   publish(tx: Db | Tx, event: EventInput): Promise<{ id: string }>;
+  /** `publish` for many events in one statement (a batch that changed many things). */
+  publishMany(tx: Db | Tx, events: EventInput[]): Promise<{ id: string }[]>;
   /** Process-local subscription; returns the unsubscribe function. */
   subscribe(topics: string[], onEvent: (event: PublishedEvent) => void): () => void;
 }
@@ -45,6 +47,17 @@ export class InvalidEventError extends Error {}
  * });
  */
 export async function publishEvent(tx: Db | Tx, event: EventInput): Promise<{ id: string }> {
+  return (await publishEvents(tx, [event]))[0] as { id: string };
+}
+
+export async function publishEvents(tx: Db | Tx, events: EventInput[]): Promise<{ id: string }[]> {
+  if (events.length === 0) return [];
+  const rows = events.map((event) => ({ ...event, dataJson: checkedJson(event) }));
+  return (await insertEvents(tx, rows)).map(({ id }) => ({ id: String(id) }));
+}
+
+/** The event's data as JSON, once the event is known to follow the rules. */
+function checkedJson(event: EventInput): string {
   if (!topicPattern.test(event.topic)) {
     throw new InvalidEventError(`topic "${event.topic}" is not <namespace>:<id>`);
   }
@@ -55,6 +68,5 @@ export async function publishEvent(tx: Db | Tx, event: EventInput): Promise<{ id
   if (Buffer.byteLength(json) > maxEventBytes) {
     throw new InvalidEventError(`event data is over ${maxEventBytes} bytes; publish a reference`);
   }
-  const { id } = await insertEvent(tx, event.topic, event.type, json);
-  return { id: String(id) };
+  return json;
 }

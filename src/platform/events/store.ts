@@ -11,11 +11,26 @@ export type EventTables = {
 
 const tables = (db: Db | Tx) => db.withTables<EventTables>();
 
-/** Inserts through `publish_event` (the migration), which also sends the NOTIFY. */
-export async function insertEvent(tx: Db | Tx, topic: string, type: string, dataJson: string) {
+/**
+ * Inserts through `publish_event` (the migration), which also sends the NOTIFY; one statement
+ * for all of `events` (`dataJson` already JSON), ids in their order.
+ */
+export async function insertEvents(
+  tx: Db | Tx,
+  events: { topic: string; type: string; dataJson: string }[],
+) {
+  const list = events.map(
+    (event) =>
+      `{"topic":${JSON.stringify(event.topic)},"type":${JSON.stringify(event.type)},"data":${event.dataJson}}`,
+  );
   const { rows } = await sql<{ id: number; at: Date }>`
-    SELECT id, at FROM publish_event(${topic}, ${type}, ${dataJson}::jsonb)`.execute(tx);
-  return rows[0] as { id: number; at: Date };
+    SELECT p.id, p.at
+      FROM ROWS FROM (jsonb_to_recordset(${`[${list.join(',')}]`}::jsonb)
+                        AS (topic text, type text, data jsonb)) WITH ORDINALITY AS e(topic, type, data, n),
+           -- A JSON null comes out of the record as SQL NULL: it is the data null.
+           LATERAL publish_event(e.topic, e.type, coalesce(e.data, 'null'::jsonb)) AS p
+     ORDER BY e.n`.execute(tx);
+  return rows;
 }
 
 function toPublished(row: EventTables['events']): PublishedEvent {

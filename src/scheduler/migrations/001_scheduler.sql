@@ -46,10 +46,10 @@ CREATE TABLE scheduler_executions (
   last_error     text,
   http_status    integer,
   created_at     timestamptz NOT NULL DEFAULT now(),
-  -- One execution per occurrence: a second scheduling of the same due time finds this one.
+  -- One execution per occurrence: a second scheduling of the same due time finds this one. Its
+  -- index, read backwards, is also the task's history, newest first.
   UNIQUE (task_id, scheduled_for)
 );
-CREATE INDEX scheduler_executions_history ON scheduler_executions (task_id, scheduled_for DESC);
 
 -- Every attempt of an execution, as the worker saw it.
 CREATE TABLE scheduler_attempts (
