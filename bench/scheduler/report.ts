@@ -76,7 +76,7 @@ function atLeast(value: number, target: number, unit: string): string {
 /** "199 ms against < 30 ms: missed, 6.6× the limit". */
 function under(value: number, limit: number, unit: string): string {
   const verdict = value < limit ? 'met' : 'missed';
-  return `${count(value)}${unit} against < ${count(limit)}${unit}: ${verdict}, ${(value / limit).toFixed(1)}× the limit`;
+  return `${count(value)}${unit} against < ${count(limit)}${unit}: ${verdict}, ${(value / limit).toPrecision(2)}× the limit`;
 }
 
 export function renderTable(rows: Row[]): string {
