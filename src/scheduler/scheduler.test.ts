@@ -188,6 +188,52 @@ describe('a webhook task', () => {
   });
 });
 
+describe('many tasks at once', () => {
+  it('creates a hundred tasks sent together and runs each of their occurrences once', async () => {
+    // Sent together, created together: the creations and the executions share transactions.
+    const start = new Date(Math.ceil((Date.now() + 2_000) / 1_000) * 1_000);
+    const crowd = Array.from({ length: 100 }, (_, index) => `/crowd/${index}`);
+    const tasks = await Promise.all(
+      crowd.map((path) =>
+        createTask({
+          name: path,
+          schedule: {
+            frequency: 'interval',
+            interval: 'PT1S',
+            start: start.toISOString(),
+            end: new Date(start.getTime() + 1_500).toISOString(),
+          },
+          action: { type: 'webhook', url: `${targetUrl}${path}` },
+        }),
+      ),
+    );
+    expect(new Set(tasks.map((task) => task.id)).size).toBe(100);
+    expect(tasks.every((task) => task.next_run_at === start.toISOString())).toBe(true);
+
+    const crowdCalls = () => calls.filter((call) => call.path.startsWith('/crowd/'));
+    await expect.poll(() => crowdCalls().length, { timeout: 15_000 }).toBe(200);
+    for (const path of crowd) expect(callsTo(path)).toHaveLength(2);
+    const keys = new Set(crowdCalls().map((call) => call.headers['idempotency-key']));
+    expect(keys.size).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const now = await Promise.all(
+            tasks.map((task) => api('GET', `/v1/tasks/${task.id}`, { token: user.token })),
+          );
+          return now.filter((task) => task.body.state === 'completed').length;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(100);
+    const states = await Promise.all(tasks.map(async (task) => executions(task.id)));
+    expect(
+      states.flat().every(({ state, attempts }) => state === 'succeeded' && attempts === 1),
+    ).toBe(true);
+    expect(states.flat()).toHaveLength(200);
+  });
+});
+
 describe('run-now', () => {
   it('runs the task at once, besides its schedule, which goes on unchanged', async () => {
     const task = await createTask({
