@@ -239,7 +239,11 @@ async function act(
 }
 
 /** Records how the attempts of `runs` ended and tells the owners; returns the executions. */
-async function finishRuns(core: Core, tx: Tx, runs: FinishedRun[]): Promise<ExecutionRow[]> {
+async function finishRuns(
+  core: Core,
+  tx: Tx,
+  runs: FinishedRun[],
+): Promise<(ExecutionRow | undefined)[]> {
   // Made durable by the jobs' completion, which follows; lost before it, the attempts rerun.
   await commitWithoutFlushWait(tx);
   const finished = await store.finishAttempts(
@@ -257,13 +261,18 @@ async function finishRuns(core: Core, tx: Tx, runs: FinishedRun[]): Promise<Exec
       error: outcome.error,
     })),
   );
-  for (const [index, { task, outcome }] of runs.entries()) {
-    await tellOutcome(core, tx, task, finished[index] as ExecutionRow, outcome);
+  // An execution can vanish meanwhile (its owner's account deleted): nothing to tell then.
+  const told = runs.flatMap(({ task, outcome }, index) => {
+    const execution = finished[index];
+    return execution ? [{ task, outcome, execution }] : [];
+  });
+  for (const { task, execution, outcome } of told) {
+    await tellOutcome(core, tx, task, execution, outcome);
   }
   // Last: publishing holds the event log's commit-order lock until the commit (docs/events.md).
   await core.events.publishMany(
     tx,
-    runs.map(({ task }, index) => executionEvent(task, finished[index] as ExecutionRow)),
+    told.map(({ task, execution }) => executionEvent(task, execution)),
   );
   return finished;
 }

@@ -425,7 +425,7 @@ export async function finishAttempts(db: Db, outcomes: AttemptOutcome[]): Promis
   );
 }
 
-/** `rows` (which have the ids of `wanted`) in the order of `wanted`. */
+/** `rows` in the order of `wanted`, by id (callers whose rows may be missing say so). */
 function inOrder<R extends { id: string }>(wanted: { id: string }[], rows: R[]): R[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return wanted.map((want) => byId.get(want.id) as R);
