@@ -3,6 +3,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { Type } from 'typebox';
 import { afterAll, expect, inject } from 'vitest';
+import type { Clock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db/database.ts';
 import { type ProblemName, problemCatalogue } from '../src/platform/http/problems.ts';
@@ -46,10 +47,16 @@ export interface TestServer {
 
 /**
  * A real Meridian HTTP server on a free port, over its own database, closed after the file.
- * `env` overrides configuration as the environment would; `systems` adds modules (routes).
+ * `env` overrides configuration as the environment would; `systems` adds modules (routes);
+ * `clock` (a `createTravelClock`) becomes `core.clock`, so the test can travel in time.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; systems?: Module[]; databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    systems?: Module[];
+    databaseUrl?: string;
+    clock?: Clock;
+  } = {},
 ): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig(
@@ -57,7 +64,14 @@ export async function startTestServer(
     '/nonexistent',
   );
   const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog);
-  const server = await startServer(config, silentLog, database, options.systems ?? []);
+  const server = await startServer(
+    config,
+    silentLog,
+    database,
+    options.systems ?? [],
+    'all',
+    options.clock,
+  );
   afterAll(async () => {
     await server.close();
     await database.close();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Events } from './events/publish.ts';
@@ -14,6 +15,11 @@ import type { Notify } from './notify/service.ts';
 export interface Core {
   config: Config;
   log: Logger;
+  /**
+   * The time of due times: the job engine's claims, retries and snoozes follow it. The system
+   * clock in production; tests pass a travel clock to `startServer` to jump ahead in time.
+   */
+  clock: Clock;
   database: Database;
   auth: Authenticator;
   metrics: Registry;

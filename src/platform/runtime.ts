@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { checkServer, connectDatabase, type Database } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
@@ -95,6 +96,7 @@ export type Role = 'all' | 'api' | 'worker';
  * Migrates, then serves the platform's routes and the given modules' on `config.host:port`, and
  * runs their jobs. A `worker` serves only health and metrics; an `api` runs no jobs (it still
  * enqueues them). The caller owns the database (see `openDatabase`) and closes it after.
+ * `clock` is `core.clock`: the system clock, unless a test gives a travel clock.
  */
 export async function startServer(
   config: Config,
@@ -102,6 +104,7 @@ export async function startServer(
   database: Database,
   systems: Module[],
   role: Role = 'all',
+  clock: Clock = systemClock,
 ): Promise<Server> {
   const modules = [...platformModules, ...systems];
   const sources = migrationSources(systems);
@@ -120,11 +123,13 @@ export async function startServer(
     periodic: modules.flatMap((module) => module.periodic ?? []),
     leaseMs: config.jobLeaseMs,
     retentionMs: config.jobRetentionMs,
+    clock,
   });
   const events = createEventBus({ db: database.db, url: database.url, log });
   const core: Core = {
     config,
     log,
+    clock,
     database,
     auth: createAuthenticator(database.db),
     metrics,

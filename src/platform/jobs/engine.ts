@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { type Clock, systemClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { createListener } from '../db/listener.ts';
 import { createLeaderElector } from './leader.ts';
@@ -29,6 +30,12 @@ export interface JobEngineOptions {
   leaseMs: number;
   /** Completed and cancelled jobs are deleted after this long. */
   retentionMs: number;
+  /**
+   * The clock of due times (default: the system clock): when a job is due, how late it started,
+   * when a retry or snooze falls due, what `delayMs` counts from; a travel wakes every queue loop.
+   * Leases, deadlines, timeouts, retention, the rescuer and periodic slots stay on real time.
+   */
+  clock?: Clock;
 }
 
 export interface JobEngine {
@@ -49,12 +56,13 @@ const pruneEveryMs = 10 * 60_000;
 /** The job system of one process: the client API, its worker, and (when leader) maintenance. */
 export function createJobEngine(options: JobEngineOptions): JobEngine {
   const { db, log } = options;
+  const clock = options.clock ?? systemClock;
   const listeners = new Set<(transition: JobTransition) => void>();
   const onTransition: Jobs['onTransition'] = (listener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
-  const jobs = createJobs(db, onTransition);
+  const jobs = createJobs(db, onTransition, clock);
   const metrics = createJobMetrics(options.metrics, db);
   const runsJobs = Object.keys(options.queues).length > 0;
   const emit = (transition: JobTransition) => {
@@ -66,7 +74,7 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       }
     }
   };
-  const worker = createWorker({ ...options, metrics, emit });
+  const worker = createWorker({ ...options, clock, metrics, emit });
   const listener = createListener(
     options.databaseUrl,
     ['meridian_jobs'],

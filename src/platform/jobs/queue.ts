@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Job, JobSpec, JobTransition } from './spec.ts';
 import * as store from './store.ts';
@@ -36,11 +37,12 @@ export interface Jobs {
 
 /**
  * The client API over `db`. `onTransition` is the engine's, which makes the transitions; a client
- * without an engine (one that only enqueues) hears none.
+ * without an engine (one that only enqueues) hears none. `delayMs` counts from `clock`'s now.
  */
 export function createJobs(
   db: Db,
   onTransition: Jobs['onTransition'] = () => () => undefined,
+  clock: Clock = systemClock,
 ): Jobs {
   return {
     onTransition,
@@ -49,8 +51,12 @@ export function createJobs(
       const executor = options?.tx ?? db;
       // The holder of the unique key may finish between the insert and the look-up: try again.
       for (let attempt = 0; attempt < 3; attempt++) {
-        const [inserted] = await store.insertJobs(executor, [spec]);
-        if (inserted) return inserted;
+        const now = clock.now();
+        const [inserted] = await store.insertJobs(executor, [spec], now);
+        if (inserted) {
+          await wakeAheadOfRealTime(executor, [inserted], now);
+          return inserted;
+        }
         const existing = await store.findUnfinishedByUniqueKey(executor, spec.uniqueKey as string);
         if (existing) return existing;
       }
@@ -59,12 +65,41 @@ export function createJobs(
     async enqueueMany(specs, options) {
       if (specs.length === 0) return [];
       for (const spec of specs) validate(spec);
-      return store.insertJobs(options?.tx ?? db, specs);
+      const executor = options?.tx ?? db;
+      const now = clock.now();
+      const inserted = await store.insertJobs(executor, specs, now);
+      await wakeAheadOfRealTime(executor, inserted, now);
+      return inserted;
     },
     get: (id, options) => store.findJob(options?.tx ?? db, id),
     cancel: (id, options) => store.cancelJob(options?.tx ?? db, id),
-    reschedule: (id, runAt, options) => store.rescheduleJob(options?.tx ?? db, id, runAt),
+    async reschedule(id, runAt, options) {
+      const executor = options?.tx ?? db;
+      const now = clock.now();
+      const job = await store.rescheduleJob(executor, id, runAt);
+      if (job) await wakeAheadOfRealTime(executor, [job], now);
+      return job;
+    },
   };
+}
+
+/**
+ * The triggers wake workers for jobs due within `notifyHorizonMs` of PostgreSQL's real now().
+ * Under a clock that travelled ahead (tests), a job due that soon by the clock can be due much
+ * later in real time and would wake no one until a worker's next look (up to 25 s): notify its
+ * queue here, in the caller's transaction. With the system clock no job is both due within the
+ * horizon of `now` (read first) and beyond it in real time (read after), so this costs nothing.
+ */
+async function wakeAheadOfRealTime(executor: Db, jobs: Job[], now: Date): Promise<void> {
+  const real = Date.now();
+  const queues = new Set<string>();
+  for (const job of jobs) {
+    const at = job.run_at.getTime();
+    if (at - now.getTime() <= store.notifyHorizonMs && at - real > store.notifyHorizonMs) {
+      queues.add(job.queue);
+    }
+  }
+  if (queues.size > 0) await store.notifyQueues(executor, [...queues]);
 }
 
 function validate(spec: JobSpec): void {

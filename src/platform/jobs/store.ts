@@ -5,13 +5,17 @@ import type { Job, JobSpec, JobState } from './spec.ts';
 
 // The queue's SQL, in the open. Every statement that changes a claimed job names the worker
 // and the attempt it claimed, so a worker that lost its lease cannot touch the job's next run.
+//
+// Due times follow the platform clock (`now` parameters, src/platform/clock.ts), which tests move
+// forward: whether a job is due, how late it started, when a retry or snooze falls due. Leases,
+// deadlines, retention and the rescuer stay on PostgreSQL's real now(): they measure real time.
 
 /** Priorities run 0 (first) to 4 (last); a small fixed range keeps every claim an index range scan. */
 export const priorities = [0, 1, 2, 3, 4] as const;
 export const defaultPriority = 2;
 export const defaultMaxAttempts = 10;
 
-/** A claimed job, with how late it started (database clock). */
+/** A claimed job, with how late it started by the platform clock. */
 export type ClaimedJob = Job & { lateness_ms: number };
 
 export interface AttemptRef {
@@ -19,9 +23,18 @@ export interface AttemptRef {
   attempt: number;
 }
 
-function toRow(spec: JobSpec) {
+/**
+ * The platform clock's `now` as the statement's due time, never before PostgreSQL's now(): a job
+ * stamped with now() (enqueued without a due time, rescued, released) is due at once whatever the
+ * clock, even one on a host whose clock lags the database's.
+ */
+function dueNow(now: Date): RawBuilder<Date> {
+  return sql<Date>`greatest(${now.toISOString()}::timestamptz, now())`;
+}
+
+function toRow(spec: JobSpec, now: Date) {
   const backoff = { ...defaultBackoff, ...spec.backoff };
-  const runAt = spec.runAt ?? (spec.delayMs ? new Date(Date.now() + spec.delayMs) : null);
+  const runAt = spec.runAt ?? (spec.delayMs ? new Date(now.getTime() + spec.delayMs) : null);
   return {
     kind: spec.kind,
     queue: spec.queue ?? 'default',
@@ -41,10 +54,11 @@ function toRow(spec: JobSpec) {
 
 /**
  * Inserts jobs in one statement (thousands at a time). A job whose unique key is held by an
- * unfinished job is skipped; the result holds the inserted ones.
+ * unfinished job is skipped; the result holds the inserted ones. `delayMs` counts from `now` (the
+ * platform clock); a job with no due time is due at PostgreSQL's now().
  */
-export async function insertJobs(db: Db, specs: JobSpec[]): Promise<Job[]> {
-  const rows = JSON.stringify(specs.map(toRow));
+export async function insertJobs(db: Db, specs: JobSpec[], now: Date): Promise<Job[]> {
+  const rows = JSON.stringify(specs.map((spec) => toRow(spec, now)));
   const result = await sql<Job>`
     INSERT INTO jobs (kind, queue, payload, priority, run_at, max_attempts, backoff_initial_ms,
                       backoff_factor, backoff_max_ms, backoff_jitter, timeout_ms, deadline, unique_key)
@@ -76,18 +90,36 @@ export async function findJob(db: Db, id: number): Promise<Job | undefined> {
   return result.rows[0];
 }
 
-/** Claims up to `limit` due jobs of a queue for `workerId` (see `claim_jobs` in the migration). */
+/**
+ * Claims up to `limit` jobs of a queue due at `now` (the platform clock) for `workerId`, leased
+ * for `leaseMs` of real time (see `claim_jobs` in the migration).
+ */
 export async function claimJobs(
   db: Db,
   queue: string,
   workerId: string,
   limit: number,
   leaseMs: number,
+  now: Date,
 ): Promise<ClaimedJob[]> {
+  const due = dueNow(now);
   const result = await sql<ClaimedJob>`
-    SELECT *, (extract(epoch FROM now() - run_at) * 1000)::float8 AS lateness_ms
-    FROM claim_jobs(${queue}, ${workerId}, ${limit}, ${leaseMs})`.execute(db);
+    SELECT *, (extract(epoch FROM ${due} - run_at) * 1000)::float8 AS lateness_ms
+    FROM claim_jobs(${queue}, ${workerId}, ${limit}, ${leaseMs}, ${due})`.execute(db);
   return result.rows;
+}
+
+/**
+ * How far ahead of PostgreSQL's real now() a job may be due for the triggers of migration 001 to
+ * wake the workers of its queue (NOTIFY meridian_jobs).
+ */
+export const notifyHorizonMs = 30_000;
+
+/** Wakes the workers of `queues` when the transaction commits, as the triggers do. */
+export async function notifyQueues(db: Db, queues: string[]): Promise<void> {
+  await sql`SELECT pg_notify('meridian_jobs', queue) FROM unnest(${queues}::text[]) AS queue`.execute(
+    db,
+  );
 }
 
 /** When the next available job of the queue is due (null: none waiting). */
@@ -120,9 +152,11 @@ export async function completeJobs(
 }
 
 /**
- * Records a failed attempt: back to available after `retryDelayMs`, or dead when it was the last
- * attempt, the retry would fall after the deadline, or `final` says so. Returns the new state, or
- * undefined when the worker no longer holds the job.
+ * Records a failed attempt: back to available `retryDelayMs` after `now` (the platform clock), or
+ * dead when it was the last attempt, the retry would fall after the deadline, or `final` says so.
+ * Returns the new state, or undefined when the worker no longer holds the job. The deadline is
+ * real time, and so is the check: the clock runs at real speed, so the retry falls `retryDelayMs`
+ * of real time from now().
  */
 export async function failJob(
   db: Db,
@@ -131,13 +165,14 @@ export async function failJob(
   error: string,
   retryDelayMs: number,
   final: boolean,
+  now: Date,
 ): Promise<'available' | 'dead' | undefined> {
   const result = await sql<{ state: 'available' | 'dead' }>`
     UPDATE jobs SET
       state = CASE WHEN ${final} OR attempt >= max_attempts
                      OR deadline < now() + ${retryDelayMs} * interval '1 millisecond'
                    THEN 'dead' ELSE 'available' END,
-      run_at = now() + ${retryDelayMs} * interval '1 millisecond',
+      run_at = ${dueNow(now)} + ${retryDelayMs} * interval '1 millisecond',
       errors = errors || jsonb_build_object('attempt', attempt, 'at', now(), 'error', ${error}::text),
       lease_until = NULL, worker_id = NULL,
       finished_at = CASE WHEN ${final} OR attempt >= max_attempts
@@ -148,16 +183,23 @@ export async function failJob(
   return result.rows[0]?.state;
 }
 
-/** Puts running jobs back as they were before the claim: the attempt is given back. */
+/**
+ * Puts running jobs back as they were before the claim: the attempt is given back. Due at once
+ * (PostgreSQL's now(), so any process runs them, whatever its clock), or with `snooze`, `delayMs`
+ * after the platform clock's `now`.
+ */
 export async function releaseJobs(
   db: Db,
   workerId: string,
   refs: AttemptRef[],
-  delayMs = 0,
+  snooze?: { now: Date; delayMs: number },
 ): Promise<number[]> {
+  const runAt = snooze
+    ? sql`${dueNow(snooze.now)} + ${snooze.delayMs} * interval '1 millisecond'`
+    : sql`now()`;
   const result = await sql<{ id: number }>`
     UPDATE jobs SET state = 'available', attempt = attempt - 1, lease_until = NULL, worker_id = NULL,
-                    run_at = now() + ${delayMs} * interval '1 millisecond'
+                    run_at = ${runAt}
     WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
     RETURNING id`.execute(db);
   return result.rows.map((row) => row.id);

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { retryDelayMs } from './backoff.ts';
 import type { JobMetrics } from './metrics.ts';
@@ -13,6 +14,8 @@ export interface WorkerOptions {
   /** Queue name → how many of its jobs run at once in this process. */
   queues: Record<string, number>;
   leaseMs: number;
+  /** Due times (claims, sleeps, retries, snoozes) follow it; a travel wakes every queue loop. */
+  clock: Clock;
   log: Logger;
   metrics: JobMetrics;
   emit(transition: JobTransition): void;
@@ -49,9 +52,13 @@ const maxSleepMs = 25_000;
  * next known due time or a notification, and hands each job to its handler. Completions are
  * written in batches (one statement for all that finished meanwhile); failures one by one. A
  * heartbeat renews the leases of running jobs and aborts those that were cancelled or rescued.
+ *
+ * Due times are read on `options.clock` (claims, the sleep until the next due job, retry and
+ * snooze delays); leases, deadlines and timeouts on real time. The clock runs at real speed, so a
+ * sleep of `dueIn` clock milliseconds is a timer of as many real ones; a travel wakes the loops.
  */
 export function createWorker(options: WorkerOptions): Worker {
-  const { db, workerId, log, metrics, leaseMs, emit } = options;
+  const { db, workerId, log, metrics, leaseMs, clock, emit } = options;
   const running = new Map<number, Running>();
   const completions = createCompletionBatcher(db, workerId, log, (job) =>
     emit({ job, to: 'completed' }),
@@ -61,6 +68,7 @@ export function createWorker(options: WorkerOptions): Worker {
   );
   let stopping = false;
   let heartbeat: NodeJS.Timeout | undefined;
+  let stopHearingTravel = () => {};
 
   function createQueueLoop(queue: string, concurrency: number) {
     let wakeUp: (() => void) | undefined;
@@ -87,7 +95,7 @@ export function createWorker(options: WorkerOptions): Worker {
       }
       return new Promise<void>((resolve) => {
         wakeUp = resolve;
-        const dueIn = until ? Math.max(0, until.getTime() - Date.now()) : maxSleepMs;
+        const dueIn = until ? Math.max(0, until.getTime() - clock.now().getTime()) : maxSleepMs;
         timer = setTimeout(resolve, Math.min(maxSleepMs, dueIn));
       }).finally(() => {
         clearTimeout(timer);
@@ -108,7 +116,7 @@ export function createWorker(options: WorkerOptions): Worker {
         const wanted = Math.min(maxClaimBatch, free + ahead - ready.length);
         wokenWhileBusy = false; // the claim sees every change committed before it starts
         try {
-          const claimed = await store.claimJobs(db, queue, workerId, wanted, leaseMs);
+          const claimed = await store.claimJobs(db, queue, workerId, wanted, leaseMs, clock.now());
           ready.push(...claimed);
           startReady();
           if (claimed.length === wanted) {
@@ -120,7 +128,7 @@ export function createWorker(options: WorkerOptions): Worker {
           await sleep(active < concurrency ? await store.nextRunAt(db, queue) : null);
         } catch (error) {
           log.warn({ err: error, queue }, 'claiming jobs failed; retrying');
-          await sleep(new Date(Date.now() + retryAfterErrorMs));
+          await sleep(new Date(clock.now().getTime() + retryAfterErrorMs));
         }
       }
     }
@@ -162,6 +170,7 @@ export function createWorker(options: WorkerOptions): Worker {
     emit({ job, to: 'running' });
     const started = performance.now();
     try {
+      // Deadlines are real time, like the leases: not the platform clock.
       if (job.deadline && job.deadline.getTime() < Date.now()) {
         throw new DeadlineError();
       }
@@ -180,7 +189,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function recordFailure(job: Job, ref: store.AttemptRef, error: unknown): Promise<void> {
     try {
       if (error instanceof Snooze) {
-        await store.releaseJobs(db, workerId, [ref], error.delayMs);
+        await store.releaseJobs(db, workerId, [ref], { now: clock.now(), delayMs: error.delayMs });
         emit({ job, to: 'snoozed' });
       } else if (error instanceof CancelJob) {
         await store.cancelRunningJob(db, workerId, ref);
@@ -200,6 +209,7 @@ export function createWorker(options: WorkerOptions): Worker {
           message,
           delay,
           error instanceof DeadlineError,
+          clock.now(),
         );
         if (state === 'dead') metrics.dead(job);
         if (state) emit({ job, to: state === 'dead' ? 'dead' : 'retrying', error: message });
@@ -246,6 +256,9 @@ export function createWorker(options: WorkerOptions): Worker {
 
   return {
     start() {
+      stopHearingTravel = clock.onTravel(() => {
+        for (const loop of loops) loop.wake();
+      });
       for (const loop of loops) loop.start();
       heartbeat = setInterval(renewLeases, Math.max(100, Math.floor(leaseMs / 3)));
     },
@@ -254,6 +267,7 @@ export function createWorker(options: WorkerOptions): Worker {
     },
     async stop(graceMs) {
       stopping = true;
+      stopHearingTravel();
       for (const loop of loops) loop.wake();
       await Promise.all(loops.map((loop) => loop.stopped()));
       await releaseClaimedAhead();

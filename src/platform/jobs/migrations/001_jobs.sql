@@ -43,10 +43,13 @@ CREATE INDEX jobs_dead ON jobs (kind, id) WHERE state = 'dead';
 
 -- Claims up to p_limit due jobs of a queue, priority 0 first, then by due time, in one statement:
 -- a LATERAL subquery per priority, in order, feeds one UPDATE. Each is an index range scan of
--- jobs_claim bounded by now(), so jobs due later are never read however many there are, and rows
+-- jobs_claim bounded by p_now, so jobs due later are never read however many there are, and rows
 -- are locked only as the outer LIMIT takes them, so a claim locks exactly what it returns.
 -- (FOR UPDATE may sit in a LATERAL subquery, though not in a UNION.)
-CREATE FUNCTION claim_jobs(p_queue text, p_worker uuid, p_limit integer, p_lease_ms integer)
+-- p_now is the platform clock's now (src/platform/clock.ts), which tests move forward in time:
+-- due-ness follows it. The lease stays on the real now(): it measures real elapsed time.
+CREATE FUNCTION claim_jobs(p_queue text, p_worker uuid, p_limit integer, p_lease_ms integer,
+                           p_now timestamptz)
 RETURNS SETOF jobs LANGUAGE plpgsql AS $$
 BEGIN
   RETURN QUERY
@@ -55,7 +58,7 @@ BEGIN
       FROM generate_series(0, 4) AS level
       CROSS JOIN LATERAL (
         SELECT id FROM jobs
-        WHERE state = 'available' AND queue = p_queue AND priority = level AND run_at <= now()
+        WHERE state = 'available' AND queue = p_queue AND priority = level AND run_at <= p_now
         ORDER BY run_at, id
         LIMIT p_limit
         FOR UPDATE SKIP LOCKED
@@ -72,7 +75,9 @@ $$;
 -- Wakes idle workers when jobs become available (new, retried, rescheduled, released, redriven)
 -- and due within 30 s. The payload is the queue; PostgreSQL sends each distinct payload once per
 -- transaction, however many jobs. Jobs due later wake no one: every worker looks at its queue at
--- least every 25 s (worker.ts, maxSleepMs), so it learns of them in time. This matters because a
+-- least every 25 s (worker.ts, maxSleepMs), so it learns of them in time. The horizon is on real
+-- time; under a clock that travelled ahead (tests), the travel wakes the workers, and the client
+-- notifies for jobs it enqueues due within 30 s of that clock (queue.ts). This matters because a
 -- transaction that notifies holds PostgreSQL's notification lock through its commit: committing
 -- notifiers are serialised, and a task created for tomorrow should not be one of them.
 -- Inserts notify per statement. Updates notify per row, only for rows left available: claims and
