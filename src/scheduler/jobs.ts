@@ -85,7 +85,7 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
   await commitWithoutFlushWait(tx);
   const ids = jobs.map((job) => (job.payload as RunPayload).executionId);
   const { executions, tasks } = await store.lockExecutionsWithTasks(tx, ids);
-  const now = new Date();
+  const now = core.clock.now();
   const starting: Run[] = [];
   const advances: { task: TaskRow; after: Date }[] = [];
   for (const execution of executions) {
@@ -196,7 +196,7 @@ async function passOver(
 async function markMissed(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {
   const missed = await store.updateExecution(tx, execution.id, {
     state: 'missed',
-    finished_at: new Date(),
+    finished_at: core.clock.now(),
   });
   await publishExecution(core, tx, task, missed);
 }
@@ -248,6 +248,7 @@ async function finishRuns(
   await commitWithoutFlushWait(tx);
   const finished = await store.finishAttempts(
     tx,
+    core.clock.now(),
     runs.map(({ job, execution, outcome }) => ({
       execution_id: execution.id,
       attempt: execution.attempts,
@@ -318,7 +319,7 @@ async function markLost(core: Core, transition: JobTransition): Promise<void> {
     const dead = await store.updateExecution(tx, execution.id, {
       state: 'dead',
       last_error: error,
-      finished_at: new Date(),
+      finished_at: core.clock.now(),
     });
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);

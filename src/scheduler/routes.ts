@@ -204,7 +204,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     async (request) => {
       const task = await service.requireTask(db, owner(request), request.params.taskId);
       if (task.state === 'completed') return { occurrences: [] };
-      const from = task.next_run_at ? new Date(task.next_run_at.getTime() - 1) : new Date();
+      const from = task.next_run_at ? new Date(task.next_run_at.getTime() - 1) : core.clock.now();
       return { occurrences: service.dueTimes(task, from, request.query.count) };
     },
   );

@@ -203,7 +203,7 @@ export function taskCreator(core: Core) {
     insertNewTasks(core, tx, tasks),
   );
   return async (ownerId: string, input: TaskInput): Promise<TaskRow> => {
-    const now = new Date();
+    const now = core.clock.now();
     const settings = await resolveSettings(input, undefined, {
       now,
       allowPrivateTargets: core.config.outboundAllowPrivate,
@@ -262,7 +262,7 @@ export async function updateTask(
   patch: TaskPatch,
   expected: ExpectedVersion | undefined,
 ): Promise<TaskRow> {
-  const now = new Date();
+  const now = core.clock.now();
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
     if (expected && expected.version !== task.version)
@@ -291,7 +291,7 @@ async function cancelPending(core: Core, tx: Db, task: TaskRow): Promise<void> {
     if (execution.job_id !== null) await core.jobs.cancel(execution.job_id, { tx });
     const cancelled = await store.updateExecution(tx, execution.id, {
       state: 'cancelled',
-      finished_at: new Date(),
+      finished_at: core.clock.now(),
     });
     await publishExecution(core, tx, task, cancelled);
   }
@@ -330,7 +330,7 @@ export async function resumeTask(core: Core, ownerId: string, taskId: string): P
     const held = await store.pendingExecutions(tx, task.id);
     for (const execution of held)
       await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
-    return held.length === 0 ? advanceTask(core, tx, resumed, new Date()) : resumed;
+    return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
   });
 }
 
@@ -339,7 +339,7 @@ export async function runTaskNow(core: Core, ownerId: string, taskId: string) {
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
     const [execution] = await scheduleOccurrences(core, tx, [
-      { task, at: new Date(), manual: true },
+      { task, at: core.clock.now(), manual: true },
     ]);
     if (!execution) throw new HttpProblem('conflict', 'An execution is already due this instant');
     await publishExecution(core, tx, task, execution);
@@ -371,7 +371,7 @@ export async function redriveExecutions(
         state: 'retrying',
         finished_at: null,
       });
-      await enqueueRun(core, tx, task, retrying, new Date());
+      await enqueueRun(core, tx, task, retrying, core.clock.now());
       await publishExecution(core, tx, task, retrying);
     }
     return dead.length;

@@ -397,10 +397,14 @@ export interface AttemptOutcome {
 }
 
 /**
- * Records how attempts ended, on the attempt and on its execution (finished unless retrying);
- * returns the executions in the order given.
+ * Records how attempts ended at `now`, on the attempt and on its execution (finished unless
+ * retrying); returns the executions in the order given (undefined for one no longer there).
  */
-export async function finishAttempts(db: Db, outcomes: AttemptOutcome[]): Promise<ExecutionRow[]> {
+export async function finishAttempts(
+  db: Db,
+  now: Date,
+  outcomes: AttemptOutcome[],
+): Promise<(ExecutionRow | undefined)[]> {
   const { rows } = await sql<ExecutionRow>`
     WITH outcome AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb)
@@ -408,14 +412,14 @@ export async function finishAttempts(db: Db, outcomes: AttemptOutcome[]): Promis
              response_excerpt text, error text)
     ), attempt AS (
       UPDATE scheduler_attempts a
-         SET finished_at = now(), succeeded = o.state = 'succeeded', http_status = o.http_status,
+         SET finished_at = ${now}, succeeded = o.state = 'succeeded', http_status = o.http_status,
              response_excerpt = o.response_excerpt, error = o.error
         FROM outcome o
        WHERE a.execution_id = o.execution_id AND a.attempt = o.attempt
     )
     UPDATE scheduler_executions e
        SET state = o.state, http_status = o.http_status, last_error = o.error,
-           finished_at = CASE WHEN o.state = 'retrying' THEN NULL ELSE now() END
+           finished_at = CASE WHEN o.state = 'retrying' THEN NULL ELSE ${now}::timestamptz END
       FROM outcome o
      WHERE e.id = o.execution_id
     RETURNING e.*`.execute(db);
