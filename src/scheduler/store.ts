@@ -369,6 +369,7 @@ export async function markRunning(
   executionIds: string[],
   now: Date,
 ): Promise<ExecutionRow[]> {
+  if (executionIds.length === 0) return [];
   const { rows } = await sql<ExecutionRow>`
     WITH running AS (
       UPDATE scheduler_executions
