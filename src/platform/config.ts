@@ -28,6 +28,8 @@ export interface Config {
   streamSendBufferBytes: number;
   /** Stream keep-alive: pings (a WebSocket that misses one pong is cut) or SSE comments. */
   streamHeartbeatMs: number;
+  /** How often open streams are checked again: a revoked token ends its streams, a lost topic goes. */
+  streamRecheckMs: number;
   /** SMTP server for email (`smtp://user:pass@host:port`); unset keeps mail in the built-in mailbox. */
   smtpUrl: string | undefined;
   /** The From of every email Meridian sends. */
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     eventRetentionMs: integer(merged, 'EVENT_RETENTION_HOURS', 24, 1, 8_760) * 3_600_000,
     streamSendBufferBytes: integer(merged, 'STREAM_SEND_BUFFER_BYTES', 1_048_576, 1024, 1 << 30),
     streamHeartbeatMs: integer(merged, 'STREAM_HEARTBEAT_SECONDS', 30, 1, 3600) * 1000,
+    streamRecheckMs: integer(merged, 'STREAM_RECHECK_SECONDS', 60, 1, 3600) * 1000,
     smtpUrl: urlOf(merged, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:pass@host:587'),
     mailFrom: text(merged, 'MAIL_FROM', 'Meridian <meridian@localhost>'),
     vapidSubject:

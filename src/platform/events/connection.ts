@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
+import type { Principal } from '../identity/authenticate.ts';
 import type { StreamMetrics } from './metrics.ts';
 import type { Events } from './publish.ts';
 import type { TopicCheck } from './topics.ts';
@@ -20,6 +21,8 @@ export interface StreamLimits {
   maxFrameBytes: number;
   /** After a close frame, the time a client has to answer before its socket is destroyed. */
   closeGraceMs: number;
+  /** How often the gateway authorises open connections again (`recheckAccess` in gateway.ts). */
+  recheckMs: number;
 }
 
 /** What every stream connection needs from the gateway. */
@@ -32,9 +35,16 @@ export interface StreamContext {
   checkTopic: TopicCheck;
 }
 
-/** An open connection as the gateway's heartbeat and shutdown see it. */
+/** An open connection as the gateway's heartbeat, access checks and shutdown see it. */
 export interface StreamConnection {
+  readonly principal: Principal;
+  /** The topics it receives now. */
+  topics(): string[];
   heartbeat(now: number): void;
+  /** Its user may no longer see `topic`: stop sending it, and say why. */
+  lose(topic: string, reason: string): void;
+  /** Its token is no longer valid: tell the client why and close. */
+  revoke(reason: string): void;
   /** The process is stopping: tell the client, who reconnects elsewhere. */
   shutdown(): void;
 }

@@ -4,6 +4,7 @@ import type { App } from '../http/app.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { principalOf } from '../identity/authenticate.ts';
+import { liveTokenIds } from '../identity/store.ts';
 import type { Core, Module } from '../module.ts';
 import type { StreamConnection, StreamContext, StreamLimits } from './connection.ts';
 import { parseLastEventId } from './connection.ts';
@@ -11,7 +12,7 @@ import { createStreamMetrics } from './metrics.ts';
 import * as schemas from './schemas.ts';
 import { serveEventStream } from './sse.ts';
 import { issueTicket, redeemTicket } from './tickets.ts';
-import { createTopicCheck } from './topics.ts';
+import { createTopicCheck, type TopicRefusal } from './topics.ts';
 import { serveWebSocket } from './websocket.ts';
 
 const security = [{ bearer: [] }];
@@ -36,6 +37,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
     ...fixedLimits,
     sendBufferBytes: core.config.streamSendBufferBytes,
     heartbeatMs: core.config.streamHeartbeatMs,
+    recheckMs: core.config.streamRecheckMs,
   };
   const context: StreamContext = {
     events: core.events,
@@ -51,12 +53,24 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
     for (const connection of connections) connection.heartbeat(now);
   }, limits.heartbeatMs);
   heartbeat.unref();
+  let rechecking = false;
+  const recheck = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    recheckAccess(core, context, [...connections])
+      .catch((error) => core.log.warn({ err: error }, 'stream access check failed; next time'))
+      .finally(() => {
+        rechecking = false;
+      });
+  }, limits.recheckMs);
+  recheck.unref();
 
   await app.register(websocket, {
     options: { maxPayload: limits.maxFrameBytes },
     // Closing tells clients to reconnect (to another process); the drain does not wait for them.
     preClose(done) {
       clearInterval(heartbeat);
+      clearInterval(recheck);
       for (const connection of connections) connection.shutdown();
       app.websocketServer.close(); // no new upgrades; the open sockets are closing above
       done();
@@ -162,5 +176,31 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
     throw new HttpProblem(problem, refusals.map((r) => r.reason).join('; '), {
       topics: refusals.map(({ topic, reason }) => ({ topic, reason })),
     });
+  }
+}
+
+/**
+ * Authorises open connections again, as if they subscribed now: a connection whose token was
+ * revoked or expired is closed, a topic its user may no longer see (removed from the
+ * organisation, a module's rule) is dropped with an error naming it. A check that cannot decide
+ * (the database away) changes nothing. Each user's topic is checked once however many
+ * connections share it.
+ */
+async function recheckAccess(core: Core, context: StreamContext, connections: StreamConnection[]) {
+  const tokenIds = new Set(connections.map((connection) => connection.principal.tokenId));
+  const live = await liveTokenIds(core.database.db, [...tokenIds]);
+  const verdicts = new Map<string, Promise<TopicRefusal | undefined>>();
+  for (const connection of connections) {
+    if (!live.has(connection.principal.tokenId)) {
+      connection.revoke('the token was revoked or has expired');
+      continue;
+    }
+    const userId = connection.principal.user.id;
+    for (const topic of connection.topics()) {
+      const key = `${userId} ${topic}`;
+      if (!verdicts.has(key)) verdicts.set(key, context.checkTopic(userId, topic));
+      const refusal = await verdicts.get(key);
+      if (refusal && !refusal.undecided) connection.lose(topic, refusal.reason);
+    }
   }
 }

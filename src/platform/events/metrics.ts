@@ -2,7 +2,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 
 export type Transport = 'websocket' | 'sse';
 /** Why the server cut a connection. */
-export type DropReason = 'slow' | 'unresponsive' | 'idle' | 'oversized';
+export type DropReason = 'slow' | 'unresponsive' | 'idle' | 'oversized' | 'revoked';
 
 export interface StreamMetrics {
   connections: Gauge<'transport'>;

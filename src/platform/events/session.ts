@@ -26,6 +26,7 @@ export interface StreamSession {
   /** Returns the topics that were subscribed. */
   unsubscribe(topics: string[]): string[];
   readonly size: number;
+  topics(): string[];
   close(): void;
 }
 
@@ -92,6 +93,7 @@ export function createStreamSession(events: Events, db: Db, outbox: Outbox): Str
     get size() {
       return subscriptions.size;
     },
+    topics: () => [...subscriptions.keys()],
     close() {
       closed = true;
       for (const unsubscribe of subscriptions.values()) unsubscribe();

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../identity/authenticate.ts';
 import type { StreamConnection, StreamContext } from './connection.ts';
+import type { DropReason } from './metrics.ts';
 import type { PublishedEvent } from './publish.ts';
 import { createStreamSession } from './session.ts';
 
@@ -52,13 +53,14 @@ export function serveEventStream(
     response.write(frame);
     if (counted) sent.inc();
     if (response.writableLength > limits.sendBufferBytes) {
-      drop(`send buffer over ${limits.sendBufferBytes} bytes: client too slow`);
+      end(`send buffer over ${limits.sendBufferBytes} bytes: client too slow`, 'slow');
     }
   }
 
-  function drop(reason: string): void {
+  /** Ends the stream with an `error` event saying why. */
+  function end(reason: string, kind: DropReason): void {
     if (cut) return;
-    metrics.drops.inc({ ...transport, reason: 'slow' });
+    metrics.drops.inc({ ...transport, reason: kind });
     log.info({ userId: principal.user.id, reason }, 'stream connection cut');
     response.end(`event: error\ndata: ${JSON.stringify({ reason })}\n\n`);
     cut = true;
@@ -70,7 +72,7 @@ export function serveEventStream(
     event: (event) => write(eventFrame(event)),
     reset: (reason, id) =>
       write(`id: ${id}\nevent: reset\ndata: ${JSON.stringify({ reason })}\n\n`),
-    overflow: () => drop('events arrive faster than the client reads'),
+    overflow: () => end('events arrive faster than the client reads', 'slow'),
   });
   response.on('close', () => {
     cut = true;
@@ -83,8 +85,19 @@ export function serveEventStream(
   });
 
   return {
+    principal,
+    topics: () => session.topics(),
     heartbeat() {
       write(': ping\n\n', false);
+    },
+    lose(topic, reason) {
+      if (session.unsubscribe([topic]).length === 0) return;
+      write(`event: error\ndata: ${JSON.stringify({ reason, topic })}\n\n`, false);
+      // A stream is opened for its topics: with none left, it ends.
+      if (session.size === 0) end('no topic of this stream is yours any more', 'revoked');
+    },
+    revoke(reason) {
+      end(reason, 'revoked');
     },
     shutdown() {
       if (cut) return;

@@ -17,6 +17,8 @@ const platformTopics: Record<string, TopicAuthoriser> = {
 export interface TopicRefusal {
   problem: 'topic-invalid' | 'topic-forbidden';
   reason: string;
+  /** The check itself failed (the database away): no verdict on the topic. */
+  undecided?: true;
 }
 
 /** Says, for a topic, why a user may not subscribe to it (undefined: they may). */
@@ -46,7 +48,7 @@ export function createTopicCheck(core: Core, modules: Module[], log: Logger): To
       if (await authorise(userId, id, core)) return undefined;
     } catch (error) {
       log.error({ err: error, topic }, 'topic authorisation failed');
-      return forbidden(`"${topic}" could not be authorised; try again`);
+      return { ...forbidden(`"${topic}" could not be authorised; try again`), undecided: true };
     }
     if (namespace === 'user') return forbidden(`"${topic}" is another user's topic`);
     if (namespace === 'org') {

@@ -126,6 +126,8 @@ export function serveWebSocket(
   });
 
   return {
+    principal,
+    topics: () => session.topics(),
     heartbeat(now) {
       if (cut) return;
       if (!alive) return drop('unresponsive', 1001, 'no pong: the connection seems dead');
@@ -134,6 +136,12 @@ export function serveWebSocket(
       }
       alive = false;
       socket.ping();
+    },
+    lose(topic, reason) {
+      if (session.unsubscribe([topic]).length > 0) refuse(reason, topic);
+    },
+    revoke(reason) {
+      drop('revoked', 1008, reason);
     },
     shutdown() {
       cut = true;

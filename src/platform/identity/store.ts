@@ -73,6 +73,19 @@ export function findUserByTokenHash(db: Db, hash: Buffer) {
     .executeTakeFirst();
 }
 
+/** Of `tokenIds`, those still live (not revoked, not expired). */
+export async function liveTokenIds(db: Db, tokenIds: string[]): Promise<Set<string>> {
+  if (tokenIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('id', 'in', tokenIds)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 export function listTokens(db: Db, userId: string, after: string | undefined, limit: number) {
   return db
     .selectFrom('api_tokens')
