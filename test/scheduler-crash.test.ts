@@ -1,12 +1,17 @@
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createTestDatabase, signUp } from './helpers.ts';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
+import { apiClient, createTestDatabase, signUp, silentLog } from './helpers.ts';
 import { killLeftovers, type MeridianProcess, startMeridian } from './processes.ts';
 
-// The scheduler across a crash: real `meridian serve` processes on one database, the first
-// killed with SIGKILL while it calls a task's webhook, the second taking over.
+// The scheduler across failures, in real `meridian serve` processes: one killed with SIGKILL
+// while it calls a task's webhook (a second takes over), and PostgreSQL stopped under a busy one.
 
 const calls: { path: string; headers: IncomingHttpHeaders }[] = [];
 /** The first call to /slow is never answered: its caller dies waiting. */
@@ -111,4 +116,93 @@ describe('a worker killed during a webhook call', () => {
     expect(missed.length).toBeGreaterThanOrEqual(1);
     await stop(second);
   }, 60_000);
+});
+
+describe('PostgreSQL stopped while tasks run', () => {
+  it('runs every occurrence once the database is back, each called under one key', async () => {
+    // A cluster of the test's own: it is stopped under Meridian.
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meridian-scheduler-restart-'));
+    let cluster = await startEmbeddedPostgres(dataDir, silentLog);
+    const port = Number(new URL(cluster.url).port);
+    try {
+      const meridian = await startMeridian({
+        DATABASE_URL: cluster.url,
+        OUTBOUND_ALLOW_PRIVATE: 'true',
+        JOB_LEASE_SECONDS: '3',
+      });
+      const api = apiClient(meridian.url);
+      const user = await signUp(api);
+      const start = Date.now() + 1_500;
+      const occurrences = 8;
+      const paths = Array.from({ length: 20 }, (_, index) => `/restart/${index}`);
+      const tasks = await Promise.all(
+        paths.map(async (path) => {
+          const response = await api('POST', '/v1/tasks', {
+            token: user.token,
+            body: {
+              name: path,
+              schedule: {
+                frequency: 'interval',
+                interval: 'PT1S',
+                start: new Date(start).toISOString(),
+                end: new Date(start + (occurrences - 0.5) * 1_000).toISOString(),
+              },
+              action: { type: 'webhook', url: `${targetUrl}${path}` },
+            },
+          });
+          expect(response.status).toBe(201);
+          return response.body as { id: string };
+        }),
+      );
+      const restartCalls = () => calls.filter((call) => call.path.startsWith('/restart/'));
+      await expect.poll(() => restartCalls().length, { timeout: 15_000 }).toBeGreaterThan(40);
+
+      await cluster.stop();
+      await sleep(3_000);
+      cluster = await startEmbeddedPostgres(dataDir, silentLog, { port });
+      // The stop landed mid-run.
+      expect(restartCalls().length).toBeLessThan(20 * occurrences);
+
+      // Due during the outage means late, within the minute of tolerance: run, not missed.
+      const succeeded = async () => {
+        let count = 0;
+        for (const task of tasks) {
+          const history = await api('GET', `/v1/tasks/${task.id}/executions?limit=100`, {
+            token: user.token,
+          });
+          if (history.status !== 200) return -1;
+          count += history.body.items.filter(
+            (e: { state: string }) => e.state === 'succeeded',
+          ).length;
+        }
+        return count;
+      };
+      await expect.poll(succeeded, { timeout: 45_000, interval: 500 }).toBe(20 * occurrences);
+      // Some occurrences fell due during the outage and started after it.
+      const histories = await Promise.all(
+        tasks.map(async (task) => {
+          const history = await api('GET', `/v1/tasks/${task.id}/executions?limit=100`, {
+            token: user.token,
+          });
+          return history.body.items as { scheduled_for: string; started_at: string }[];
+        }),
+      );
+      const latest = Math.max(
+        ...histories.flat().map((e) => Date.parse(e.started_at) - Date.parse(e.scheduled_for)),
+      );
+      expect(latest).toBeGreaterThan(2_000);
+      // At least once on the wire (a call cut by the outage is made again), once per key.
+      for (const path of paths) {
+        const keys = new Set(
+          calls.filter((call) => call.path === path).map((call) => call.headers['idempotency-key']),
+        );
+        expect(keys.size, path).toBe(occurrences);
+      }
+      expect(meridian.child.exitCode).toBeNull();
+      await stop(meridian);
+    } finally {
+      await cluster.stop().catch(() => undefined);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
