@@ -49,6 +49,29 @@ export function connectDatabase(url: string, poolSize: number, log: Logger): Dat
 /** The database can't be used: unreachable, refused the login, or too old. */
 export class DatabaseUnavailableError extends Error {}
 
+/** Socket errors of a server that is down or unreachable. */
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+/** SQLSTATEs of a server shutting down, starting, or full (`57P0x`, `53300`). */
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300']);
+
+/**
+ * Whether `error` says the database cannot be reached or used just now, rather than that a
+ * statement is wrong: the connection failed or was cut (`08xxx`, a FATAL error, a socket error),
+ * the server is shutting down or starting, or the pool waited too long for a connection. The
+ * HTTP layer answers these with 503, not 500: trying again later is the right reaction.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof DatabaseUnavailableError) return true;
+  const { code, severity } = error as { code?: string; severity?: string };
+  if (code && (networkCodes.has(code) || unavailableStates.has(code) || code.startsWith('08'))) {
+    return true;
+  }
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  // pg and pg-pool say these without a code.
+  return /^Connection terminated|timeout exceeded when trying to connect/.test(error.message);
+}
+
 const minimumServerVersion = 150000;
 
 /** Checks that the server answers and is PostgreSQL 15 or later, with a message a person can act on. */

@@ -17,6 +17,7 @@ import Fastify, {
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
+import { isDatabaseUnavailable } from '../db/database.ts';
 import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
 
 /** The Fastify instance every module registers its routes on, typed by the TypeBox provider. */
@@ -148,6 +149,9 @@ const problemByFastifyCode: Record<string, ProblemName> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
 };
 
+/** What a client is told to wait when the database does not answer (a restart takes seconds). */
+const databaseRetryAfterSeconds = 5;
+
 const problemByStatus: Record<number, ProblemName> = {
   400: 'bad-request',
   401: 'unauthorized',
@@ -201,6 +205,11 @@ function handleError(
   const byStatus = error.statusCode ? problemByStatus[error.statusCode] : undefined;
   if (byStatus && error.statusCode !== undefined && error.statusCode < 500) {
     return sendProblem(reply, byStatus, error.message);
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(databaseRetryAfterSeconds));
+    return sendProblem(reply, 'unavailable', 'The database does not answer; try again shortly');
   }
   request.log.error({ err: error }, 'unexpected error');
   const problem = byStatus ?? 'internal';

@@ -56,7 +56,7 @@ describe('health and readiness', () => {
     expect(response.body).toEqual({ status: 'ready' });
   });
 
-  it('/readyz answers 503 while the database refuses connections, and 200 again after', async () => {
+  it('/readyz and the API answer 503 while the database refuses connections, and 200 again after', async () => {
     // A server of its own, over a database this test can shut: no new connections, and the
     // pool's existing ones terminated.
     const databaseUrl = await createTestDatabase();
@@ -84,6 +84,16 @@ describe('health and readiness', () => {
       });
       // The process itself is still alive.
       expect((await ownApi('GET', '/healthz')).status).toBe(200);
+      // An API request that needs the database is told to come back, not that the server failed.
+      const signup = await ownApi('POST', '/v1/auth/signup', {
+        body: { email: 'late@example.com', password: 'correct horse battery', name: 'Late' },
+      });
+      expect(signup.status).toBe(503);
+      expect(signup.headers.get('retry-after')).toBe('5');
+      expect(signup.body).toMatchObject({
+        type: '/problems/unavailable',
+        detail: 'The database does not answer; try again shortly',
+      });
 
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       const up = await eventually(async () => {
