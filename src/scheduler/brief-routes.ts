@@ -3,6 +3,7 @@ import type { App } from '../platform/http/app.ts';
 import { HttpProblem } from '../platform/http/problems.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
+import { findUserById } from '../platform/identity/store.ts';
 import type { Core } from '../platform/module.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
@@ -38,7 +39,12 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
     async (request) => {
       const { user_id, frequency, start_date, end_date } = request.body;
       const principal = principalOf(request);
-      if (user_id !== principal.user.id && !principal.user.is_operator) {
+      // An operator may act for another user, one that exists.
+      const forOther = user_id !== principal.user.id;
+      if (
+        forOther &&
+        (!principal.user.is_operator || !(await findUserById(core.database.db, user_id)))
+      ) {
         throw new HttpProblem('not-found', `No user ${user_id}`);
       }
       const task = await createTask(user_id, {

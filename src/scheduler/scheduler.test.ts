@@ -5,7 +5,15 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, apiClient, expectProblem, signUp, startTestServer } from '../../test/helpers.ts';
+import {
+  type Api,
+  apiClient,
+  expectProblem,
+  signUp,
+  signUpOperator,
+  startTestServer,
+  type TestServer,
+} from '../../test/helpers.ts';
 import { schedulerModule } from './module.ts';
 
 // Tasks end to end: a real Meridian (HTTP, jobs, notifications) calling a real local webhook
@@ -25,6 +33,7 @@ const statusFor = new Map<string, number>();
 const mail: ParsedMail[] = [];
 let targetUrl: string;
 let serverUrl: string;
+let database: TestServer['database'];
 let api: Api;
 let user: Awaited<ReturnType<typeof signUp>>;
 
@@ -57,12 +66,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
-  const { url } = await startTestServer({
+  ({ url: serverUrl, database } = await startTestServer({
     env: { OUTBOUND_ALLOW_PRIVATE: 'true', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
     systems: [schedulerModule],
-  });
-  serverUrl = url;
-  api = apiClient(url);
+  }));
+  api = apiClient(serverUrl);
   user = await signUp(api);
 });
 
@@ -503,6 +511,28 @@ describe("the brief's API", () => {
       await api('POST', '/v1/user/createtask', {
         token: other.token,
         body: { user_id: user.id, frequency: 'weekly', start_date: inSeconds(60) },
+      }),
+      'not-found',
+    );
+  });
+
+  it('lets an operator create a task for a user who exists, and for no one else', async () => {
+    const operator = await signUpOperator(api, { database });
+    const forUser = await api('POST', '/v1/user/createtask', {
+      token: operator.token,
+      body: { user_id: user.id, frequency: 'daily', start_date: inSeconds(3_600) },
+    });
+    expect(forUser.status, JSON.stringify(forUser.body)).toBe(200);
+    const owned = await api('GET', `/v1/tasks/${forUser.body.task_id}`, { token: user.token });
+    expect(owned.status).toBe(200);
+    expectProblem(
+      await api('POST', '/v1/user/createtask', {
+        token: operator.token,
+        body: {
+          user_id: '01900000-0000-7000-8000-000000000000',
+          frequency: 'daily',
+          start_date: inSeconds(3_600),
+        },
       }),
       'not-found',
     );

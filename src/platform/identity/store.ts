@@ -26,6 +26,14 @@ export async function insertUser(
     .executeTakeFirst();
 }
 
+export function findUserById(db: Db, id: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
