@@ -132,7 +132,8 @@ describe('PostgreSQL stopped while tasks run', () => {
       });
       const api = apiClient(meridian.url);
       const user = await signUp(api);
-      const start = Date.now() + 1_500;
+      // Far enough ahead that every creation lands before it, even on a loaded machine.
+      const start = Date.now() + 3_000;
       const occurrences = 8;
       const paths = Array.from({ length: 20 }, (_, index) => `/restart/${index}`);
       const tasks = await Promise.all(
