@@ -267,6 +267,19 @@ describe('run-now', () => {
   });
 });
 
+describe('a once task created just after its start', () => {
+  it('runs at once instead of ending without a run', async () => {
+    const start = new Date(Date.now() - 10_000).toISOString();
+    const task = await createTask({
+      name: 'a little late',
+      schedule: { frequency: 'once', start },
+      action: { type: 'webhook', url: `${targetUrl}/a-little-late` },
+    });
+    expect(task).toMatchObject({ state: 'active', next_run_at: start });
+    await expect.poll(() => callsTo('/a-little-late').length, { timeout: 10_000 }).toBe(1);
+  });
+});
+
 describe('a reminder task', () => {
   it('puts its message in the inbox when due', async () => {
     const task = await createTask({

@@ -235,9 +235,14 @@ async function insertNewTasks(core: Core, tx: Db, tasks: NewTask[]): Promise<Tas
   return rows;
 }
 
-/** Just before the first occurrence a task may have: its start, or now if that is later. */
+/**
+ * Just before the first occurrence a task may have: its start, or now if that is later. A `once`
+ * task accepted just after its start (settings.ts allows a minute) runs at once, at its start.
+ */
 function firstAfter(task: Pick<TaskRow, 'schedule'>, now: Date): Date {
-  return new Date(Math.max(Date.parse(task.schedule.start), now.getTime()) - 1);
+  const start = Date.parse(task.schedule.start);
+  if (task.schedule.frequency === 'once') return new Date(start - 1);
+  return new Date(Math.max(start, now.getTime()) - 1);
 }
 
 export async function requireTask(
