@@ -128,7 +128,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
       throw new HttpProblem('upgrade-required', 'Open /v1/stream as a WebSocket');
     },
     wsHandler: (socket, request) => {
-      const connection = serveWebSocket(socket, principalOf(request), context);
+      const connection = serveWebSocket(socket, request.socket, principalOf(request), context);
       track(connection, (listener) => socket.on('close', listener));
     },
   });

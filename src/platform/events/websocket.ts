@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../identity/authenticate.ts';
 import type { StreamConnection, StreamContext } from './connection.ts';
@@ -8,16 +9,40 @@ import { createStreamSession } from './session.ts';
 
 const transport = { transport: 'websocket' } as const;
 
-/** The server's frame for an event, encoded once however many clients receive it. */
+/**
+ * An event as a whole WebSocket text frame (header and JSON), framed once however many clients
+ * receive it, and written to each client's TCP socket as one buffer: a fan-out to thousands of
+ * clients costs one write each, instead of ws framing the message again per client and writing
+ * header and payload separately. Server frames are not masked, so every client gets the same
+ * bytes.
+ */
 const frames = new WeakMap<PublishedEvent, Buffer>();
 function eventFrame(event: PublishedEvent): Buffer {
   let frame = frames.get(event);
   if (!frame) {
     const { id, topic, type, data, at } = event;
-    frame = Buffer.from(JSON.stringify({ type: 'event', id, topic, event: type, data, at }));
+    frame = textFrame(
+      Buffer.from(JSON.stringify({ type: 'event', id, topic, event: type, data, at })),
+    );
     frames.set(event, frame);
   }
   return frame;
+}
+
+/** A final, unmasked text frame (RFC 6455 §5.2): FIN + opcode 1, then the payload length. */
+function textFrame(payload: Buffer): Buffer {
+  const length = payload.length;
+  const header = Buffer.alloc(length < 126 ? 2 : length < 65_536 ? 4 : 10);
+  header[0] = 0x81;
+  if (length < 126) header[1] = length;
+  else if (length < 65_536) {
+    header[1] = 126;
+    header.writeUInt16BE(length, 2);
+  } else {
+    header[1] = 127;
+    header.writeBigUInt64BE(BigInt(length), 2);
+  }
+  return Buffer.concat([header, payload]);
 }
 
 type ClientMessage = { type: 'subscribe' | 'unsubscribe'; topics: string[]; lastEventId?: number };
@@ -29,6 +54,7 @@ type ClientMessage = { type: 'subscribe' | 'unsubscribe'; topics: string[]; last
  */
 export function serveWebSocket(
   socket: WebSocket,
+  tcp: Socket,
   principal: Principal,
   context: StreamContext,
 ): StreamConnection {
@@ -42,11 +68,14 @@ export function serveWebSocket(
   let handling: Promise<void> = Promise.resolve();
   metrics.connections.inc(transport);
 
-  function send(data: Buffer | string): void {
+  /** Sends a message: JSON text through ws, or an event's frame (`eventFrame`) as it is. */
+  function send(data: string | { frame: Buffer }): void {
     if (cut || socket.readyState !== socket.OPEN) return;
-    socket.send(data, { binary: false });
+    if (typeof data === 'string') socket.send(data);
+    else tcp.write(data.frame);
     sent.inc();
-    if (socket.bufferedAmount > limits.sendBufferBytes) {
+    // What the TCP socket holds unsent: ws writes to it at once (no compression).
+    if (tcp.writableLength > limits.sendBufferBytes) {
       drop('slow', 1013, `send buffer over ${limits.sendBufferBytes} bytes: client too slow`);
     }
   }
@@ -66,7 +95,7 @@ export function serveWebSocket(
     send(JSON.stringify(topic ? { type: 'error', reason, topic } : { type: 'error', reason }));
 
   const session = createStreamSession(context.events, context.db, {
-    event: (event) => send(eventFrame(event)),
+    event: (event) => send({ frame: eventFrame(event) }),
     reset: (reason, lastEventId) =>
       send(JSON.stringify({ type: 'reset', reason, last_event_id: lastEventId })),
     overflow: () => drop('slow', 1013, 'events arrive faster than the client reads'),
