@@ -63,7 +63,9 @@ export async function startTestServer(
     { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...options.env },
     '/nonexistent',
   );
-  const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog);
+  const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog, {
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
   const server = await startServer(
     config,
     silentLog,

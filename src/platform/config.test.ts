@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       databasePoolSize: 10,
+      databaseStatementTimeoutMs: 60_000,
       rateLimitPerMinute: 1000,
       trustProxy: false,
     });
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'not a url'],
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_STATEMENT_TIMEOUT_SECONDS', '-1'],
     ['RATE_LIMIT_PER_MINUTE', '1.5'],
     ['TRUST_PROXY', 'maybe'],
     ['SMTP_URL', 'http://mail.example.com'],

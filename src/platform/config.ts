@@ -10,6 +10,8 @@ export interface Config {
   /** Unset: Meridian runs its own embedded PostgreSQL under `dataDir/postgres`. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** A statement running longer is cancelled by PostgreSQL (0: never); migrations are exempt. */
+  databaseStatementTimeoutMs: number;
   logLevel: LogLevel;
   bodyLimitBytes: number;
   /** Requests per minute per API token (or per IP without one); 0 turns limiting off. */
@@ -67,6 +69,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir: path.resolve(cwd, text(merged, 'DATA_DIR', './data')),
     databaseUrl: databaseUrl(merged),
     databasePoolSize: integer(merged, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseStatementTimeoutMs:
+      integer(merged, 'DATABASE_STATEMENT_TIMEOUT_SECONDS', 60, 0, 86_400) * 1000,
     logLevel: oneOf(merged, 'LOG_LEVEL', 'info', logLevels),
     bodyLimitBytes: integer(merged, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     rateLimitPerMinute: integer(merged, 'RATE_LIMIT_PER_MINUTE', 1000, 0, 10_000_000),

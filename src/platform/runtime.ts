@@ -42,7 +42,9 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
     ? undefined
     : await startEmbeddedPostgres(config.dataDir, log);
   const url = config.databaseUrl ?? (embedded?.url as string);
-  const database = connectDatabase(url, config.databasePoolSize, log);
+  const database = connectDatabase(url, config.databasePoolSize, log, {
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
   try {
     await checkServer(database.db, url);
   } catch (error) {

@@ -18,13 +18,20 @@ export interface Database {
 // bigint (count(*), sums) as a number: Meridian's counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 
-export function connectDatabase(url: string, poolSize: number, log: Logger): Database {
+export function connectDatabase(
+  url: string,
+  poolSize: number,
+  log: Logger,
+  { statementTimeoutMs = 0 }: { statementTimeoutMs?: number } = {},
+): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'meridian',
+    // Set per connection at its start; pg leaves it unset when 0.
+    statement_timeout: statementTimeoutMs,
   });
   // A client whose server went away (restart, failover, pg_terminate_backend) emits 'error'. The
   // pool listens only while a client is idle: one that is checked out (between the statements of
@@ -51,8 +58,11 @@ export class DatabaseUnavailableError extends Error {}
 
 /** Socket errors of a server that is down or unreachable. */
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
-/** SQLSTATEs of a server shutting down, starting, or full (`57P0x`, `53300`). */
-const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * SQLSTATEs of a server shutting down, starting, or full (`57P0x`, `53300`), and of a statement
+ * cancelled by the statement timeout (`57014`): overloaded or stuck, worth trying again later.
+ */
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 
 /**
  * Whether `error` says the database cannot be reached or used just now, rather than that a

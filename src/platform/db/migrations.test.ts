@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, silentLog } from '../../../test/helpers.ts';
 import { runMeridian } from '../../../test/processes.ts';
-import { connectDatabase, type Database } from './database.ts';
+import { connectDatabase, type Database, isDatabaseUnavailable } from './database.ts';
 import { MigrationError, type MigrationSource, migrate, pendingMigrations } from './migrations.ts';
 
 async function folder(files: Record<string, string>): Promise<URL> {
@@ -70,6 +70,24 @@ describe('migrate', () => {
     expect(results.flat().sort()).toEqual(['race/001_create.sql', 'race/002_slow.sql']);
     const rows = await sql<{ n: number }>`SELECT n FROM once ORDER BY n`.execute(runners[0]!.db);
     expect(rows.rows).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('is exempt from the statement timeout, which the pool keeps for everything else', async () => {
+    const database = connectDatabase(url, 1, silentLog, { statementTimeoutMs: 300 });
+    opened.push(database);
+    const { db } = database;
+    const cancelled = await sql`SELECT pg_sleep(1)`.execute(db).catch((error: unknown) => error);
+    expect(cancelled).toMatchObject({ code: '57014' });
+    // Cancelled by the timeout reads as "try again later" (503), not as a server fault.
+    expect(isDatabaseUnavailable(cancelled)).toBe(true);
+
+    const dir = await folder({
+      '001_slow.sql': 'SELECT pg_sleep(0.6); CREATE TABLE slow (n int);',
+    });
+    expect(await migrate(db, [{ module: 'slow', dir }], silentLog)).toEqual(['slow/001_slow.sql']);
+    // The pool's one connection ran the migration and has the timeout back.
+    const shown = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(db);
+    expect(shown.rows[0]?.statement_timeout).toBe('300ms');
   });
 
   it('refuses to go on when an applied migration was edited', async () => {

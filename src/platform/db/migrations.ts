@@ -33,6 +33,10 @@ const fileNamePattern = /^\d{3}_[a-z0-9_]+\.sql$/;
 export async function migrate(db: Db, sources: MigrationSource[], log: Logger): Promise<string[]> {
   const migrations = await readMigrations(sources);
   return db.connection().execute(async (conn) => {
+    // Exempt from DATABASE_STATEMENT_TIMEOUT_SECONDS: waiting for another process's migrations, or
+    // building an index on a big table, may rightly take longer. Reset before the connection
+    // goes back to the pool.
+    await sql`SET statement_timeout = 0`.execute(conn);
     await sql`SELECT pg_advisory_lock(${migrationLockKey})`.execute(conn);
     try {
       await sql`CREATE TABLE IF NOT EXISTS meridian_migrations (
@@ -62,6 +66,7 @@ export async function migrate(db: Db, sources: MigrationSource[], log: Logger): 
       return pending.map((m) => `${m.module}/${m.name}`);
     } finally {
       await sql`SELECT pg_advisory_unlock(${migrationLockKey})`.execute(conn);
+      await sql`RESET statement_timeout`.execute(conn);
     }
   });
 }
