@@ -20,8 +20,9 @@ import type { ExecutionRow, TaskRow } from './store.ts';
 import * as store from './store.ts';
 
 // One execution's life, run by its `scheduler.run` job (docs/scheduler.md):
-//   1. begin (one transaction, shared with the executions beginning alongside): on the first run of a scheduled occurrence, apply the catch-up
-//      policy and schedule the next occurrence; then mark it running and record the attempt;
+//   1. begin (one transaction, shared with the executions beginning alongside): on the first run
+//      of a scheduled occurrence, apply the catch-up policy and schedule the next occurrence;
+//      then mark it running and record the attempt;
 //   2. act: call the webhook (Idempotency-Key = the execution id) or send the reminder;
 //   3. finish (one transaction, likewise shared): succeeded, retrying or dead, and tell the owner.
 // A crash between 1 and 3 leaves the job to be retried after its lease: the next attempt begins

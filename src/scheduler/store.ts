@@ -179,11 +179,11 @@ export async function findTask(
   return (await query.executeTakeFirst()) as TaskRow | undefined;
 }
 
+/** A change its owner made: the version moves on (`setNextRuns` is the scheduler's own). */
 export async function updateTask(
   db: Db,
   taskId: string,
   changes: Partial<TaskSettings> & Partial<Pick<TaskRow, 'state' | 'next_run_at'>>,
-  bumpVersion = true,
 ): Promise<TaskRow> {
   const { state, next_run_at, ...settings } = changes;
   return (await tables(db)
@@ -193,7 +193,7 @@ export async function updateTask(
       state,
       next_run_at,
       updated_at: new Date(),
-      ...(bumpVersion ? { version: sql<number>`version + 1` as never } : {}),
+      version: sql<number>`version + 1` as never,
     })
     .where('id', '=', taskId)
     .returningAll()
@@ -268,8 +268,7 @@ export async function insertExecutions(
     )
     .returningAll()
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return executions.map((execution) => byId.get(execution.id));
+  return inOrder(executions, rows);
 }
 
 /**
@@ -430,7 +429,7 @@ export async function finishAttempts(
   );
 }
 
-/** `rows` in the order of `wanted`, by id (callers whose rows may be missing say so). */
+/** `rows` in the order of `wanted`, by id (callers whose rows may be missing type theirs so). */
 function inOrder<R extends { id: string }>(wanted: { id: string }[], rows: R[]): R[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return wanted.map((want) => byId.get(want.id) as R);

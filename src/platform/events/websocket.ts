@@ -68,11 +68,11 @@ export function serveWebSocket(
   let handling: Promise<void> = Promise.resolve();
   metrics.connections.inc(transport);
 
-  /** Sends a message: JSON text through ws, or an event's frame (`eventFrame`) as it is. */
-  function send(data: string | { frame: Buffer }): void {
+  /** Sends a message: JSON text through ws, or a whole frame (`eventFrame`) as it is. */
+  function send(data: string | Buffer): void {
     if (cut || socket.readyState !== socket.OPEN) return;
     if (typeof data === 'string') socket.send(data);
-    else tcp.write(data.frame);
+    else tcp.write(data);
     sent.inc();
     // What the TCP socket holds unsent: ws writes to it at once (no compression).
     if (tcp.writableLength > limits.sendBufferBytes) {
@@ -95,7 +95,7 @@ export function serveWebSocket(
     send(JSON.stringify(topic ? { type: 'error', reason, topic } : { type: 'error', reason }));
 
   const session = createStreamSession(context.events, context.db, {
-    event: (event) => send({ frame: eventFrame(event) }),
+    event: (event) => send(eventFrame(event)),
     reset: (reason, lastEventId) =>
       send(JSON.stringify({ type: 'reset', reason, last_event_id: lastEventId })),
     overflow: () => drop('slow', 1013, 'events arrive faster than the client reads'),
