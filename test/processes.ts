@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../src/platform/db/embedded.ts';
 
-export { isAlive } from '../src/platform/db/embedded.ts';
+export { isAlive } from '../src/platform/db/data-dir-lock.ts';
 
 const meridianBin = path.resolve(import.meta.dirname, '../bin/meridian.js');
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { StartupError } from './startup.ts';
 
 /** Meridian's whole configuration, built once at start. Nothing else reads `process.env`. */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   /** A statement running longer is cancelled by PostgreSQL (0: never); migrations are exempt. */
   databaseStatementTimeoutMs: number;
   logLevel: LogLevel;
+  /** `auto`: pretty on a terminal, JSON lines otherwise. */
+  logFormat: LogFormat;
   bodyLimitBytes: number;
   /** Requests per minute per API token (or per IP without one); 0 turns limiting off. */
   rateLimitPerMinute: number;
@@ -48,8 +51,10 @@ export interface Config {
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
+const logFormats = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof logFormats)[number];
 
-export class ConfigError extends Error {}
+export class ConfigError extends StartupError {}
 
 type Env = Record<string, string | undefined>;
 
@@ -72,6 +77,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databaseStatementTimeoutMs:
       integer(merged, 'DATABASE_STATEMENT_TIMEOUT_SECONDS', 60, 0, 86_400) * 1000,
     logLevel: oneOf(merged, 'LOG_LEVEL', 'info', logLevels),
+    logFormat: oneOf(merged, 'LOG_FORMAT', 'auto', logFormats),
     bodyLimitBytes: integer(merged, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     rateLimitPerMinute: integer(merged, 'RATE_LIMIT_PER_MINUTE', 1000, 0, 10_000_000),
     trustProxy: boolean(merged, 'TRUST_PROXY', false),

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -21,6 +21,7 @@ import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
+import { StartupError } from './startup.ts';
 
 export const version: string = packageJson.version;
 
@@ -32,15 +33,23 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, base: { pid: process.pid } });
-}
-
-/** Connects to `DATABASE_URL`, or starts the embedded PostgreSQL when there is none. */
-export async function openDatabase(config: Config, log: Logger): Promise<OpenDatabase> {
+/**
+ * Connects to `DATABASE_URL`, or uses the embedded PostgreSQL when there is none. A server
+ * (`serve`) starts the embedded cluster and shares it; a one-off `command` uses the cluster of
+ * the Meridian serving on the same DATA_DIR if one runs (and leaves it running), else starts one
+ * for itself.
+ */
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  use: 'serve' | 'command',
+): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(config.dataDir, log);
+    : await startEmbeddedPostgres(config.dataDir, log, {
+        share: use === 'serve',
+        attach: use === 'command',
+      });
   const url = config.databaseUrl ?? (embedded?.url as string);
   const database = connectDatabase(url, config.databasePoolSize, log, {
     statementTimeoutMs: config.databaseStatementTimeoutMs,
@@ -164,7 +173,16 @@ export async function startServer(
   await heartbeat.start();
   await events.start();
   await engine.start();
-  const url = await app.listen({ port: config.port, host: config.host });
+  let url: string;
+  try {
+    url = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await engine.stop(0);
+    await events.stop();
+    await heartbeat.stop();
+    throw listenProblem(error, config);
+  }
   log.info({ url, version, role }, 'Meridian is serving');
   return {
     core,
@@ -181,4 +199,16 @@ export async function startServer(
       await heartbeat.stop();
     },
   };
+}
+
+/** The port is taken or not ours to use, or the address is not this machine's: one line. */
+function listenProblem(error: unknown, config: Config): unknown {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'the port is in use (set PORT to another, or 0 for any free one)',
+    EACCES: 'permission denied (ports below 1024 need privileges; set PORT)',
+    EADDRNOTAVAIL: 'no such address on this machine (set HOST)',
+  };
+  const reason = reasons[(error as NodeJS.ErrnoException).code ?? ''];
+  if (!reason) return error;
+  return new StartupError(`cannot listen on ${config.host}:${config.port}: ${reason}`);
 }
