@@ -143,7 +143,9 @@ describe('logs', slow, () => {
       LOG_FORMAT: 'pretty',
     });
     expect(server.logs).toEqual([]);
-    expect(server.output()).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Meridian is serving$/m);
+    expect(server.output()).toMatch(
+      /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Meridian is serving \{"url":"http:[^\n]*\}$/m,
+    );
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   });

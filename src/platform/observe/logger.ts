@@ -40,6 +40,8 @@ function prettyStream(colorize: boolean): DestinationStream | undefined {
     colorize,
     translateTime: 'SYS:HH:MM:ss.l',
     ignore: 'pid,hostname',
+    // The fields on the same line as the message: one line per entry, so one per request.
+    singleLine: true,
     // Written before the next statement runs, so a line logged just before an exit is not lost.
     sync: true,
   });
