@@ -207,6 +207,7 @@ function listenProblem(error: unknown, config: Config): unknown {
     EADDRINUSE: 'the port is in use (set PORT to another, or 0 for any free one)',
     EACCES: 'permission denied (ports below 1024 need privileges; set PORT)',
     EADDRNOTAVAIL: 'no such address on this machine (set HOST)',
+    ENOTFOUND: 'HOST is not a known name (set HOST)',
   };
   const reason = reasons[(error as NodeJS.ErrnoException).code ?? ''];
   if (!reason) return error;
