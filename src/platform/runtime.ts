@@ -11,6 +11,7 @@ import { eventsModule } from './events/module.ts';
 import { type App, createHttpApp } from './http/app.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { httpModule } from './http/module.ts';
+import { createOutbound } from './http/outbound.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { identityModule } from './identity/module.ts';
 import { createJobEngine } from './jobs/engine.ts';
@@ -96,7 +97,10 @@ export interface Server {
   app: App;
   /** Where it listens, such as http://127.0.0.1:3000. */
   url: string;
-  /** Stops accepting, drains in-flight requests, deregisters and closes the pool (not the database). */
+  /**
+   * Stops accepting, drains in-flight requests and jobs, closes the outbound connections,
+   * deregisters and closes the pool (not the database).
+   */
   close(): Promise<void>;
 }
 
@@ -151,6 +155,7 @@ export async function startServer(
       events,
       retry: { maxAttempts: config.notifyMaxAttempts, baseMs: config.notifyRetryBaseMs },
     }),
+    outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
     pendingMigrations: () => pendingMigrations(database.db, sources),
   };
   for (const module of modules) Object.assign(engine.handlers, module.jobs?.(core));
@@ -195,6 +200,8 @@ export async function startServer(
       const cut = setTimeout(() => app.server.closeAllConnections(), drainTimeoutMs);
       await Promise.all([app.close(), engine.stop(drainTimeoutMs)]);
       clearTimeout(cut);
+      // After the jobs: a call still running now belongs to a job given up on.
+      await core.outbound.close();
       await events.stop();
       await heartbeat.stop();
     },

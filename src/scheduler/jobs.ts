@@ -224,7 +224,8 @@ async function act(
       headers: { ...action.headers, 'idempotency-key': execution.id },
       body,
       signed: { id: execution.id, secret: task.signing_secret },
-      signal: AbortSignal.any([signal, AbortSignal.timeout(action.timeout_ms)]),
+      signal,
+      timeoutMs: action.timeout_ms,
     });
     const succeeded = response.status >= 200 && response.status < 300;
     return {

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { headerNamePattern, headerValuePattern } from '../platform/http/header-syntax.ts';
 import { FREQUENCIES } from './recurrence.ts';
 
 // The task and execution JSON of docs/scheduler.md. Shapes and bounds are checked here (a 400
@@ -36,13 +37,20 @@ const WebhookAction = Type.Object(
     type: Type.Literal('webhook'),
     url: Type.String({ maxLength: 2048 }),
     method: Type.Optional(Type.Union(webhookMethods.map((method) => Type.Literal(method)))),
+    // A pattern on the Record's key only picks the values it checks (patternProperties):
+    // `propertyNames` is what refuses a name that is not an HTTP token.
     headers: Type.Optional(
       Type.Record(
-        Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$" }),
+        Type.String(),
         Type.String({
           maxLength: 4096,
+          pattern: headerValuePattern,
+          description: 'Visible ASCII; spaces and tabs only between characters',
         }),
-        { maxProperties: 32 },
+        {
+          maxProperties: 32,
+          propertyNames: { type: 'string', maxLength: 64, pattern: headerNamePattern },
+        },
       ),
     ),
     body: Type.Optional(Type.Unknown({ description: 'JSON sent as the request body' })),

@@ -31,13 +31,23 @@ const defaultWebhookTimeoutMs = 10_000;
 /** A JSON body bigger than this is refused: tasks are metadata, not payload storage. */
 export const maxWebhookBodyBytes = 65_536;
 const maxHeaderBytes = 16_384;
-/** Headers Meridian sets itself on each call. */
+/**
+ * Headers Meridian sets itself on each call, and those of the connection and the message's
+ * framing, which the HTTP client owns (see `headerProblem` in platform/http/header-syntax.ts).
+ */
 const reservedHeaders = new Set([
   'host',
   'content-length',
   'content-type',
   'connection',
+  'keep-alive',
+  'proxy-connection',
   'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+  'user-agent',
   'idempotency-key',
   'webhook-id',
   'webhook-timestamp',

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
+import { headerNamePattern, headerValuePattern } from './header-syntax.ts';
 import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
 
 /** The Fastify instance every module registers its routes on, typed by the TypeBox provider. */
@@ -220,14 +221,43 @@ function handleError(
   );
 }
 
-/** A JSON pointer to the failing field: a missing or unknown property is named, not its parent. */
-function fieldPath(issue: { instancePath: string; params?: Record<string, unknown> }): string {
-  const property = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+interface ValidationIssue {
+  instancePath: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  /** Set by Ajv when a property's name, not its value, fails (`propertyNames`). */
+  propertyName?: string;
+}
+
+/**
+ * A JSON pointer to the failing field: a missing or unknown property, or one whose name is
+ * refused, is named, not its parent.
+ */
+function fieldPath(issue: ValidationIssue): string {
+  const property =
+    issue.params?.missingProperty ??
+    issue.params?.additionalProperty ??
+    issue.params?.propertyName ??
+    issue.propertyName;
   if (typeof property !== 'string') return issue.instancePath;
   return `${issue.instancePath}/${property.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 }
 
-function describeIssue(issue: { message?: string; params?: Record<string, unknown> }): string {
+/** Patterns whose failure reads better in words than as the regular expression. */
+const patternWords = new Map([
+  [headerNamePattern, "must be an HTTP token (letters, digits and !#$%&'*+-.^_`|~)"],
+  [
+    headerValuePattern,
+    'must be visible ASCII, with spaces and tabs only between characters (no CR, LF, NUL or non-ASCII)',
+  ],
+]);
+
+function describeIssue(issue: ValidationIssue): string {
   const extra = issue.params?.additionalProperty;
-  return extra ? `unknown field "${String(extra)}"` : (issue.message ?? 'is invalid');
+  if (extra) return `unknown field "${String(extra)}"`;
+  const pattern = issue.keyword === 'pattern' ? issue.params?.pattern : undefined;
+  const words = typeof pattern === 'string' ? patternWords.get(pattern) : undefined;
+  if (words) return issue.propertyName === undefined ? words : `the name ${words}`;
+  return issue.message ?? 'is invalid';
 }
