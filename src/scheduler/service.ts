@@ -5,6 +5,7 @@ import type { EventInput } from '../platform/events/publish.ts';
 import { type ExpectedVersion, versionMismatch } from '../platform/http/concurrency.ts';
 import { newWebhookSecret } from '../platform/http/outbound.ts';
 import { HttpProblem } from '../platform/http/problems.ts';
+import type { Backoff } from '../platform/jobs/backoff.ts';
 import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
@@ -99,13 +100,10 @@ export interface RunPayload {
   executionId: string;
 }
 
-function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
-  const { retry, action } = task;
-  const payload: RunPayload = { executionId };
+/** The attempts and backoff of the task's runs, as the job engine takes them. */
+function runRetry(task: TaskRow): { maxAttempts: number; backoff: Backoff } {
+  const { retry } = task;
   return {
-    kind: runJobKind,
-    payload,
-    runAt,
     maxAttempts: retry.max_attempts,
     backoff: {
       initialMs: retry.initial_delay_ms,
@@ -113,6 +111,17 @@ function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
       maxMs: retry.max_delay_ms,
       jitter: 0.1,
     },
+  };
+}
+
+function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
+  const { action } = task;
+  const payload: RunPayload = { executionId };
+  return {
+    kind: runJobKind,
+    payload,
+    runAt,
+    ...runRetry(task),
     // The handler times its call itself; this only stops an attempt that hangs beyond it.
     timeoutMs: (action.type === 'webhook' ? action.timeout_ms : 10_000) + 30_000,
     uniqueKey: `${runJobKind}:${executionId}`,
@@ -352,7 +361,12 @@ export async function runTaskNow(core: Core, ownerId: string, taskId: string) {
   });
 }
 
-/** Runs dead executions again with fresh attempts: one (`executionId`) or all of the task's. */
+/**
+ * Runs dead executions again with fresh attempts (the task's retry policy as it is now): one
+ * (`executionId`) or all of the task's. Each execution's dead job is itself redriven, in this
+ * transaction, so the dead-letter queue and the task's history agree; only an execution whose job
+ * is gone gets a new one.
+ */
 export async function redriveExecutions(
   core: Core,
   ownerId: string,
@@ -372,11 +386,14 @@ export async function redriveExecutions(
       throw new HttpProblem('conflict', `Execution ${executionId} is ${execution.state}, not dead`);
     }
     for (const execution of dead) {
+      const redriven =
+        execution.job_id !== null &&
+        (await core.jobs.redrive(execution.job_id, { tx, retry: runRetry(task) }));
       const retrying = await store.updateExecution(tx, execution.id, {
         state: 'retrying',
         finished_at: null,
       });
-      await enqueueRun(core, tx, task, retrying, core.clock.now());
+      if (!redriven) await enqueueRun(core, tx, task, retrying, core.clock.now());
       await publishExecution(core, tx, task, retrying);
     }
     return dead.length;
