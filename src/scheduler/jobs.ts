@@ -96,8 +96,9 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
     // runs it again, as a redrive of the task would.
     const redriven = execution.state === 'dead' && execution.job_id === jobIds.get(execution.id);
     if (finalStates.has(execution.state) && !redriven) continue;
-    // Paused after this job was claimed: the occurrence waits for `resume`.
-    if (task.state === 'paused') {
+    // Paused after this job was claimed: the occurrence waits for `resume`. A manual run was
+    // asked for explicitly, paused or not: it runs.
+    if (task.state === 'paused' && !execution.manual) {
       await store.updateExecution(tx, execution.id, { job_id: null });
       continue;
     }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { uuidv7 } from 'uuidv7';
 import { type Db, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
@@ -9,10 +10,11 @@ import type { Backoff } from '../platform/jobs/backoff.ts';
 import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
-import type { TaskInput, TaskPatch } from './schemas.ts';
-import { resolveSettings } from './settings.ts';
+import type { TaskInput } from './schemas.ts';
+import { resolveSettings, sameSettings } from './settings.ts';
 import type { ExecutionRow, TaskRow, TaskSettings } from './store.ts';
 import * as store from './store.ts';
+import { mergeTaskPatch } from './task-patch.ts';
 
 // The scheduler's rules for tasks: each operation is one transaction that changes the task and
 // its pending occurrence together, so an occurrence is never lost nor scheduled twice.
@@ -266,14 +268,17 @@ export async function requireTask(
 }
 
 /**
- * Changes a task. A new schedule moves the pending occurrence atomically: it is cancelled and the
- * first occurrence of the new schedule from now is scheduled in its place.
+ * Changes a task by a JSON merge patch of its settings (`mergeTaskPatch`), or by the patch that
+ * `patch` makes of the task as it is, read under its lock. A change that changes
+ * nothing is nothing: the same task, version and pending occurrence. A new schedule moves the
+ * pending occurrence atomically: it is cancelled and the first occurrence of the new schedule from
+ * now is scheduled in its place.
  */
 export async function updateTask(
   core: Core,
   ownerId: string | null,
   taskId: string,
-  patch: TaskPatch,
+  patch: Record<string, unknown> | ((task: TaskRow) => Record<string, unknown>),
   expected: ExpectedVersion | undefined,
 ): Promise<TaskRow> {
   const now = core.clock.now();
@@ -281,13 +286,15 @@ export async function updateTask(
     const task = await requireTask(tx, ownerId, taskId, true);
     if (expected && expected.version !== task.version)
       throw versionMismatch(expected, task.version);
-    const { version: _version, ...input } = patch;
-    const settings = await resolveSettings(input, task, {
+    const changes = typeof patch === 'function' ? patch(task) : patch;
+    const settings = await resolveSettings(mergeTaskPatch(task, changes), task, {
       now,
       allowPrivateTargets: core.config.outboundAllowPrivate,
     });
+    if (sameSettings(settings, task)) return task;
     // A paused task keeps its held occurrence; resuming schedules from the new settings.
-    const reschedule = input.schedule !== undefined && task.state !== 'paused';
+    const reschedule =
+      !isDeepStrictEqual(settings.schedule, task.schedule) && task.state !== 'paused';
     const updated = await store.updateTask(
       tx,
       task.id,
@@ -319,12 +326,20 @@ export async function deleteTask(core: Core, ownerId: string | null, taskId: str
   });
 }
 
-/** Holds the task's occurrences: its pending one waits, without a job, until `resume`. */
+/** The task's pending scheduled occurrences: those a pause holds (not its manual runs). */
+async function heldExecutions(tx: Db, taskId: string): Promise<ExecutionRow[]> {
+  return (await store.pendingExecutions(tx, taskId)).filter((execution) => !execution.manual);
+}
+
+/**
+ * Holds the task's occurrences: its pending one waits, without a job, until `resume`. A manual
+ * run (`runTaskNow`) is not held.
+ */
 export async function pauseTask(core: Core, ownerId: string, taskId: string): Promise<TaskRow> {
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
     if (task.state !== 'active') return task;
-    for (const execution of await store.pendingExecutions(tx, task.id)) {
+    for (const execution of await heldExecutions(tx, task.id)) {
       if (execution.job_id !== null) await core.jobs.cancel(execution.job_id, { tx });
       await store.updateExecution(tx, execution.id, { job_id: null });
     }
@@ -341,14 +356,17 @@ export async function resumeTask(core: Core, ownerId: string, taskId: string): P
     const task = await requireTask(tx, ownerId, taskId, true);
     if (task.state !== 'paused') return task;
     const resumed = await store.updateTask(tx, task.id, { state: 'active' });
-    const held = await store.pendingExecutions(tx, task.id);
+    const held = await heldExecutions(tx, task.id);
     for (const execution of held)
       await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
     return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
   });
 }
 
-/** An extra execution due now, outside the schedule (the schedule goes on as before). */
+/**
+ * An extra execution due now, outside the schedule (the schedule goes on as before). It runs
+ * whatever the task's state: a paused task runs once and stays paused.
+ */
 export async function runTaskNow(core: Core, ownerId: string, taskId: string) {
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
