@@ -135,7 +135,7 @@ function requireBriefFrequency(frequency: string): void {
   });
 }
 
-/** The brief's field for each schedule field it sets, and the words its messages use for them. */
+/** The brief's field for each schedule field it sets. */
 const briefFields: Record<string, string> = {
   'body/schedule/frequency': 'body/frequency',
   'body/schedule/start': 'body/start_date',
