@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Api,
@@ -186,5 +188,32 @@ describe('redriving a task’s dead execution', () => {
       .toMatchObject({ state: 'succeeded', attempts: 4 });
     expect(callCount.get('/admin-redrive')).toBe(4);
     expect(await deadJobIds()).not.toContain(jobId);
+  });
+});
+
+describe('migration 002', () => {
+  it('cancels the dead run jobs that an earlier redrive replaced, and only those', async () => {
+    const { execution } = await deadTask('/left-behind');
+    const jobId = await jobOf(execution.id);
+    const { db } = server.database;
+    // What a redrive used to leave: the execution's old job dead, a newer one in its place.
+    const { rows } = await sql<{ id: number }>`
+      INSERT INTO jobs (kind, payload, state, unique_key, finished_at)
+      VALUES ('scheduler.run', ${JSON.stringify({ executionId: execution.id })}::jsonb, 'dead',
+              ${`scheduler.run:${execution.id}`}, now())
+      RETURNING id`.execute(db);
+    const leftBehind = Number(rows[0]?.id);
+    expect(await deadJobIds()).toEqual(expect.arrayContaining([jobId, leftBehind]));
+
+    const migration = await readFile(
+      new URL('./migrations/002_superseded_dead_runs.sql', import.meta.url),
+      'utf8',
+    );
+    await sql.raw(migration).execute(db);
+    const dead = await deadJobIds();
+    expect(dead).toContain(jobId);
+    expect(dead).not.toContain(leftBehind);
+    const job = await api('GET', `/v1/admin/jobs/${leftBehind}`, { token: operator.token });
+    expect(job.body.state).toBe('cancelled');
   });
 });

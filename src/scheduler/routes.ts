@@ -184,7 +184,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
       schema: {
         tags,
         security,
-        summary: 'Run the task once now, besides its schedule',
+        summary: 'Run the task once now, besides its schedule, even while it is paused',
         params: schemas.TaskParams,
         response: { 202: schemas.Execution, ...problemResponses('unauthorized', 'not-found') },
       },
