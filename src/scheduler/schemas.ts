@@ -104,16 +104,27 @@ const taskFields = {
 export const TaskInput = Type.Object(taskFields, { additionalProperties: false });
 export type TaskInput = Static<typeof TaskInput>;
 
+// A JSON merge patch (RFC 7396) of the task: the merged task is validated against TaskInput
+// (task-patch.ts), so here the fields are only named.
 export const TaskPatch = Type.Object(
   {
     ...Object.fromEntries(
-      Object.entries(taskFields).map(([name, schema]) => [name, Type.Optional(schema)]),
+      Object.keys(taskFields).map((name) => [
+        name,
+        Type.Optional(
+          Type.Unknown({ description: `Merged into the task's ${name}; null removes it` }),
+        ),
+      ]),
     ),
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'The version you read' })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A JSON merge patch (RFC 7396) of the task, as application/json or application/merge-patch+json',
+  },
 );
-export type TaskPatch = Partial<TaskInput> & { version?: number };
+export type TaskPatch = Record<string, unknown> & { version?: number };
 
 export const taskStates = ['active', 'paused', 'completed'] as const;
 
@@ -136,9 +147,12 @@ export const Task = Type.Object({
 export const CreatedTask = Type.Intersect([
   Task,
   Type.Object({
-    signing_secret: Type.String({
-      description: 'Verifies the Standard Webhooks signature of its calls; shown only here',
-    }),
+    signing_secret: Type.Optional(
+      Type.String({
+        description:
+          'Verifies the Standard Webhooks signature of its calls; shown only here, and absent from an idempotent replay (Idempotent-Omitted: signing_secret)',
+      }),
+    ),
   }),
 ]);
 
