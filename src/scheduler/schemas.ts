@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Name } from '../platform/http/schemas.ts';
 import { FREQUENCIES } from './recurrence.ts';
 
 // The task and execution JSON of docs/scheduler.md. Shapes and bounds are checked here (a 400
@@ -84,7 +85,7 @@ export const NotifySettings = Type.Object(
 export const catchUpPolicies = ['all', 'latest', 'skip'] as const;
 
 const taskFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name({ maxLength: 200 }),
   schedule: Schedule,
   action: Type.Optional(Action),
   retry: Type.Optional(Retry),

@@ -2,8 +2,6 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Ajv, type Options as AjvOptions } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -18,7 +16,9 @@ import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
+import { parseJsonBody } from './json-body.ts';
 import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
+import { describeValidation, validationProblem, validatorCompiler } from './validation.ts';
 
 /** The Fastify instance every module registers its routes on, typed by the TypeBox provider. */
 export type App = FastifyInstance<
@@ -67,6 +67,8 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
   app.setValidatorCompiler(validatorCompiler());
   // Only JSON bodies: text/plain would otherwise reach validation as a string and read as a 400.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, 'route-not-found', `No route ${request.method} ${request.url}`),
@@ -124,23 +126,6 @@ function rateLimitKey(request: FastifyRequest): string {
   return request.principal ? `token:${request.principal.tokenId}` : `ip:${request.ip}`;
 }
 
-/**
- * Bodies are validated strictly (no type coercion, unknown fields refused); query strings, path
- * parameters and headers arrive as text, so there numbers and booleans are coerced.
- */
-function validatorCompiler() {
-  const common: AjvOptions = {
-    removeAdditional: false,
-    useDefaults: true,
-    allErrors: false,
-    strict: false,
-  };
-  const bodies = addFormats.default(new Ajv({ ...common, coerceTypes: false }));
-  const text = addFormats.default(new Ajv({ ...common, coerceTypes: 'array' }));
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
-    (httpPart === 'body' ? bodies : text).compile(schema);
-}
-
 const problemByFastifyCode: Record<string, ProblemName> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
@@ -175,18 +160,10 @@ function handleError(
     return sendProblem(reply, error.problem, error.message, error.extensions);
   }
   if (error.validation) {
-    const errors = error.validation.map((issue) => ({
-      field: `${error.validationContext ?? ''}${fieldPath(issue)}`,
-      message: describeIssue(issue),
-    }));
-    return sendProblem(
-      reply,
-      'validation-failed',
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      {
-        errors,
-      },
+    const problem = validationProblem(
+      describeValidation(error.validation, error.validationContext ?? ''),
     );
+    return sendProblem(reply, problem.problem, problem.message, problem.extensions);
   }
   const byCode = error.code ? problemByFastifyCode[error.code] : undefined;
   if (byCode === 'unsupported-media-type') {
@@ -218,16 +195,4 @@ function handleError(
     problem,
     `${problemCatalogue[problem].title}; quote request id ${request.id} when reporting it`,
   );
-}
-
-/** A JSON pointer to the failing field: a missing or unknown property is named, not its parent. */
-function fieldPath(issue: { instancePath: string; params?: Record<string, unknown> }): string {
-  const property = issue.params?.missingProperty ?? issue.params?.additionalProperty;
-  if (typeof property !== 'string') return issue.instancePath;
-  return `${issue.instancePath}/${property.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-}
-
-function describeIssue(issue: { message?: string; params?: Record<string, unknown> }): string {
-  const extra = issue.params?.additionalProperty;
-  return extra ? `unknown field "${String(extra)}"` : (issue.message ?? 'is invalid');
 }
