@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +17,7 @@ import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
+import { createClientErrorHandler } from './client-errors.ts';
 import { parseJsonBody } from './json-body.ts';
 import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
 import { describeValidation, validationProblem, validatorCompiler } from './validation.ts';
@@ -30,7 +32,15 @@ export type App = FastifyInstance<
 >;
 
 export interface HttpOptions {
-  config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy'>;
+  config: Pick<
+    Config,
+    | 'bodyLimitBytes'
+    | 'rateLimitPerMinute'
+    | 'trustProxy'
+    | 'httpHeadersTimeoutMs'
+    | 'httpRequestTimeoutMs'
+    | 'corsOrigins'
+  >;
   log: Logger;
   version: string;
 }
@@ -51,6 +61,25 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
     trustProxy: config.trustProxy,
     genReqId: requestId,
     return503OnClosing: true,
+    // A slow or broken client is answered (408) and dropped: headers must arrive within
+    // `headersTimeout` (a connection that sends nothing included), the whole request within
+    // `requestTimeout`. Neither touches a response being written, so an open stream (SSE,
+    // WebSocket) is never cut; idle keep-alive connections close after Fastify's 72 s.
+    requestTimeout: config.httpRequestTimeoutMs,
+    http: {
+      headersTimeout: config.httpHeadersTimeoutMs,
+      requestTimeout: config.httpRequestTimeoutMs,
+      // Node looks for expired requests this often (30 s unless told).
+      connectionsCheckingInterval: Math.min(1000, config.httpHeadersTimeoutMs / 2),
+      // A missing Host is refused below as a problem, not by Node with an empty 400.
+      requireHostHeader: false,
+    },
+    clientErrorHandler: createClientErrorHandler({
+      log,
+      headersTimeoutMs: config.httpHeadersTimeoutMs,
+      requestTimeoutMs: config.httpRequestTimeoutMs,
+      maxHeaderBytes: maxHeaderSize,
+    }),
     // The router refuses some URLs before any hook runs; they are problems like the rest.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
@@ -76,6 +105,11 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
   // Hooks that every request runs take a callback: an async hook costs a promise and a tick.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host.
+      sendProblem(reply, 'bad-request', 'An HTTP/1.1 request needs a Host header');
+      return;
+    }
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
