@@ -18,6 +18,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
 import { createClientErrorHandler } from './client-errors.ts';
+import { registerCors } from './cors.ts';
 import { parseJsonBody } from './json-body.ts';
 import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
 import { describeValidation, validationProblem, validatorCompiler } from './validation.ts';
@@ -112,6 +113,7 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
     }
     done();
   });
+  registerCors(app, config.corsOrigins);
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
