@@ -129,6 +129,36 @@ describe('clients too slow to send a request', () => {
     expect(Date.now() - started).toBeLessThan(25_000);
   });
 
+  it('keeps an idle keep-alive connection between requests', async () => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    const waiters = new Set<() => void>();
+    socket.on('data', (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      for (const wake of waiters) wake();
+    });
+    const nextResponse = () =>
+      new Promise<RawResponse>((resolve) => {
+        const look = () => {
+          const response = parseResponse(received);
+          if (!response) return;
+          waiters.delete(look);
+          received = Buffer.alloc(0);
+          resolve(response);
+        };
+        waiters.add(look);
+        look();
+      });
+    const request = 'GET /healthz HTTP/1.1\r\nHost: meridian\r\n\r\n';
+    socket.write(request);
+    expect((await nextResponse()).status).toBe(200);
+    // Wait until a request started after that response has timed out.
+    expectRawProblem(await exchange('GET /healthz HTTP/1.1\r\n'), 'request-timeout');
+    socket.write(request);
+    expect((await nextResponse()).status).toBe(200);
+    socket.destroy();
+  });
+
   it('does not cut open streams, which outlive the request timeout', async () => {
     const api = apiClient(server.url);
     const user = await signUp(api);
