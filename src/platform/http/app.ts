@@ -165,8 +165,6 @@ function rateLimitKey(request: FastifyRequest): string {
 const problemByFastifyCode: Record<string, ProblemName> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
 };
 
@@ -211,10 +209,6 @@ function handleError(
     );
   }
   if (byCode) return sendProblem(reply, byCode, error.message);
-  // JSON.parse errors surface as a SyntaxError with the 400 that Fastify gave them.
-  if (error instanceof SyntaxError && error.statusCode === 400) {
-    return sendProblem(reply, 'malformed-json', error.message);
-  }
   const byStatus = error.statusCode ? problemByStatus[error.statusCode] : undefined;
   if (byStatus && error.statusCode !== undefined && error.statusCode < 500) {
     return sendProblem(reply, byStatus, error.message);
