@@ -20,7 +20,18 @@ describe('loadConfig', () => {
       databaseStatementTimeoutMs: 60_000,
       rateLimitPerMinute: 1000,
       trustProxy: false,
+      httpHeadersTimeoutMs: 10_000,
+      httpRequestTimeoutMs: 30_000,
+      corsOrigins: [],
     });
+  });
+
+  it('reads CORS origins as a list', () => {
+    const config = loadConfig(
+      { CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' },
+      nowhere,
+    );
+    expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
   });
 
   it.each([
@@ -39,6 +50,11 @@ describe('loadConfig', () => {
     ['VAPID_SUBJECT', 'ops@example.com'],
     ['OUTBOUND_ALLOW_PRIVATE', 'sometimes'],
     ['NOTIFY_MAX_ATTEMPTS', '0'],
+    ['HTTP_REQUEST_TIMEOUT_SECONDS', '0'],
+    ['HTTP_HEADERS_TIMEOUT_SECONDS', '31'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['CORS_ORIGINS', 'https://app.example.com/'],
+    ['CORS_ORIGINS', '*'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(name);

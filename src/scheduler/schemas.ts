@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { headerNamePattern, headerValuePattern } from '../platform/http/header-syntax.ts';
+import { Name } from '../platform/http/schemas.ts';
 import { FREQUENCIES } from './recurrence.ts';
 
 // The task and execution JSON of docs/scheduler.md. Shapes and bounds are checked here (a 400
@@ -92,7 +93,7 @@ export const NotifySettings = Type.Object(
 export const catchUpPolicies = ['all', 'latest', 'skip'] as const;
 
 const taskFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name({ maxLength: 200 }),
   schedule: Schedule,
   action: Type.Optional(Action),
   retry: Type.Optional(Retry),

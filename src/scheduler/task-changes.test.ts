@@ -198,7 +198,7 @@ describe('PATCH /v1/tasks/{id} is a JSON merge patch', () => {
       [{ schedule: { interval: 'PT1M' } }, 'invalid-task', 'body/schedule/interval'],
       [{ schedule: { frequency: 'interval' } }, 'invalid-task', 'body/schedule/interval'],
       [{ schedule: { end: '2020-01-01T00:00:00Z' } }, 'invalid-task', 'body/schedule/end'],
-      [{ action: { type: 'webhook' } }, 'validation-failed', 'body/action'],
+      [{ action: { type: 'webhook' } }, 'validation-failed', 'body/action/url'],
       [{ notify: { dead: ['pigeon'] } }, 'invalid-task', 'body/notify/dead'],
     ];
     for (const [body, problem, field] of cases) {

@@ -1,6 +1,5 @@
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { applyMergePatch } from '../platform/http/merge-patch.ts';
+import { compileBodyValidator } from '../platform/http/validation.ts';
 import { TaskInput } from './schemas.ts';
 import { defaultNotify } from './settings.ts';
 import type { TaskSettings } from './store.ts';
@@ -9,18 +8,7 @@ import type { TaskSettings } from './store.ts';
 // applied to the task as it is, and the result is checked as a whole against the task schema, so
 // an error names the field of the merged task that is wrong (docs/scheduler.md, "Changing a task").
 
-// As the HTTP layer validates bodies: strict types, defaults filled, the first error.
-const validateTaskInput = addFormats
-  .default(
-    new Ajv({
-      removeAdditional: false,
-      useDefaults: true,
-      allErrors: false,
-      strict: false,
-      coerceTypes: false,
-    }),
-  )
-  .compile<TaskInput>(TaskInput);
+const validateTaskInput = compileBodyValidator<TaskInput>(TaskInput);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

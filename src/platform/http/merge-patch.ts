@@ -1,19 +1,16 @@
 import type { App } from './app.ts';
+import { parseJsonBody } from './json-body.ts';
 
 /** The media type of a JSON merge patch (RFC 7396). */
 export const mergePatchType = 'application/merge-patch+json';
 
 /**
  * Lets the routes of `scope` (a plugin's own encapsulated instance) read
- * `application/merge-patch+json` bodies, parsed as the JSON ones are (`__proto__` and
- * `constructor.prototype` refused). Other routes keep answering 415 to that type.
+ * `application/merge-patch+json` bodies, parsed as the JSON ones are (`parseJsonBody`: text that
+ * cannot be stored and prototype keys refused). Other routes keep answering 415 to that type.
  */
 export function acceptMergePatch(scope: App): void {
-  scope.addContentTypeParser(
-    mergePatchType,
-    { parseAs: 'string' },
-    scope.getDefaultJsonParser('error', 'error'),
-  );
+  scope.addContentTypeParser(mergePatchType, { parseAs: 'string' }, parseJsonBody);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
