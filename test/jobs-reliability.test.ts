@@ -210,8 +210,10 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
     const slots: Promise<WorkerProcess>[] = [0, 1, 2].map(() => startWorker(env));
     await Promise.all(slots);
     let kills = 0;
-    const runDeadline = started + 120_000;
-    for (let slot = 0; Date.now() < runDeadline; slot = (slot + 1) % slots.length) {
+    // Killing stops after a while, so that on a slow machine the workers left then finish the
+    // rest: the test waits for that, with room to spare, rather than racing the machine's load.
+    const killDeadline = started + 90_000;
+    for (let slot = 0; Date.now() < killDeadline; slot = (slot + 1) % slots.length) {
       await sleep(2_000 + Math.random() * 1_000);
       if ((await tally(database)).unfinished === 0) break;
       await kill(await (slots[slot] as Promise<WorkerProcess>));
@@ -220,7 +222,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
       replacement.catch(() => undefined); // awaited at the slot's next turn, which reports it
       slots[slot] = replacement;
     }
-    await waitFor('every job to finish', Math.max(5_000, runDeadline - Date.now()), async () =>
+    await waitFor('every job to finish', 180_000, async () =>
       (await tally(database)).unfinished === 0 ? true : undefined,
     );
     const seconds = (Date.now() - started) / 1000;
@@ -235,7 +237,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
     expect(kills).toBeGreaterThanOrEqual(3);
     expect(counts.redelivered).toBeGreaterThan(0);
     await Promise.all((await Promise.all(slots)).map(stopCleanly));
-  }, 170_000);
+  }, 300_000);
 
   describe('PostgreSQL stopped and started again mid-run', () => {
     let dataDir: string | undefined;
