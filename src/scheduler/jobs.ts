@@ -218,10 +218,10 @@ async function act(
     return { succeeded: true, httpStatus: null, excerpt: null, error: null };
   }
   try {
-    const body = action.method === 'GET' ? undefined : JSON.stringify(action.body);
+    const body = action.method === 'GET' ? undefined : webhookBody(action.body, execution);
     const response = await outbound.send(action.url, {
       method: action.method,
-      headers: { ...action.headers, 'idempotency-key': execution.id },
+      headers: { ...action.headers, ...executionHeaders(execution) },
       body,
       signed: { id: execution.id, secret: task.signing_secret },
       signal: AbortSignal.any([signal, AbortSignal.timeout(action.timeout_ms)]),
@@ -237,6 +237,30 @@ async function act(
     const message = error instanceof Error ? error.message : String(error);
     return { succeeded: false, httpStatus: null, excerpt: null, error: message };
   }
+}
+
+/**
+ * The headers that tell the target which run this is: the execution (also the Idempotency-Key),
+ * the attempt, and the due time of the occurrence (not when the call happens to be made).
+ */
+function executionHeaders(execution: ExecutionRow): Record<string, string> {
+  return {
+    'idempotency-key': execution.id,
+    'meridian-execution-id': execution.id,
+    'meridian-attempt': String(execution.attempts),
+    'meridian-scheduled-time': execution.scheduled_for.toISOString(),
+  };
+}
+
+/**
+ * The task's JSON body with `{{scheduled_time}}`, `{{execution_id}}` and `{{attempt}}` replaced
+ * in its strings. Replaced in the JSON text: none of the values needs escaping in a string.
+ */
+function webhookBody(body: unknown, execution: ExecutionRow): string {
+  return JSON.stringify(body)
+    .replaceAll('{{scheduled_time}}', execution.scheduled_for.toISOString())
+    .replaceAll('{{execution_id}}', execution.id)
+    .replaceAll('{{attempt}}', String(execution.attempts));
 }
 
 /** Records how the attempts of `runs` ended and tells the owners; returns the executions. */
@@ -317,11 +341,19 @@ async function markLost(core: Core, transition: JobTransition): Promise<void> {
     const task = await store.findTask(tx, null, execution.task_id);
     if (!task) return;
     const error = transition.error ?? 'the worker running it was lost';
-    const dead = await store.updateExecution(tx, execution.id, {
-      state: 'dead',
-      last_error: error,
-      finished_at: core.clock.now(),
-    });
+    // The execution and its last attempt, which ended with its worker.
+    const dead = (
+      await store.finishAttempts(tx, core.clock.now(), [
+        {
+          execution_id: execution.id,
+          attempt: execution.attempts,
+          state: 'dead',
+          http_status: null,
+          response_excerpt: null,
+          error,
+        },
+      ])
+    )[0] as ExecutionRow;
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);
   });

@@ -54,15 +54,17 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
       schema: {
         tags,
         security,
-        summary: 'Your tasks, oldest first',
+        summary: 'Your tasks, oldest first; filtered by state, tag and part of the name',
         querystring: schemas.TaskListQuery,
         response: { 200: schemas.TaskPage, ...problemResponses('unauthorized', 'invalid-cursor') },
       },
     },
     async (request) => {
-      const { limit, cursor, state } = request.query;
+      const { limit, cursor, state, tag, name } = request.query;
       const rows = await store.listTasks(db, owner(request), {
         state,
+        tag,
+        name,
         after: decodeIdCursor(cursor),
         limit: limit + 1,
       });
@@ -241,6 +243,27 @@ function executionRoutes(app: App, core: Core): void {
       });
       const page = pageOf(rows, limit, (row) => [row.scheduled_for.toISOString(), row.id]);
       return { ...page, items: page.items.map(service.executionJson) };
+    },
+  );
+
+  app.get(
+    '/v1/tasks/:taskId/executions/:executionId',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'One execution, with each of its attempts',
+        params: schemas.ExecutionParams,
+        response: {
+          200: schemas.ExecutionDetail,
+          ...problemResponses('unauthorized', 'not-found'),
+        },
+      },
+    },
+    async (request) => {
+      const { taskId, executionId } = request.params;
+      return service.executionDetail(db, owner(request), taskId, executionId);
     },
   );
 

@@ -83,6 +83,11 @@ export const NotifySettings = Type.Object(
 
 export const catchUpPolicies = ['all', 'latest', 'skip'] as const;
 
+/** A task's labels: at most 20, each 1 to 64 letters, digits and `_ - . : /`, case kept. */
+const tagRule = { minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:/-]+$' };
+export const Tag = Type.String(tagRule);
+export const Tags = Type.Array(Tag, { maxItems: 20, uniqueItems: true });
+
 const taskFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   schedule: Schedule,
@@ -91,6 +96,7 @@ const taskFields = {
   tolerance_ms: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000 })),
   catch_up: Type.Optional(Type.Union(catchUpPolicies.map((policy) => Type.Literal(policy)))),
   notify: Type.Optional(NotifySettings),
+  tags: Type.Optional(Tags),
 };
 
 export const TaskInput = Type.Object(taskFields, { additionalProperties: false });
@@ -118,6 +124,7 @@ export const Task = Type.Object({
   tolerance_ms: Type.Integer(),
   catch_up: Type.String(),
   notify: Type.Unknown(),
+  tags: Type.Array(Type.String()),
   state: Type.String({ description: taskStates.join(' | ') }),
   next_run_at: Nullable(Timestamp),
   version: Type.Integer(),
@@ -144,6 +151,14 @@ export const TaskListQuery = Type.Object(
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
     cursor: Type.Optional(Type.String({ maxLength: 512 })),
     state: Type.Optional(Type.Union(taskStates.map((state) => Type.Literal(state)))),
+    tag: Type.Optional(Type.String({ ...tagRule, description: 'Only tasks with this tag' })),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Only tasks whose name contains this text, in any case',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -170,6 +185,25 @@ export const Execution = Type.Object({
   last_error: Nullable(Type.String()),
   http_status: Nullable(Type.Integer()),
 });
+
+export const attemptOutcomes = ['running', 'succeeded', 'failed'] as const;
+
+export const Attempt = Type.Object({
+  attempt: Type.Integer({ description: '1 for the first attempt' }),
+  started_at: Timestamp,
+  finished_at: Nullable(Timestamp),
+  outcome: Type.String({ description: attemptOutcomes.join(' | ') }),
+  http_status: Nullable(Type.Integer()),
+  error: Nullable(Type.String()),
+  duration_ms: Nullable(Type.Integer({ description: 'From its start to its end' })),
+  response_excerpt: Nullable(Type.String({ description: 'The first KiB of the answer' })),
+});
+
+/** One execution with every attempt it made. */
+export const ExecutionDetail = Type.Intersect([
+  Execution,
+  Type.Object({ attempt_history: Type.Array(Attempt) }),
+]);
 
 export const ExecutionPage = Type.Object({
   items: Type.Array(Execution),

@@ -37,6 +37,35 @@ export function executionJson(execution: ExecutionRow) {
   return visible;
 }
 
+/** An execution of the caller's task with its attempts, oldest first (`duration_ms` once ended). */
+export async function executionDetail(
+  db: Db,
+  ownerId: string,
+  taskId: string,
+  executionId: string,
+) {
+  const task = await requireTask(db, ownerId, taskId);
+  const execution = await store.findExecution(db, executionId);
+  if (!execution || execution.task_id !== task.id) {
+    throw new HttpProblem('not-found', `No execution ${executionId} of task ${taskId}`);
+  }
+  const attempts = await store.listAttempts(db, execution.id);
+  return {
+    ...executionJson(execution),
+    attempt_history: attempts.map((attempt) => ({
+      attempt: attempt.attempt,
+      started_at: attempt.started_at,
+      finished_at: attempt.finished_at,
+      outcome: attempt.succeeded === null ? 'running' : attempt.succeeded ? 'succeeded' : 'failed',
+      http_status: attempt.http_status,
+      error: attempt.error,
+      duration_ms:
+        attempt.finished_at && attempt.finished_at.getTime() - attempt.started_at.getTime(),
+      response_excerpt: attempt.response_excerpt,
+    })),
+  };
+}
+
 export function taskJson(task: TaskRow) {
   const { owner_id: _owner, signing_secret: _secret, ...visible } = task;
   return visible;

@@ -42,6 +42,9 @@ const reservedHeaders = new Set([
   'webhook-id',
   'webhook-timestamp',
   'webhook-signature',
+  'meridian-execution-id',
+  'meridian-attempt',
+  'meridian-scheduled-time',
 ]);
 
 /**
@@ -66,6 +69,7 @@ export async function resolveSettings(
     tolerance_ms: input.tolerance_ms ?? current?.tolerance_ms ?? defaultToleranceMs,
     catch_up: input.catch_up ?? current?.catch_up ?? 'latest',
     notify: input.notify ? notifyOf(input.notify, errors) : (current?.notify ?? defaultNotify),
+    tags: input.tags ?? current?.tags ?? [],
   };
   if (settings.retry.max_delay_ms < settings.retry.initial_delay_ms) {
     errors.push({ field: 'retry.max_delay_ms', message: 'must not be below initial_delay_ms' });

@@ -29,6 +29,7 @@ export type SchedulerTables = {
     tolerance_ms: number;
     catch_up: 'all' | 'latest' | 'skip';
     notify: Json<Record<string, string[]>>;
+    tags: ColumnType<string[], string[] | undefined, string[]>;
     signing_secret: string;
     state: 'active' | 'paused' | 'completed' | 'deleted';
     next_run_at: Date | null;
@@ -93,6 +94,7 @@ export interface TaskRow {
   tolerance_ms: number;
   catch_up: 'all' | 'latest' | 'skip';
   notify: Record<string, string[]>;
+  tags: string[];
   signing_secret: string;
   state: 'active' | 'paused' | 'completed' | 'deleted';
   next_run_at: Date | null;
@@ -123,7 +125,7 @@ function tables(db: Db) {
 /** The settings of a task, as written by create and update. */
 export type TaskSettings = Pick<
   TaskRow,
-  'name' | 'schedule' | 'action' | 'retry' | 'tolerance_ms' | 'catch_up' | 'notify'
+  'name' | 'schedule' | 'action' | 'retry' | 'tolerance_ms' | 'catch_up' | 'notify' | 'tags'
 >;
 
 function settingsColumns(settings: Partial<TaskSettings>) {
@@ -136,6 +138,7 @@ function settingsColumns(settings: Partial<TaskSettings>) {
     tolerance_ms: settings.tolerance_ms,
     catch_up: settings.catch_up,
     notify: json(settings.notify),
+    tags: settings.tags,
   };
 }
 
@@ -203,7 +206,7 @@ export async function updateTask(
 export async function listTasks(
   db: Db,
   ownerId: string,
-  filter: { state?: string; after?: string; limit: number },
+  filter: { state?: string; tag?: string; name?: string; after?: string; limit: number },
 ): Promise<TaskRow[]> {
   let query = tables(db)
     .selectFrom('scheduler_tasks')
@@ -214,6 +217,8 @@ export async function listTasks(
     .limit(filter.limit);
   if (filter.state) query = query.where('state', '=', filter.state as TaskRow['state']);
   if (filter.after) query = query.where('id', '>', filter.after);
+  if (filter.tag) query = query.where(sql<boolean>`tags @> ARRAY[${filter.tag}]::text[]`);
+  if (filter.name) query = query.where('name', 'ilike', `%${escapeLike(filter.name)}%`);
   return (await query.execute()) as TaskRow[];
 }
 
@@ -427,6 +432,21 @@ export async function finishAttempts(
     outcomes.map((outcome) => ({ id: outcome.execution_id })),
     rows,
   );
+}
+
+/** `text` matched literally by LIKE: its wildcards and the escape character escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** The attempts of an execution, first first. */
+export async function listAttempts(db: Db, executionId: string) {
+  return tables(db)
+    .selectFrom('scheduler_attempts')
+    .selectAll()
+    .where('execution_id', '=', executionId)
+    .orderBy('attempt')
+    .execute();
 }
 
 /** `rows` in the order of `wanted`, by id (callers whose rows may be missing type theirs so). */

@@ -1,0 +1,235 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, apiClient, expectProblem, signUp, startTestServer } from '../../test/helpers.ts';
+import { createTravelClock } from '../platform/clock.ts';
+import { schedulerModule } from './module.ts';
+
+// The scheduler's features beyond the brief (docs/scheduler.md), end to end: a real Meridian on
+// a travel clock (running at real speed until a test moves it forward) calling a real local
+// webhook receiver.
+
+interface Call {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** By the travel clock. */
+  at: Date;
+}
+
+const clock = createTravelClock(new Date());
+const calls: Call[] = [];
+/** Path → the statuses the receiver answers in turn (200 once they are used up). */
+const answers = new Map<string, number[]>();
+let targetUrl: string;
+let api: Api;
+let user: Awaited<ReturnType<typeof signUp>>;
+
+beforeAll(async () => {
+  const receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      const path = request.url ?? '/';
+      calls.push({ path, headers: request.headers, body, at: clock.now() });
+      response.statusCode = answers.get(path)?.shift() ?? 200;
+      response.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+  targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const { url } = await startTestServer({
+    env: { OUTBOUND_ALLOW_PRIVATE: 'true' },
+    systems: [schedulerModule],
+    clock,
+  });
+  api = apiClient(url);
+  user = await signUp(api);
+});
+
+/** `s` seconds from the travel clock's now. */
+const inSeconds = (s: number) => new Date(clock.now().getTime() + s * 1000).toISOString();
+const callsTo = (path: string) => calls.filter((call) => call.path === path);
+
+async function createTask(body: Record<string, unknown>) {
+  const response = await api('POST', '/v1/tasks', { token: user.token, body });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+async function executions(taskId: string) {
+  const response = await api('GET', `/v1/tasks/${taskId}/executions?limit=100`, {
+    token: user.token,
+  });
+  expect(response.status).toBe(200);
+  return response.body.items as {
+    id: string;
+    state: string;
+    attempts: number;
+    scheduled_for: string;
+    started_at: string | null;
+  }[];
+}
+
+describe('an execution', () => {
+  it('lists each attempt, and tells the target its due time, execution and attempt', async () => {
+    answers.set('/attempts', [503]);
+    const task = await createTask({
+      name: 'attempts',
+      schedule: { frequency: 'once', start: inSeconds(0.2) },
+      action: {
+        type: 'webhook',
+        url: `${targetUrl}/attempts`,
+        body: { due: '{{scheduled_time}}', run: '{{execution_id}}/{{attempt}}', kept: '{{x}}' },
+      },
+      retry: { max_attempts: 3, initial_delay_ms: 50 },
+    });
+    await expect
+      .poll(async () => (await executions(task.id))[0]?.state, { timeout: 15_000 })
+      .toBe('succeeded');
+    const [execution] = await executions(task.id);
+    const detail = await api('GET', `/v1/tasks/${task.id}/executions/${execution?.id}`, {
+      token: user.token,
+    });
+    expect(detail.status, JSON.stringify(detail.body)).toBe(200);
+    expect(detail.body).toMatchObject({ id: execution?.id, state: 'succeeded', attempts: 2 });
+    const [first, second] = detail.body.attempt_history;
+    expect(detail.body.attempt_history).toHaveLength(2);
+    expect(first).toMatchObject({
+      attempt: 1,
+      outcome: 'failed',
+      http_status: 503,
+      error: 'the target answered 503',
+      response_excerpt: 'ok',
+    });
+    expect(second).toMatchObject({ attempt: 2, outcome: 'succeeded', http_status: 200 });
+    for (const attempt of [first, second]) {
+      expect(attempt.duration_ms).toBe(
+        Date.parse(attempt.finished_at) - Date.parse(attempt.started_at),
+      );
+      expect(attempt.duration_ms).toBeGreaterThanOrEqual(0);
+    }
+    expect(Date.parse(second.started_at)).toBeGreaterThanOrEqual(Date.parse(first.finished_at));
+
+    const received = callsTo('/attempts');
+    expect(received).toHaveLength(2);
+    for (const [index, call] of received.entries()) {
+      expect(call.headers['meridian-scheduled-time']).toBe(task.next_run_at);
+      expect(call.headers['meridian-execution-id']).toBe(execution?.id);
+      expect(call.headers['meridian-attempt']).toBe(String(index + 1));
+      expect(JSON.parse(call.body)).toEqual({
+        due: task.next_run_at,
+        run: `${execution?.id}/${index + 1}`,
+        kept: '{{x}}',
+      });
+    }
+
+    const other = await signUp(api);
+    expectProblem(
+      await api('GET', `/v1/tasks/${task.id}/executions/${execution?.id}`, { token: other.token }),
+      'not-found',
+    );
+    const elsewhere = await createTask({
+      name: 'elsewhere',
+      schedule: { frequency: 'daily', start: inSeconds(3_600) },
+    });
+    expectProblem(
+      await api('GET', `/v1/tasks/${elsewhere.id}/executions/${execution?.id}`, {
+        token: user.token,
+      }),
+      'not-found',
+    );
+    const refused = await api('POST', '/v1/tasks', {
+      token: user.token,
+      body: {
+        name: 'bad header',
+        schedule: { frequency: 'daily', start: inSeconds(60) },
+        action: { type: 'webhook', url: targetUrl, headers: { 'Meridian-Scheduled-Time': 'x' } },
+      },
+    });
+    const problem = expectProblem(refused, 'invalid-task');
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual([
+      'body/action/headers/Meridian-Scheduled-Time',
+    ]);
+  });
+});
+
+describe('tags and list filters', () => {
+  it('filters tasks by state, tag and part of the name, page by page', async () => {
+    const owner = await signUp(api);
+    const create = async (name: string, tags?: string[]) => {
+      const response = await api('POST', '/v1/tasks', {
+        token: owner.token,
+        body: { name, schedule: { frequency: 'daily', start: inSeconds(3_600) }, tags },
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      return response.body;
+    };
+    const billing = await create('Nightly Billing export', ['billing', 'team:finance']);
+    const report = await create('Weekly report', ['team:finance']);
+    const percent = await create('100% done', []);
+    const plain = await create('plain');
+    expect(plain.tags).toEqual([]);
+    expect(billing.tags).toEqual(['billing', 'team:finance']);
+    await api('POST', `/v1/tasks/${report.id}/pause`, { token: owner.token });
+
+    const list = async (query: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { status: number; body: { items: { id: string }[]; next_cursor: string } } =
+          await api('GET', `/v1/tasks?limit=1&${query}${cursor ? `&cursor=${cursor}` : ''}`, {
+            token: owner.token,
+          });
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        ids.push(...page.body.items.map((task) => task.id));
+        cursor = page.body.next_cursor;
+      } while (cursor);
+      return ids;
+    };
+    expect(await list('tag=team:finance')).toEqual([billing.id, report.id]);
+    expect(await list('tag=team:finance&state=active')).toEqual([billing.id]);
+    expect(await list('tag=billing&state=paused')).toEqual([]);
+    expect(await list('name=BILLING')).toEqual([billing.id]);
+    expect(await list('name=ly')).toEqual([billing.id, report.id]);
+    // Wildcards are text: `%` and `_` match themselves.
+    expect(await list(`name=${encodeURIComponent('0%')}`)).toEqual([percent.id]);
+    expect(await list('name=_')).toEqual([]);
+    expect(await list('name=weekly&tag=team:finance&state=paused')).toEqual([report.id]);
+
+    const changed = await api('PATCH', `/v1/tasks/${plain.id}`, {
+      token: owner.token,
+      body: { tags: ['billing'] },
+    });
+    expect(changed.body.tags).toEqual(['billing']);
+    expect(await list('tag=billing')).toEqual([billing.id, plain.id]);
+    // Another owner's tags are not in your list.
+    expect((await api('GET', '/v1/tasks?tag=billing', { token: user.token })).body.items).toEqual(
+      [],
+    );
+
+    for (const tags of [
+      ['has space'],
+      ['dup', 'dup'],
+      Array.from({ length: 21 }, (_, i) => `t${i}`),
+      ['x'.repeat(65)],
+      [''],
+    ]) {
+      expectProblem(
+        await api('POST', '/v1/tasks', {
+          token: owner.token,
+          body: { name: 'bad tags', schedule: { frequency: 'daily', start: inSeconds(60) }, tags },
+        }),
+        'validation-failed',
+      );
+    }
+    expectProblem(
+      await api('GET', '/v1/tasks?tag=has%20space', { token: owner.token }),
+      'validation-failed',
+    );
+    expectProblem(await api('GET', '/v1/tasks?name=', { token: owner.token }), 'validation-failed');
+  });
+});
