@@ -1,7 +1,15 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, apiClient, expectProblem, signUp, startTestServer } from '../../test/helpers.ts';
+import {
+  type Api,
+  apiClient,
+  expectProblem,
+  signUp,
+  startTestServer,
+  type TestServer,
+} from '../../test/helpers.ts';
 import { createTravelClock } from '../platform/clock.ts';
 import { schedulerModule } from './module.ts';
 
@@ -23,6 +31,7 @@ const calls: Call[] = [];
 const answers = new Map<string, number[]>();
 let targetUrl: string;
 let api: Api;
+let server: TestServer;
 let user: Awaited<ReturnType<typeof signUp>>;
 
 beforeAll(async () => {
@@ -41,12 +50,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
   targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  const { url } = await startTestServer({
+  server = await startTestServer({
     env: { OUTBOUND_ALLOW_PRIVATE: 'true' },
     systems: [schedulerModule],
     clock,
   });
-  api = apiClient(url);
+  api = apiClient(server.url);
   user = await signUp(api);
 });
 
@@ -231,5 +240,84 @@ describe('tags and list filters', () => {
       'validation-failed',
     );
     expectProblem(await api('GET', '/v1/tasks?name=', { token: owner.token }), 'validation-failed');
+  });
+});
+
+/** The state of the `scheduler.resume` job of `taskId` for `until`. */
+async function resumeJobState(taskId: string, until: string) {
+  const { rows } = await sql<{ state: string }>`
+    SELECT state FROM jobs WHERE unique_key = ${`scheduler.resume:${taskId}:${until}`}`.execute(
+    server.database.db,
+  );
+  return rows[0]?.state;
+}
+
+describe('pausing until a date', () => {
+  it('resumes by itself then, the occurrences in between following the catch-up policy', async () => {
+    const hour = 3_600_000;
+    const start = new Date(clock.now().getTime() + hour);
+    start.setMilliseconds(0);
+    const at = (hours: number) => new Date(start.getTime() + hours * hour).toISOString();
+    const task = await createTask({
+      name: 'pause until',
+      schedule: { frequency: 'interval', interval: 'PT1H', start: start.toISOString() },
+      action: { type: 'webhook', url: `${targetUrl}/pause-until` },
+      tolerance_ms: 0,
+      notify: { missed: ['in_app'] },
+    });
+    const until = at(2.5);
+    const paused = await api('POST', `/v1/tasks/${task.id}/pause`, {
+      token: user.token,
+      body: { until },
+    });
+    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    expect(paused.body).toMatchObject({ state: 'paused', paused_until: until });
+
+    clock.travelTo(new Date(until));
+    // The occurrences due at +0 h and +1 h are missed; +2 h, the latest, runs at once.
+    await expect.poll(() => callsTo('/pause-until').length, { timeout: 10_000 }).toBe(1);
+    expect(callsTo('/pause-until')[0]?.headers['meridian-scheduled-time']).toBe(at(2));
+    await expect
+      .poll(async () => (await executions(task.id)).map((e) => `${e.scheduled_for} ${e.state}`))
+      .toEqual([`${at(3)} pending`, `${at(2)} succeeded`, `${at(1)} missed`, `${at(0)} missed`]);
+    const resumed = await api('GET', `/v1/tasks/${task.id}`, { token: user.token });
+    expect(resumed.body).toMatchObject({ state: 'active', paused_until: null, next_run_at: at(3) });
+    const inbox = await api('GET', '/v1/notifications?limit=100', { token: user.token });
+    expect(
+      inbox.body.items.filter(
+        (n: { event: string; data: { task_id: string } }) =>
+          n.event === 'scheduler.missed' && n.data.task_id === task.id,
+      ),
+    ).toHaveLength(1);
+    await api('DELETE', `/v1/tasks/${task.id}`, { token: user.token });
+  });
+
+  it('forgets the date on resume or on a pause without one, and refuses a past date', async () => {
+    const task = await createTask({
+      name: 'pause and change mind',
+      schedule: { frequency: 'daily', start: inSeconds(86_400) },
+    });
+    const first = inSeconds(60);
+    const pause = (body?: unknown) =>
+      api('POST', `/v1/tasks/${task.id}/pause`, { token: user.token, body });
+    expect((await pause({ until: first })).body.paused_until).toBe(first);
+    // Resumed by hand, then paused with no end: the first date's job does nothing.
+    expect(
+      (await api('POST', `/v1/tasks/${task.id}/resume`, { token: user.token })).body,
+    ).toMatchObject({ state: 'active', paused_until: null });
+    expect((await pause()).body).toMatchObject({ state: 'paused', paused_until: null });
+    const second = inSeconds(120);
+    expect((await pause({ until: second })).body.paused_until).toBe(second);
+    expect((await pause({})).body).toMatchObject({ state: 'paused', paused_until: null });
+    clock.travelTo(new Date(second));
+    await expect.poll(() => resumeJobState(task.id, first), { timeout: 10_000 }).toBe('completed');
+    await expect.poll(() => resumeJobState(task.id, second), { timeout: 10_000 }).toBe('completed');
+    const still = await api('GET', `/v1/tasks/${task.id}`, { token: user.token });
+    expect(still.body).toMatchObject({ state: 'paused', paused_until: null });
+
+    const past = expectProblem(await pause({ until: inSeconds(-1) }), 'invalid-task');
+    expect(past.errors).toEqual([{ field: 'body/until', message: 'must be in the future' }]);
+    expectProblem(await pause({ until: 'tomorrow' }), 'validation-failed');
+    expectProblem(await pause({ until: first, for: 'ever' }), 'validation-failed');
   });
 });

@@ -12,7 +12,10 @@ import {
   executionEvent,
   lastDueBetween,
   publishExecution,
+  type ResumePayload,
   type RunPayload,
+  resumeJobKind,
+  resumePausedUntil,
   runJobKind,
   scheduleOccurrences,
 } from './service.ts';
@@ -62,6 +65,9 @@ export function schedulerJobs(core: Core, outbound: Outbound): Record<string, Jo
       const outcome = await act(outbound, begun.task, begun.execution, signal);
       await finish({ ...begun, job, outcome });
       if (!outcome.succeeded) throw new Error(outcome.error ?? 'failed');
+    },
+    async [resumeJobKind](job) {
+      await resumePausedUntil(core, job.payload as ResumePayload);
     },
   };
 }

@@ -148,8 +148,37 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
   );
 
+  app.post(
+    '/v1/tasks/:taskId/pause',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Hold the task: occurrences wait until it resumes (by itself at `until`, if given)',
+        params: schemas.TaskParams,
+        body: Type.Union([schemas.PauseInput, Type.Null()]),
+        response: {
+          200: schemas.Task,
+          ...problemResponses('validation-failed', 'unauthorized', 'not-found', 'invalid-task'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const until = request.body?.until;
+      const task = await service.pauseTask(
+        core,
+        owner(request),
+        request.params.taskId,
+        until === undefined ? undefined : new Date(until),
+      );
+      setVersionTag(reply, task.version);
+      return service.taskJson(task);
+    },
+  );
+
   for (const [verb, operation, summary] of [
-    ['pause', service.pauseTask, 'Hold the task: occurrences wait until it resumes'],
     ['resume', service.resumeTask, 'Resume: missed occurrences follow the catch-up policy'],
   ] as const) {
     app.post(

@@ -127,6 +127,7 @@ export const Task = Type.Object({
   tags: Type.Array(Type.String()),
   state: Type.String({ description: taskStates.join(' | ') }),
   next_run_at: Nullable(Timestamp),
+  paused_until: Nullable(Timestamp),
   version: Type.Integer(),
   created_at: Timestamp,
   updated_at: Timestamp,
@@ -162,6 +163,19 @@ export const TaskListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const PauseInput = Type.Object(
+  {
+    until: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'Resume by itself at this time (in the future); without it, until resumed',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PauseInput = Static<typeof PauseInput>;
 
 export const TaskParams = Type.Object({ taskId: Id });
 export const ExecutionParams = Type.Object({ taskId: Id, executionId: Id });

@@ -339,16 +339,67 @@ export async function deleteTask(core: Core, ownerId: string | null, taskId: str
   });
 }
 
-/** Holds the task's occurrences: its pending one waits, without a job, until `resume`. */
-export async function pauseTask(core: Core, ownerId: string, taskId: string): Promise<TaskRow> {
+/**
+ * Holds the task's occurrences: its pending one waits, without a job, until `resume`, or until
+ * `until` when given (a paused task paused again takes the new `until`, or none).
+ */
+export async function pauseTask(
+  core: Core,
+  ownerId: string,
+  taskId: string,
+  until?: Date,
+): Promise<TaskRow> {
+  if (until && until.getTime() <= core.clock.now().getTime()) {
+    throw new HttpProblem('invalid-task', 'body/until: must be in the future', {
+      errors: [{ field: 'body/until', message: 'must be in the future' }],
+    });
+  }
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
+    if (task.state === 'paused') return holdUntil(core, tx, task, until);
     if (task.state !== 'active') return task;
     for (const execution of await store.pendingExecutions(tx, task.id)) {
       if (execution.job_id !== null) await core.jobs.cancel(execution.job_id, { tx });
       await store.updateExecution(tx, execution.id, { job_id: null });
     }
-    return store.updateTask(tx, task.id, { state: 'paused' });
+    return holdUntil(core, tx, await store.updateTask(tx, task.id, { state: 'paused' }), until);
+  });
+}
+
+/** The job that resumes a task paused until a date. */
+export const resumeJobKind = 'scheduler.resume';
+
+export interface ResumePayload {
+  taskId: string;
+  /** The `paused_until` it was enqueued for: a later pause or resume makes the job a no-op. */
+  until: string;
+}
+
+/** Sets when a paused task resumes by itself (none: `until` undefined), with the job that does. */
+async function holdUntil(core: Core, tx: Db, task: TaskRow, until: Date | undefined) {
+  if ((task.paused_until?.getTime() ?? null) === (until?.getTime() ?? null)) return task;
+  const held = await store.updateTask(tx, task.id, { paused_until: until ?? null });
+  if (until) {
+    const payload: ResumePayload = { taskId: task.id, until: until.toISOString() };
+    await core.jobs.enqueue(
+      {
+        kind: resumeJobKind,
+        payload,
+        runAt: until,
+        uniqueKey: `${resumeJobKind}:${task.id}:${payload.until}`,
+      },
+      { tx },
+    );
+  }
+  return held;
+}
+
+/** Resumes a task paused until `until`, if it still is (run by its `scheduler.resume` job). */
+export async function resumePausedUntil(core: Core, payload: ResumePayload): Promise<void> {
+  await transaction(core.database.db, async (tx) => {
+    const task = await store.findTask(tx, null, payload.taskId, true);
+    if (task?.state !== 'paused' || task.paused_until?.toISOString() !== payload.until) return;
+    await resumeHeld(core, tx, task);
   });
 }
 
@@ -360,12 +411,16 @@ export async function resumeTask(core: Core, ownerId: string, taskId: string): P
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
     if (task.state !== 'paused') return task;
-    const resumed = await store.updateTask(tx, task.id, { state: 'active' });
-    const held = await store.pendingExecutions(tx, task.id);
-    for (const execution of held)
-      await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
-    return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
+    return resumeHeld(core, tx, task);
   });
+}
+
+async function resumeHeld(core: Core, tx: Db, task: TaskRow): Promise<TaskRow> {
+  const resumed = await store.updateTask(tx, task.id, { state: 'active', paused_until: null });
+  const held = await store.pendingExecutions(tx, task.id);
+  for (const execution of held)
+    await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
+  return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
 }
 
 /** An extra execution due now, outside the schedule (the schedule goes on as before). */

@@ -33,6 +33,7 @@ export type SchedulerTables = {
     signing_secret: string;
     state: 'active' | 'paused' | 'completed' | 'deleted';
     next_run_at: Date | null;
+    paused_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
     version: ColumnType<number, number | undefined, number>;
     created_at: CreatedAt;
     updated_at: ColumnType<Date, Date | undefined, Date>;
@@ -98,6 +99,7 @@ export interface TaskRow {
   signing_secret: string;
   state: 'active' | 'paused' | 'completed' | 'deleted';
   next_run_at: Date | null;
+  paused_until: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -186,15 +188,16 @@ export async function findTask(
 export async function updateTask(
   db: Db,
   taskId: string,
-  changes: Partial<TaskSettings> & Partial<Pick<TaskRow, 'state' | 'next_run_at'>>,
+  changes: Partial<TaskSettings> & Partial<Pick<TaskRow, 'state' | 'next_run_at' | 'paused_until'>>,
 ): Promise<TaskRow> {
-  const { state, next_run_at, ...settings } = changes;
+  const { state, next_run_at, paused_until, ...settings } = changes;
   return (await tables(db)
     .updateTable('scheduler_tasks')
     .set({
       ...settingsColumns(settings),
       state,
       next_run_at,
+      paused_until,
       updated_at: new Date(),
       version: sql<number>`version + 1` as never,
     })

@@ -1,5 +1,9 @@
--- Scheduler features (docs/scheduler.md): tags and list filters.
+-- Scheduler features (docs/scheduler.md): tags and list filters, pause until a date.
 
 -- A small set of short labels, filtered on by `GET /v1/tasks?tag=`.
 ALTER TABLE scheduler_tasks ADD COLUMN tags text[] NOT NULL DEFAULT '{}';
 CREATE INDEX scheduler_tasks_tags ON scheduler_tasks USING gin (tags) WHERE state <> 'deleted';
+
+-- A paused task resumes by itself at this time (a `scheduler.resume` job due then); null: paused
+-- until resumed, or not paused.
+ALTER TABLE scheduler_tasks ADD COLUMN paused_until timestamptz;
