@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Api,
@@ -319,5 +320,81 @@ describe('pausing until a date', () => {
     expect(past.errors).toEqual([{ field: 'body/until', message: 'must be in the future' }]);
     expectProblem(await pause({ until: 'tomorrow' }), 'validation-failed');
     expectProblem(await pause({ until: first, for: 'ever' }), 'validation-failed');
+  });
+});
+
+describe('rotating the signing secret', () => {
+  it('signs with both secrets during the overlap, then with the new one only', async () => {
+    const task = await createTask({
+      name: 'rotate',
+      schedule: { frequency: 'daily', start: inSeconds(86_400) },
+      action: { type: 'webhook', url: `${targetUrl}/rotate`, body: { n: 1 } },
+    });
+    const runNow = async () => {
+      const before = callsTo('/rotate').length;
+      const run = await api('POST', `/v1/tasks/${task.id}/run-now`, { token: user.token });
+      expect(run.status).toBe(202);
+      await expect.poll(() => callsTo('/rotate').length, { timeout: 10_000 }).toBe(before + 1);
+      const call = callsTo('/rotate')[before] as Call;
+      return { call, signatures: String(call.headers['webhook-signature']).split(' ') };
+    };
+    const verifies = (secret: string, call: Call) => {
+      try {
+        new Webhook(secret).verify(call.body, call.headers as Record<string, string>);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+
+    const rotated = await api('POST', `/v1/tasks/${task.id}/rotate-secret`, {
+      token: user.token,
+      body: { overlap_minutes: 60 },
+    });
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+    const { signing_secret: secret, previous_secret_expires_at: expires } = rotated.body;
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(task.signing_secret);
+    expect(rotated.body.version).toBe(task.version + 1);
+    const shown = await api('GET', `/v1/tasks/${task.id}`, { token: user.token });
+    expect(shown.body.previous_secret_expires_at).toBe(expires);
+    expect(JSON.stringify(shown.body)).not.toContain('whsec_');
+
+    const during = await runNow();
+    expect(during.signatures).toHaveLength(2);
+    expect(verifies(secret, during.call)).toBe(true);
+    expect(verifies(task.signing_secret, during.call)).toBe(true);
+
+    clock.travelTo(new Date(Date.parse(expires) + 1_000));
+    const after = await runNow();
+    expect(after.signatures).toHaveLength(1);
+    expect(verifies(secret, after.call)).toBe(true);
+    expect(verifies(task.signing_secret, after.call)).toBe(false);
+
+    // Without a body: 24 hours of overlap; the previous is the secret just replaced.
+    const again = await api('POST', `/v1/tasks/${task.id}/rotate-secret`, { token: user.token });
+    expect(again.status).toBe(200);
+    expect(
+      Date.parse(again.body.previous_secret_expires_at) - clock.now().getTime(),
+    ).toBeGreaterThan(86_400_000 - 60_000);
+    const third = await runNow();
+    expect(verifies(again.body.signing_secret, third.call)).toBe(true);
+    expect(verifies(secret, third.call)).toBe(true);
+    expect(verifies(task.signing_secret, third.call)).toBe(false);
+
+    for (const overlap_minutes of [-1, 10_081, 1.5]) {
+      expectProblem(
+        await api('POST', `/v1/tasks/${task.id}/rotate-secret`, {
+          token: user.token,
+          body: { overlap_minutes },
+        }),
+        'validation-failed',
+      );
+    }
+    const other = await signUp(api);
+    expectProblem(
+      await api('POST', `/v1/tasks/${task.id}/rotate-secret`, { token: other.token }),
+      'not-found',
+    );
   });
 });

@@ -18,6 +18,7 @@ import {
   resumePausedUntil,
   runJobKind,
   scheduleOccurrences,
+  signingSecrets,
 } from './service.ts';
 import type { ExecutionRow, TaskRow } from './store.ts';
 import * as store from './store.ts';
@@ -62,7 +63,8 @@ export function schedulerJobs(core: Core, outbound: Outbound): Record<string, Jo
     async [runJobKind](job, { signal }) {
       const begun = await begin(job);
       if (!begun) return;
-      const outcome = await act(outbound, begun.task, begun.execution, signal);
+      const secrets = signingSecrets(begun.task, core.clock.now());
+      const outcome = await act(outbound, begun.task, begun.execution, signal, secrets);
       await finish({ ...begun, job, outcome });
       if (!outcome.succeeded) throw new Error(outcome.error ?? 'failed');
     },
@@ -217,6 +219,7 @@ async function act(
   task: TaskRow,
   execution: ExecutionRow,
   signal: AbortSignal,
+  secrets: string[],
 ): Promise<Outcome> {
   const { action } = task;
   // A reminder is sent by `finish`, in the transaction that records the execution succeeded.
@@ -229,7 +232,7 @@ async function act(
       method: action.method,
       headers: { ...action.headers, ...executionHeaders(execution) },
       body,
-      signed: { id: execution.id, secret: task.signing_secret },
+      signed: { id: execution.id, secret: secrets },
       signal: AbortSignal.any([signal, AbortSignal.timeout(action.timeout_ms)]),
     });
     const succeeded = response.status >= 200 && response.status < 300;

@@ -202,6 +202,40 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
   }
 
   app.post(
+    '/v1/tasks/:taskId/rotate-secret',
+    {
+      onRequest,
+      config: { idempotent: true },
+      schema: {
+        tags,
+        security,
+        summary: 'A new signing secret; calls carry both signatures during the overlap',
+        params: schemas.TaskParams,
+        body: Type.Union([schemas.RotateSecretInput, Type.Null()]),
+        response: {
+          200: schemas.RotatedSecret,
+          ...problemResponses('validation-failed', 'unauthorized', 'not-found'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const overlap = request.body?.overlap_minutes ?? 1_440;
+      const task = await service.rotateTaskSecret(
+        core,
+        owner(request),
+        request.params.taskId,
+        overlap,
+      );
+      setVersionTag(reply, task.version);
+      return {
+        signing_secret: task.signing_secret,
+        previous_secret_expires_at: task.previous_secret_expires_at as Date,
+        version: task.version,
+      };
+    },
+  );
+
+  app.post(
     '/v1/tasks/:taskId/run-now',
     {
       onRequest,

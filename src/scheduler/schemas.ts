@@ -128,6 +128,7 @@ export const Task = Type.Object({
   state: Type.String({ description: taskStates.join(' | ') }),
   next_run_at: Nullable(Timestamp),
   paused_until: Nullable(Timestamp),
+  previous_secret_expires_at: Nullable(Timestamp),
   version: Type.Integer(),
   created_at: Timestamp,
   updated_at: Timestamp,
@@ -176,6 +177,26 @@ export const PauseInput = Type.Object(
   { additionalProperties: false },
 );
 export type PauseInput = Static<typeof PauseInput>;
+
+export const RotateSecretInput = Type.Object(
+  {
+    overlap_minutes: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_080,
+        default: 1_440,
+        description: 'How long calls stay signed with the old secret too (default 24 h)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RotatedSecret = Type.Object({
+  signing_secret: Type.String({ description: 'The new secret; shown only here' }),
+  previous_secret_expires_at: Timestamp,
+  version: Type.Integer(),
+});
 
 export const TaskParams = Type.Object({ taskId: Id });
 export const ExecutionParams = Type.Object({ taskId: Id, executionId: Id });

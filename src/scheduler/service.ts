@@ -67,7 +67,12 @@ export async function executionDetail(
 }
 
 export function taskJson(task: TaskRow) {
-  const { owner_id: _owner, signing_secret: _secret, ...visible } = task;
+  const {
+    owner_id: _owner,
+    signing_secret: _secret,
+    previous_signing_secret: _previous,
+    ...visible
+  } = task;
   return visible;
 }
 
@@ -421,6 +426,31 @@ async function resumeHeld(core: Core, tx: Db, task: TaskRow): Promise<TaskRow> {
   for (const execution of held)
     await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
   return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
+}
+
+/**
+ * A new signing secret for the task. For `overlapMinutes`, calls are signed with the new and the
+ * old secret (two signatures in `webhook-signature`), so the receiver can switch without a miss.
+ */
+export async function rotateTaskSecret(
+  core: Core,
+  ownerId: string,
+  taskId: string,
+  overlapMinutes: number,
+): Promise<TaskRow> {
+  return transaction(core.database.db, async (tx) => {
+    const task = await requireTask(tx, ownerId, taskId, true);
+    const expiresAt = new Date(core.clock.now().getTime() + overlapMinutes * 60_000);
+    return store.rotateSigningSecret(tx, task.id, newWebhookSecret(), expiresAt);
+  });
+}
+
+/** The secrets that sign the task's calls at `now`: its own, and the previous until it expires. */
+export function signingSecrets(task: TaskRow, now: Date): string[] {
+  const { previous_signing_secret: previous, previous_secret_expires_at: expires } = task;
+  return previous && expires && expires.getTime() > now.getTime()
+    ? [task.signing_secret, previous]
+    : [task.signing_secret];
 }
 
 /** An extra execution due now, outside the schedule (the schedule goes on as before). */

@@ -31,6 +31,8 @@ export type SchedulerTables = {
     notify: Json<Record<string, string[]>>;
     tags: ColumnType<string[], string[] | undefined, string[]>;
     signing_secret: string;
+    previous_signing_secret: string | null;
+    previous_secret_expires_at: Date | null;
     state: 'active' | 'paused' | 'completed' | 'deleted';
     next_run_at: Date | null;
     paused_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
@@ -97,6 +99,8 @@ export interface TaskRow {
   notify: Record<string, string[]>;
   tags: string[];
   signing_secret: string;
+  previous_signing_secret: string | null;
+  previous_secret_expires_at: Date | null;
   state: 'active' | 'paused' | 'completed' | 'deleted';
   next_run_at: Date | null;
   paused_until: Date | null;
@@ -435,6 +439,30 @@ export async function finishAttempts(
     outcomes.map((outcome) => ({ id: outcome.execution_id })),
     rows,
   );
+}
+
+/**
+ * Gives the task a new signing secret, keeping the current one as the previous until `expiresAt`
+ * (an older previous is dropped); the version moves on.
+ */
+export async function rotateSigningSecret(
+  db: Db,
+  taskId: string,
+  secret: string,
+  expiresAt: Date,
+): Promise<TaskRow> {
+  return (await tables(db)
+    .updateTable('scheduler_tasks')
+    .set((eb) => ({
+      previous_signing_secret: eb.ref('signing_secret'),
+      previous_secret_expires_at: expiresAt,
+      signing_secret: secret,
+      updated_at: new Date(),
+      version: sql<number>`version + 1` as never,
+    }))
+    .where('id', '=', taskId)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as TaskRow;
 }
 
 /** `text` matched literally by LIKE: its wildcards and the escape character escaped. */

@@ -46,7 +46,8 @@ export interface Outbound {
       method: string;
       headers: Record<string, string>;
       body?: string;
-      signed?: { id: string; secret: string };
+      /** Several secrets (a rotation's overlap): one signature each, space-separated. */
+      signed?: { id: string; secret: string | string[] };
       signal?: AbortSignal;
     },
   ): Promise<OutboundResponse>;
@@ -217,13 +218,18 @@ export function createOutbound(options: OutboundOptions): Outbound {
     }
   }
 
-  function signedHeaders(id: string, secret: string, body: string): Record<string, string> {
+  function signedHeaders(
+    id: string,
+    secret: string | string[],
+    body: string,
+  ): Record<string, string> {
     const timestamp = Math.floor(Date.now() / 1000);
+    const signatures = [secret].flat().map((key) => signWebhook(key, id, timestamp, body));
     return {
       'user-agent': 'Meridian-Webhooks/1',
       'webhook-id': id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signWebhook(secret, id, timestamp, body),
+      'webhook-signature': signatures.join(' '),
     };
   }
 

@@ -1,4 +1,5 @@
--- Scheduler features (docs/scheduler.md): tags and list filters, pause until a date.
+-- Scheduler features (docs/scheduler.md): tags and list filters, pause until a date,
+-- rotating the signing secret.
 
 -- A small set of short labels, filtered on by `GET /v1/tasks?tag=`.
 ALTER TABLE scheduler_tasks ADD COLUMN tags text[] NOT NULL DEFAULT '{}';
@@ -7,3 +8,8 @@ CREATE INDEX scheduler_tasks_tags ON scheduler_tasks USING gin (tags) WHERE stat
 -- A paused task resumes by itself at this time (a `scheduler.resume` job due then); null: paused
 -- until resumed, or not paused.
 ALTER TABLE scheduler_tasks ADD COLUMN paused_until timestamptz;
+
+-- The signing secret before the last rotation: calls are signed with it too until it expires.
+ALTER TABLE scheduler_tasks
+  ADD COLUMN previous_signing_secret text,
+  ADD COLUMN previous_secret_expires_at timestamptz;
