@@ -398,3 +398,71 @@ describe('rotating the signing secret', () => {
     );
   });
 });
+
+/** When the job that runs `executionId` is due. */
+async function runAt(executionId: string) {
+  const { rows } = await sql<{ run_at: Date }>`
+    SELECT run_at FROM jobs WHERE unique_key = ${`scheduler.run:${executionId}`}`.execute(
+    server.database.db,
+  );
+  return rows[0]?.run_at.getTime();
+}
+
+describe('a flexible time window', () => {
+  it('runs each occurrence within the window after its due time, late only after its end', async () => {
+    const minute = 60_000;
+    const start = new Date(clock.now().getTime() + 60 * minute);
+    start.setMilliseconds(0);
+    const due = (hours: number) => new Date(start.getTime() + hours * 60 * minute);
+    const task = await createTask({
+      name: 'flexible',
+      schedule: { frequency: 'interval', interval: 'PT1H', start: start.toISOString() },
+      action: { type: 'webhook', url: `${targetUrl}/flexible` },
+      flexible_window_minutes: 30,
+      tolerance_ms: minute,
+      catch_up: 'all',
+      notify: { late: ['in_app'] },
+    });
+    expect(task.flexible_window_minutes).toBe(30);
+    const [first] = await executions(task.id);
+    const firstRun = (await runAt(first?.id as string)) as number;
+    expect(firstRun).toBeGreaterThanOrEqual(due(0).getTime());
+    expect(firstRun).toBeLessThan(due(0).getTime() + 30 * minute);
+
+    // At the window's end, it has run (within the tolerance of it: not late).
+    clock.travelTo(new Date(due(0).getTime() + 30 * minute));
+    await expect.poll(() => callsTo('/flexible').length, { timeout: 10_000 }).toBe(1);
+    expect(callsTo('/flexible')[0]?.headers['meridian-scheduled-time']).toBe(due(0).toISOString());
+    await expect
+      .poll(async () => (await executions(task.id)).map((e) => `${e.scheduled_for} ${e.state}`))
+      .toEqual([`${due(1).toISOString()} pending`, `${due(0).toISOString()} succeeded`]);
+    const [second] = await executions(task.id);
+    const secondRun = (await runAt(second?.id as string)) as number;
+    expect(secondRun).toBeGreaterThanOrEqual(due(1).getTime());
+    expect(secondRun).toBeLessThan(due(1).getTime() + 30 * minute);
+
+    // Five minutes after the second's window: late, by five minutes, not thirty-five.
+    clock.travelTo(new Date(due(1).getTime() + 35 * minute));
+    await expect.poll(() => callsTo('/flexible').length, { timeout: 10_000 }).toBe(2);
+    const late = async () => {
+      const inbox = await api('GET', '/v1/notifications?limit=100', { token: user.token });
+      return inbox.body.items.filter(
+        (n: { event: string; data: { task_id: string } }) =>
+          n.event === 'scheduler.late' && n.data.task_id === task.id,
+      );
+    };
+    await expect.poll(async () => (await late()).length).toBe(1);
+    const [told] = await late();
+    expect(told.data.scheduled_for).toBe(due(1).toISOString());
+    expect(told.body).toMatch(/started 30\d\.\d s after the end of its flexible window/);
+
+    expectProblem(
+      await api('PATCH', `/v1/tasks/${task.id}`, {
+        token: user.token,
+        body: { flexible_window_minutes: 1_441 },
+      }),
+      'validation-failed',
+    );
+    await api('DELETE', `/v1/tasks/${task.id}`, { token: user.token });
+  });
+});

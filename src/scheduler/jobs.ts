@@ -19,6 +19,7 @@ import {
   runJobKind,
   scheduleOccurrences,
   signingSecrets,
+  windowEnd,
 } from './service.ts';
 import type { ExecutionRow, TaskRow } from './store.ts';
 import * as store from './store.ts';
@@ -145,13 +146,13 @@ async function runsAtThisTime(
   execution: ExecutionRow,
   now: Date,
 ): Promise<boolean> {
-  const lateMs = now.getTime() - execution.scheduled_for.getTime();
+  const lateMs = now.getTime() - windowEnd(task, execution.scheduled_for).getTime();
   if (lateMs <= task.tolerance_ms) return true;
   const since = execution.scheduled_for;
   // Under `latest`, the last occurrence already due runs; none does under `skip`.
   const latest = task.catch_up === 'latest' ? lastDueBetween(task, since, now) : null;
   if (task.catch_up === 'all' || (task.catch_up === 'latest' && latest === null)) {
-    await tell(core, tx, task, 'late', lateText(lateMs), execution);
+    await tell(core, tx, task, 'late', lateText(lateMs, task), execution);
     return true;
   }
   await passOver(core, tx, task, execution, latest, now);
@@ -210,8 +211,9 @@ async function markMissed(core: Core, tx: Db, task: TaskRow, execution: Executio
   await publishExecution(core, tx, task, missed);
 }
 
-function lateText(lateMs: number): string {
-  return `started ${(lateMs / 1000).toFixed(1)} s after its due time`;
+function lateText(lateMs: number, task: TaskRow): string {
+  const from = task.flexible_window_minutes > 0 ? 'the end of its flexible window' : 'its due time';
+  return `started ${(lateMs / 1000).toFixed(1)} s after ${from}`;
 }
 
 async function act(

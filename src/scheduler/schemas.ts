@@ -97,6 +97,13 @@ const taskFields = {
   catch_up: Type.Optional(Type.Union(catchUpPolicies.map((policy) => Type.Literal(policy)))),
   notify: Type.Optional(NotifySettings),
   tags: Type.Optional(Tags),
+  flexible_window_minutes: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1440,
+      description: 'Run each occurrence at a random point this many minutes after its due time',
+    }),
+  ),
 };
 
 export const TaskInput = Type.Object(taskFields, { additionalProperties: false });
@@ -122,6 +129,7 @@ export const Task = Type.Object({
   action: Type.Unknown(),
   retry: Type.Unknown(),
   tolerance_ms: Type.Integer(),
+  flexible_window_minutes: Type.Integer(),
   catch_up: Type.String(),
   notify: Type.Unknown(),
   tags: Type.Array(Type.String()),

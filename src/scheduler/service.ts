@@ -96,7 +96,9 @@ export async function scheduleOccurrences(
   if (occurrences.length === 0) return [];
   const ids = occurrences.map(() => uuidv7());
   const jobs = await core.jobs.enqueueMany(
-    occurrences.map(({ task, at }, index) => runJobSpec(task, ids[index] as string, at)),
+    occurrences.map(({ task, at, manual }, index) =>
+      runJobSpec(task, ids[index] as string, manual ? at : withinWindow(task, at)),
+    ),
     { tx },
   );
   const jobIds = new Map(jobs.map((job) => [(job.payload as RunPayload).executionId, job.id]));
@@ -127,6 +129,17 @@ export async function enqueueRun(
 ): Promise<ExecutionRow> {
   const job = await core.jobs.enqueue(runJobSpec(task, execution.id, runAt), { tx });
   return store.updateExecution(tx, execution.id, { job_id: job.id });
+}
+
+/** When an occurrence due `at` runs: a random point of the task's flexible window after it. */
+function withinWindow(task: TaskRow, at: Date): Date {
+  const windowMs = task.flexible_window_minutes * 60_000;
+  return windowMs === 0 ? at : new Date(at.getTime() + Math.floor(Math.random() * windowMs));
+}
+
+/** The end of the flexible window of an occurrence due `at`: it is late only after this. */
+export function windowEnd(task: TaskRow, at: Date): Date {
+  return new Date(at.getTime() + task.flexible_window_minutes * 60_000);
 }
 
 export interface RunPayload {

@@ -70,6 +70,7 @@ export async function resolveSettings(
     catch_up: input.catch_up ?? current?.catch_up ?? 'latest',
     notify: input.notify ? notifyOf(input.notify, errors) : (current?.notify ?? defaultNotify),
     tags: input.tags ?? current?.tags ?? [],
+    flexible_window_minutes: input.flexible_window_minutes ?? current?.flexible_window_minutes ?? 0,
   };
   if (settings.retry.max_delay_ms < settings.retry.initial_delay_ms) {
     errors.push({ field: 'retry.max_delay_ms', message: 'must not be below initial_delay_ms' });

@@ -27,6 +27,7 @@ export type SchedulerTables = {
     action: Json<StoredAction>;
     retry: Json<StoredRetry>;
     tolerance_ms: number;
+    flexible_window_minutes: ColumnType<number, number | undefined, number>;
     catch_up: 'all' | 'latest' | 'skip';
     notify: Json<Record<string, string[]>>;
     tags: ColumnType<string[], string[] | undefined, string[]>;
@@ -95,6 +96,7 @@ export interface TaskRow {
   action: StoredAction;
   retry: StoredRetry;
   tolerance_ms: number;
+  flexible_window_minutes: number;
   catch_up: 'all' | 'latest' | 'skip';
   notify: Record<string, string[]>;
   tags: string[];
@@ -131,7 +133,15 @@ function tables(db: Db) {
 /** The settings of a task, as written by create and update. */
 export type TaskSettings = Pick<
   TaskRow,
-  'name' | 'schedule' | 'action' | 'retry' | 'tolerance_ms' | 'catch_up' | 'notify' | 'tags'
+  | 'name'
+  | 'schedule'
+  | 'action'
+  | 'retry'
+  | 'tolerance_ms'
+  | 'catch_up'
+  | 'notify'
+  | 'tags'
+  | 'flexible_window_minutes'
 >;
 
 function settingsColumns(settings: Partial<TaskSettings>) {
@@ -145,6 +155,7 @@ function settingsColumns(settings: Partial<TaskSettings>) {
     catch_up: settings.catch_up,
     notify: json(settings.notify),
     tags: settings.tags,
+    flexible_window_minutes: settings.flexible_window_minutes,
   };
 }
 

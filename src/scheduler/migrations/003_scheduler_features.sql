@@ -1,5 +1,5 @@
 -- Scheduler features (docs/scheduler.md): tags and list filters, pause until a date,
--- rotating the signing secret.
+-- rotating the signing secret, a flexible time window.
 
 -- A small set of short labels, filtered on by `GET /v1/tasks?tag=`.
 ALTER TABLE scheduler_tasks ADD COLUMN tags text[] NOT NULL DEFAULT '{}';
@@ -13,3 +13,9 @@ ALTER TABLE scheduler_tasks ADD COLUMN paused_until timestamptz;
 ALTER TABLE scheduler_tasks
   ADD COLUMN previous_signing_secret text,
   ADD COLUMN previous_secret_expires_at timestamptz;
+
+-- Each occurrence runs at a random point in the N minutes after its due time (EventBridge's
+-- flexible time window); lateness is measured from the window's end.
+ALTER TABLE scheduler_tasks
+  ADD COLUMN flexible_window_minutes integer NOT NULL DEFAULT 0
+             CHECK (flexible_window_minutes BETWEEN 0 AND 1440);
