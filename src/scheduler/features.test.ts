@@ -30,6 +30,8 @@ const clock = createTravelClock(new Date());
 const calls: Call[] = [];
 /** Path → the statuses the receiver answers in turn (200 once they are used up). */
 const answers = new Map<string, number[]>();
+/** Path → answered only once this settles (a long-running target). */
+const held = new Map<string, Promise<void>>();
 let targetUrl: string;
 let api: Api;
 let server: TestServer;
@@ -45,7 +47,7 @@ beforeAll(async () => {
       const path = request.url ?? '/';
       calls.push({ path, headers: request.headers, body, at: clock.now() });
       response.statusCode = answers.get(path)?.shift() ?? 200;
-      response.end('ok');
+      void (held.get(path) ?? Promise.resolve()).then(() => response.end('ok'));
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -464,5 +466,97 @@ describe('a flexible time window', () => {
       'validation-failed',
     );
     await api('DELETE', `/v1/tasks/${task.id}`, { token: user.token });
+  });
+});
+
+/** Holds the answers to calls to `path` until the returned function is called. */
+function holdAnswers(path: string): () => void {
+  let release = () => undefined as void;
+  held.set(
+    path,
+    new Promise<void>((resolve) => {
+      release = () => {
+        held.delete(path);
+        resolve();
+      };
+    }),
+  );
+  return release;
+}
+
+describe('the overlap policy', () => {
+  const hour = 3_600_000;
+
+  async function overlapTask(name: string, overlap: string) {
+    const start = new Date(clock.now().getTime() + hour);
+    start.setMilliseconds(0);
+    const task = await createTask({
+      name,
+      schedule: { frequency: 'interval', interval: 'PT1H', start: start.toISOString() },
+      // A call outlives the next due time; the tolerance keeps the catch-up policy out of it.
+      action: { type: 'webhook', url: `${targetUrl}/${name}`, timeout_ms: 60_000 },
+      tolerance_ms: hour,
+      overlap,
+    });
+    const due = (hours: number) => new Date(start.getTime() + hours * hour);
+    const history = async () =>
+      (await executions(task.id)).map(
+        (e) => `${(Date.parse(e.scheduled_for) - start.getTime()) / hour} ${e.state}`,
+      );
+    return { task, due, history };
+  }
+
+  it('skips an occurrence due while the previous execution still runs', async () => {
+    const { task, due, history } = await overlapTask('overlap-skip', 'skip');
+    expect(task.overlap).toBe('skip');
+    const release = holdAnswers('/overlap-skip');
+    clock.travelTo(due(0));
+    await expect.poll(() => callsTo('/overlap-skip').length, { timeout: 10_000 }).toBe(1);
+    clock.travelTo(due(1));
+    await expect
+      .poll(history, { timeout: 10_000 })
+      .toEqual(['2 pending', '1 skipped', '0 running']);
+    release();
+    await expect
+      .poll(history, { timeout: 10_000 })
+      .toEqual(['2 pending', '1 skipped', '0 succeeded']);
+    expect(callsTo('/overlap-skip')).toHaveLength(1);
+    await api('DELETE', `/v1/tasks/${task.id}`, { token: user.token });
+  });
+
+  it('buffers one occurrence, runs it when the previous ends, and skips any more', async () => {
+    const { task, due, history } = await overlapTask('overlap-buffer', 'buffer_one');
+    const release = holdAnswers('/overlap-buffer');
+    clock.travelTo(due(0));
+    await expect.poll(() => callsTo('/overlap-buffer').length, { timeout: 10_000 }).toBe(1);
+    clock.travelTo(due(1));
+    await expect
+      .poll(history, { timeout: 10_000 })
+      .toEqual(['2 pending', '1 pending', '0 running']);
+    const buffered = (await executions(task.id))[1] as { id: string; buffered?: boolean };
+    expect(buffered.buffered).toBe(true);
+    clock.travelTo(due(2));
+    await expect
+      .poll(history, { timeout: 10_000 })
+      .toEqual(['3 pending', '2 skipped', '1 pending', '0 running']);
+    release();
+    await expect
+      .poll(history, { timeout: 10_000 })
+      .toEqual(['3 pending', '2 skipped', '1 succeeded', '0 succeeded']);
+    expect(
+      callsTo('/overlap-buffer').map((call) => call.headers['meridian-scheduled-time']),
+    ).toEqual([due(0).toISOString(), due(1).toISOString()]);
+    await api('DELETE', `/v1/tasks/${task.id}`, { token: user.token });
+    expectProblem(
+      await api('POST', '/v1/tasks', {
+        token: user.token,
+        body: {
+          name: 'bad overlap',
+          schedule: { frequency: 'daily', start: inSeconds(60) },
+          overlap: 'queue_all',
+        },
+      }),
+      'validation-failed',
+    );
   });
 });

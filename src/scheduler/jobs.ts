@@ -9,6 +9,7 @@ import {
   advanceTask,
   advanceTasks,
   dueTimes,
+  enqueueRun,
   executionEvent,
   lastDueBetween,
   publishExecution,
@@ -35,7 +36,7 @@ import * as store from './store.ts';
 
 /** Missed occurrences written one by one at most; beyond, the notification gives the count. */
 const maxMissedRecorded = 100;
-const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled']);
+const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled', 'skipped']);
 
 interface Outcome {
   succeeded: boolean;
@@ -98,6 +99,7 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
   const now = core.clock.now();
   const starting: Run[] = [];
   const advances: { task: TaskRow; after: Date }[] = [];
+  const startingTasks = new Set<string>();
   for (const execution of executions) {
     const task = tasks.get(execution.task_id) as TaskRow;
     if (finalStates.has(execution.state)) continue;
@@ -107,10 +109,14 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
       continue;
     }
     // The first run of a scheduled occurrence: the next one is scheduled as it starts.
-    if (execution.state === 'pending' && !execution.manual) {
+    if (execution.state === 'pending' && !execution.manual && !execution.buffered) {
       if (!(await runsAtThisTime(core, tx, task, execution, now))) continue;
       advances.push({ task, after: execution.scheduled_for });
+      if (await heldByOverlap(core, tx, task, execution, startingTasks)) continue;
+    } else if (execution.buffered && execution.state === 'pending') {
+      if (await heldByOverlap(core, tx, task, execution, startingTasks)) continue;
     }
+    startingTasks.add(task.id);
     starting.push({ task, execution });
   }
   await advanceTasks(core, tx, advances);
@@ -201,6 +207,47 @@ async function passOver(
   } else {
     await advanceTask(core, tx, task, now);
   }
+}
+
+/**
+ * Applies the task's overlap policy to an occurrence about to start (`starting`: the tasks with
+ * an execution starting in this batch): true when it must not start, being skipped or buffered.
+ */
+async function heldByOverlap(
+  core: Core,
+  tx: Tx,
+  task: TaskRow,
+  execution: ExecutionRow,
+  starting: Set<string>,
+): Promise<boolean> {
+  if (task.overlap === 'allow_all') return false;
+  if (!starting.has(task.id) && !(await store.hasExecutionUnderWay(tx, task.id))) return false;
+  if (task.overlap === 'buffer_one') {
+    const buffered = await store.bufferedExecution(tx, task.id);
+    if (!buffered || buffered.id === execution.id) {
+      await store.updateExecution(tx, execution.id, { buffered: true, job_id: null });
+      return true;
+    }
+  }
+  const skipped = await store.updateExecution(tx, execution.id, {
+    state: 'skipped',
+    last_error: 'the previous execution was still running',
+    finished_at: core.clock.now(),
+  });
+  await publishExecution(core, tx, task, skipped);
+  return true;
+}
+
+/**
+ * Once the execution under way of a `buffer_one` task has ended, runs the occurrence it held.
+ * The task's lock orders this after a begin that buffered one, so none is left held.
+ */
+async function releaseBuffered(core: Core, tx: Tx, task: TaskRow): Promise<void> {
+  if (task.overlap !== 'buffer_one') return;
+  const current = await store.findTask(tx, null, task.id, true);
+  if (current?.state !== 'active') return;
+  const buffered = await store.bufferedExecution(tx, task.id);
+  if (buffered) await enqueueRun(core, tx, current, buffered, core.clock.now());
 }
 
 async function markMissed(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {
@@ -305,6 +352,7 @@ async function finishRuns(
   });
   for (const { task, execution, outcome } of told) {
     await tellOutcome(core, tx, task, execution, outcome);
+    if (execution.state !== 'retrying') await releaseBuffered(core, tx, task);
   }
   // Last: publishing holds the event log's commit-order lock until the commit (docs/events.md).
   await core.events.publishMany(
@@ -367,6 +415,7 @@ async function markLost(core: Core, transition: JobTransition): Promise<void> {
     )[0] as ExecutionRow;
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);
+    await releaseBuffered(core, tx, task);
   });
 }
 

@@ -82,6 +82,7 @@ export const NotifySettings = Type.Object(
 );
 
 export const catchUpPolicies = ['all', 'latest', 'skip'] as const;
+export const overlapPolicies = ['allow_all', 'skip', 'buffer_one'] as const;
 
 /** A task's labels: at most 20, each 1 to 64 letters, digits and `_ - . : /`, case kept. */
 const tagRule = { minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:/-]+$' };
@@ -97,6 +98,12 @@ const taskFields = {
   catch_up: Type.Optional(Type.Union(catchUpPolicies.map((policy) => Type.Literal(policy)))),
   notify: Type.Optional(NotifySettings),
   tags: Type.Optional(Tags),
+  overlap: Type.Optional(
+    Type.Union(
+      overlapPolicies.map((policy) => Type.Literal(policy)),
+      { description: 'An occurrence due while the previous execution still runs' },
+    ),
+  ),
   flexible_window_minutes: Type.Optional(
     Type.Integer({
       minimum: 0,
@@ -130,6 +137,7 @@ export const Task = Type.Object({
   retry: Type.Unknown(),
   tolerance_ms: Type.Integer(),
   flexible_window_minutes: Type.Integer(),
+  overlap: Type.String({ description: overlapPolicies.join(' | ') }),
   catch_up: Type.String(),
   notify: Type.Unknown(),
   tags: Type.Array(Type.String()),
@@ -220,8 +228,9 @@ export const Execution = Type.Object({
   task_id: Id,
   scheduled_for: Timestamp,
   state: Type.String({
-    description: 'pending | running | succeeded | retrying | dead | missed | cancelled',
+    description: 'pending | running | succeeded | retrying | dead | missed | cancelled | skipped',
   }),
+  buffered: Type.Boolean({ description: 'Pending until the execution under way ends' }),
   attempts: Type.Integer(),
   started_at: Nullable(Timestamp),
   finished_at: Nullable(Timestamp),

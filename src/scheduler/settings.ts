@@ -71,6 +71,7 @@ export async function resolveSettings(
     notify: input.notify ? notifyOf(input.notify, errors) : (current?.notify ?? defaultNotify),
     tags: input.tags ?? current?.tags ?? [],
     flexible_window_minutes: input.flexible_window_minutes ?? current?.flexible_window_minutes ?? 0,
+    overlap: input.overlap ?? current?.overlap ?? 'allow_all',
   };
   if (settings.retry.max_delay_ms < settings.retry.initial_delay_ms) {
     errors.push({ field: 'retry.max_delay_ms', message: 'must not be below initial_delay_ms' });

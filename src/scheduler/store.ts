@@ -16,7 +16,8 @@ export type ExecutionState =
   | 'retrying'
   | 'dead'
   | 'missed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'skipped';
 
 export type SchedulerTables = {
   scheduler_tasks: {
@@ -28,6 +29,7 @@ export type SchedulerTables = {
     retry: Json<StoredRetry>;
     tolerance_ms: number;
     flexible_window_minutes: ColumnType<number, number | undefined, number>;
+    overlap: ColumnType<OverlapPolicy, OverlapPolicy | undefined, OverlapPolicy>;
     catch_up: 'all' | 'latest' | 'skip';
     notify: Json<Record<string, string[]>>;
     tags: ColumnType<string[], string[] | undefined, string[]>;
@@ -53,6 +55,7 @@ export type SchedulerTables = {
     finished_at: Date | null;
     last_error: string | null;
     http_status: number | null;
+    buffered: ColumnType<boolean, boolean | undefined, boolean>;
     created_at: CreatedAt;
   };
   scheduler_attempts: {
@@ -66,6 +69,8 @@ export type SchedulerTables = {
     error: string | null;
   };
 };
+
+export type OverlapPolicy = 'allow_all' | 'skip' | 'buffer_one';
 
 /** A schedule as `validateSchedule` normalized it. */
 export type StoredSchedule = ValidSchedule;
@@ -97,6 +102,7 @@ export interface TaskRow {
   retry: StoredRetry;
   tolerance_ms: number;
   flexible_window_minutes: number;
+  overlap: OverlapPolicy;
   catch_up: 'all' | 'latest' | 'skip';
   notify: Record<string, string[]>;
   tags: string[];
@@ -123,6 +129,7 @@ export interface ExecutionRow {
   finished_at: Date | null;
   last_error: string | null;
   http_status: number | null;
+  buffered: boolean;
   created_at: Date;
 }
 
@@ -142,6 +149,7 @@ export type TaskSettings = Pick<
   | 'notify'
   | 'tags'
   | 'flexible_window_minutes'
+  | 'overlap'
 >;
 
 function settingsColumns(settings: Partial<TaskSettings>) {
@@ -156,6 +164,7 @@ function settingsColumns(settings: Partial<TaskSettings>) {
     notify: json(settings.notify),
     tags: settings.tags,
     flexible_window_minutes: settings.flexible_window_minutes,
+    overlap: settings.overlap,
   };
 }
 
@@ -474,6 +483,28 @@ export async function rotateSigningSecret(
     .where('id', '=', taskId)
     .returningAll()
     .executeTakeFirstOrThrow()) as TaskRow;
+}
+
+/** Whether the task has an execution running or between attempts. */
+export async function hasExecutionUnderWay(db: Db, taskId: string): Promise<boolean> {
+  const row = await tables(db)
+    .selectFrom('scheduler_executions')
+    .select('id')
+    .where('task_id', '=', taskId)
+    .where('state', 'in', ['running', 'retrying'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The task's occurrence held by its `buffer_one` overlap policy, if any. */
+export async function bufferedExecution(db: Db, taskId: string): Promise<ExecutionRow | undefined> {
+  return tables(db)
+    .selectFrom('scheduler_executions')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('buffered', '=', true)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
 }
 
 /** `text` matched literally by LIKE: its wildcards and the escape character escaped. */

@@ -1,5 +1,5 @@
 -- Scheduler features (docs/scheduler.md): tags and list filters, pause until a date,
--- rotating the signing secret, a flexible time window.
+-- rotating the signing secret, a flexible time window, an overlap policy.
 
 -- A small set of short labels, filtered on by `GET /v1/tasks?tag=`.
 ALTER TABLE scheduler_tasks ADD COLUMN tags text[] NOT NULL DEFAULT '{}';
@@ -19,3 +19,20 @@ ALTER TABLE scheduler_tasks
 ALTER TABLE scheduler_tasks
   ADD COLUMN flexible_window_minutes integer NOT NULL DEFAULT 0
              CHECK (flexible_window_minutes BETWEEN 0 AND 1440);
+
+-- What becomes of an occurrence due while the task's previous execution still runs (Temporal's
+-- ScheduleOverlapPolicy): `allow_all` runs it, `skip` records it `skipped`, `buffer_one` holds it
+-- (`buffered`, pending without a job) until the running one ends; at most one is held, any other
+-- is skipped.
+ALTER TABLE scheduler_tasks
+  ADD COLUMN overlap text NOT NULL DEFAULT 'allow_all'
+             CHECK (overlap IN ('allow_all', 'skip', 'buffer_one'));
+ALTER TABLE scheduler_executions
+  ADD COLUMN buffered boolean NOT NULL DEFAULT false,
+  DROP CONSTRAINT scheduler_executions_state_check,
+  ADD CONSTRAINT scheduler_executions_state_check
+      CHECK (state IN ('pending', 'running', 'succeeded', 'retrying', 'dead', 'missed',
+                       'cancelled', 'skipped'));
+-- A task's execution under way, looked for only by tasks whose overlap is not `allow_all`.
+CREATE INDEX scheduler_executions_under_way ON scheduler_executions (task_id)
+  WHERE state IN ('running', 'retrying') OR buffered;
