@@ -318,7 +318,7 @@ describe('pausing until a date', () => {
     const still = await api('GET', `/v1/tasks/${task.id}`, { token: user.token });
     expect(still.body).toMatchObject({ state: 'paused', paused_until: null });
 
-    const past = expectProblem(await pause({ until: inSeconds(-1) }), 'invalid-task');
+    const past = expectProblem(await pause({ until: inSeconds(-1) }), 'unprocessable');
     expect(past.errors).toEqual([{ field: 'body/until', message: 'must be in the future' }]);
     expectProblem(await pause({ until: 'tomorrow' }), 'validation-failed');
     expectProblem(await pause({ until: first, for: 'ever' }), 'validation-failed');
@@ -558,5 +558,69 @@ describe('the overlap policy', () => {
       }),
       'validation-failed',
     );
+  });
+});
+
+describe('a backfill', () => {
+  it('runs the occurrences of a past range that have no execution, once', async () => {
+    const minute = 60_000;
+    const start = new Date(Math.floor(clock.now().getTime() / minute) * minute - 10 * minute);
+    const at = (minutes: number) => new Date(start.getTime() + minutes * minute).toISOString();
+    const task = await createTask({
+      name: 'backfill',
+      schedule: { frequency: 'interval', interval: 'PT1M', start: start.toISOString() },
+      action: { type: 'webhook', url: `${targetUrl}/backfill` },
+    });
+    const backfill = (body: unknown, token = user.token) =>
+      api('POST', `/v1/tasks/${task.id}/backfill`, { token, body });
+
+    const first = await backfill({ start: at(0), end: at(5) });
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    expect(first.body).toEqual({ backfilled: 5, existing: 0 });
+    // Overlapping the first: only the five not run yet.
+    expect((await backfill({ start: at(3), end: at(10) })).body).toEqual({
+      backfilled: 5,
+      existing: 2,
+    });
+    await expect.poll(() => callsTo('/backfill').length, { timeout: 15_000 }).toBe(10);
+    const dueTimes = callsTo('/backfill').map((call) => call.headers['meridian-scheduled-time']);
+    expect(new Set(dueTimes)).toEqual(new Set(Array.from({ length: 10 }, (_, k) => at(k))));
+    await expect
+      .poll(async () => (await executions(task.id)).filter((e) => e.state === 'succeeded').length, {
+        timeout: 10_000,
+      })
+      .toBe(10);
+    // The schedule itself goes on from now.
+    const after = await api('GET', `/v1/tasks/${task.id}`, { token: user.token });
+    expect(after.body.next_run_at).toBe(task.next_run_at);
+    expect((await backfill({ start: at(0), end: at(10) })).body).toEqual({
+      backfilled: 0,
+      existing: 10,
+    });
+    expect(callsTo('/backfill')).toHaveLength(10);
+
+    const refused = async (body: unknown, message: string) => {
+      const problem = expectProblem(await backfill(body), 'unprocessable');
+      expect(problem.errors).toEqual([{ field: 'body/end', message }]);
+    };
+    await refused({ start: at(5), end: at(5) }, 'must be after start');
+    await refused({ start: at(0), end: inSeconds(60) }, 'must not be in the future');
+    const busy = await createTask({
+      name: 'backfill every second',
+      schedule: { frequency: 'interval', interval: 'PT1S', start: at(-60) },
+    });
+    const tooMany = await api('POST', `/v1/tasks/${busy.id}/backfill`, {
+      token: user.token,
+      body: { start: at(-60), end: new Date(Date.parse(at(-60)) + 1_001_000).toISOString() },
+    });
+    expect(expectProblem(tooMany, 'unprocessable').errors).toEqual([
+      { field: 'body/end', message: 'the range holds more than 1000 occurrences' },
+    ]);
+    await api('DELETE', `/v1/tasks/${busy.id}`, { token: user.token });
+    expectProblem(await backfill({ start: 'yesterday', end: at(1) }), 'validation-failed');
+    expectProblem(await backfill({ start: at(0) }), 'validation-failed');
+    const other = await signUp(api);
+    expectProblem(await backfill({ start: at(0), end: at(1) }, other.token), 'not-found');
+    await api('DELETE', `/v1/tasks/${task.id}`, { token: user.token });
   });
 });

@@ -161,7 +161,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
         body: Type.Union([schemas.PauseInput, Type.Null()]),
         response: {
           200: schemas.Task,
-          ...problemResponses('validation-failed', 'unauthorized', 'not-found', 'invalid-task'),
+          ...problemResponses('validation-failed', 'unauthorized', 'not-found', 'unprocessable'),
         },
       },
     },
@@ -232,6 +232,36 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
         previous_secret_expires_at: task.previous_secret_expires_at as Date,
         version: task.version,
       };
+    },
+  );
+
+  app.post(
+    '/v1/tasks/:taskId/backfill',
+    {
+      onRequest,
+      config: { idempotent: true },
+      schema: {
+        tags,
+        security,
+        summary: `Run now the occurrences due in a past range that have no execution (at most ${schemas.maxBackfill})`,
+        params: schemas.TaskParams,
+        body: schemas.BackfillInput,
+        response: {
+          202: schemas.BackfillResult,
+          ...problemResponses('validation-failed', 'unauthorized', 'not-found', 'unprocessable'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { start, end } = request.body;
+      const result = await service.backfillTask(
+        core,
+        owner(request),
+        request.params.taskId,
+        new Date(start),
+        new Date(end),
+      );
+      return reply.code(202).send(result);
     },
   );
 

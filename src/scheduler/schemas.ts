@@ -214,6 +214,25 @@ export const RotatedSecret = Type.Object({
   version: Type.Integer(),
 });
 
+/** The most occurrences one backfill request may run. */
+export const maxBackfill = 1_000;
+
+export const BackfillInput = Type.Object(
+  {
+    start: Type.String({ format: 'date-time', description: 'The first due time (inclusive)' }),
+    end: Type.String({
+      format: 'date-time',
+      description: 'The end of the range (exclusive), not in the future',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const BackfillResult = Type.Object({
+  backfilled: Type.Integer({ description: 'Executions created, due now' }),
+  existing: Type.Integer({ description: 'Occurrences in the range that had an execution' }),
+});
+
 export const TaskParams = Type.Object({ taskId: Id });
 export const ExecutionParams = Type.Object({ taskId: Id, executionId: Id });
 

@@ -8,7 +8,7 @@ import { HttpProblem } from '../platform/http/problems.ts';
 import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
-import type { TaskInput, TaskPatch } from './schemas.ts';
+import { maxBackfill, type TaskInput, type TaskPatch } from './schemas.ts';
 import { resolveSettings } from './settings.ts';
 import type { ExecutionRow, TaskRow, TaskSettings } from './store.ts';
 import * as store from './store.ts';
@@ -81,6 +81,8 @@ export interface Occurrence {
   task: TaskRow;
   at: Date;
   manual?: boolean;
+  /** When its job is due, if not at `at` (a backfilled occurrence runs now). */
+  runAt?: Date;
 }
 
 /**
@@ -96,8 +98,8 @@ export async function scheduleOccurrences(
   if (occurrences.length === 0) return [];
   const ids = occurrences.map(() => uuidv7());
   const jobs = await core.jobs.enqueueMany(
-    occurrences.map(({ task, at, manual }, index) =>
-      runJobSpec(task, ids[index] as string, manual ? at : withinWindow(task, at)),
+    occurrences.map(({ task, at, manual, runAt }, index) =>
+      runJobSpec(task, ids[index] as string, runAt ?? (manual ? at : withinWindow(task, at))),
     ),
     { tx },
   );
@@ -368,7 +370,7 @@ export async function pauseTask(
   until?: Date,
 ): Promise<TaskRow> {
   if (until && until.getTime() <= core.clock.now().getTime()) {
-    throw new HttpProblem('invalid-task', 'body/until: must be in the future', {
+    throw new HttpProblem('unprocessable', 'body/until: must be in the future', {
       errors: [{ field: 'body/until', message: 'must be in the future' }],
     });
   }
@@ -464,6 +466,59 @@ export function signingSecrets(task: TaskRow, now: Date): string[] {
   return previous && expires && expires.getTime() > now.getTime()
     ? [task.signing_secret, previous]
     : [task.signing_secret];
+}
+
+/**
+ * Runs now the occurrences of the task due in [`start`, `end`) (a past range) that have no
+ * execution yet: each an execution outside the schedule (like run-now: it does not advance the
+ * task, nor follow the catch-up or overlap policy), with its due time kept. At most
+ * `maxBackfill` occurrences in the range, else a 422.
+ */
+export async function backfillTask(
+  core: Core,
+  ownerId: string,
+  taskId: string,
+  start: Date,
+  end: Date,
+): Promise<{ backfilled: number; existing: number }> {
+  const now = core.clock.now();
+  const errors: { field: string; message: string }[] = [];
+  if (end.getTime() <= start.getTime())
+    errors.push({ field: 'body/end', message: 'must be after start' });
+  if (end.getTime() > now.getTime())
+    errors.push({ field: 'body/end', message: 'must not be in the future' });
+  if (errors.length > 0) throw backfillProblem(errors);
+  return transaction(core.database.db, async (tx) => {
+    const task = await requireTask(tx, ownerId, taskId, true);
+    const due = dueTimes(task, new Date(start.getTime() - 1), maxBackfill + 1).filter(
+      (at) => at.getTime() < end.getTime(),
+    );
+    if (due.length > maxBackfill) {
+      throw backfillProblem([
+        { field: 'body/end', message: `the range holds more than ${maxBackfill} occurrences` },
+      ]);
+    }
+    const existing = await store.executionTimesBetween(tx, task.id, start, end);
+    const missing = due.filter((at) => !existing.has(at.getTime()));
+    const executions = (
+      await scheduleOccurrences(
+        core,
+        tx,
+        missing.map((at) => ({ task, at, manual: true, runAt: now })),
+      )
+    ).filter((execution): execution is ExecutionRow => execution !== undefined);
+    // Last: publishing holds the event log's commit-order lock until the commit (docs/events.md).
+    await core.events.publishMany(
+      tx,
+      executions.map((execution) => executionEvent(task, execution)),
+    );
+    return { backfilled: executions.length, existing: due.length - missing.length };
+  });
+}
+
+function backfillProblem(errors: { field: string; message: string }[]) {
+  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new HttpProblem('unprocessable', detail, { errors });
 }
 
 /** An extra execution due now, outside the schedule (the schedule goes on as before). */

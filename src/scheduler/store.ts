@@ -507,6 +507,24 @@ export async function bufferedExecution(db: Db, taskId: string): Promise<Executi
     .executeTakeFirst();
 }
 
+/** The due times in [`from`, `until`) at which the task has an execution (cancelled ones aside). */
+export async function executionTimesBetween(
+  db: Db,
+  taskId: string,
+  from: Date,
+  until: Date,
+): Promise<Set<number>> {
+  const rows = await tables(db)
+    .selectFrom('scheduler_executions')
+    .select('scheduled_for')
+    .where('task_id', '=', taskId)
+    .where('scheduled_for', '>=', from)
+    .where('scheduled_for', '<', until)
+    .where('state', '<>', 'cancelled')
+    .execute();
+  return new Set(rows.map((row) => row.scheduled_for.getTime()));
+}
+
 /** `text` matched literally by LIKE: its wildcards and the escape character escaped. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
