@@ -471,17 +471,12 @@ describe('a flexible time window', () => {
 
 /** Holds the answers to calls to `path` until the returned function is called. */
 function holdAnswers(path: string): () => void {
-  let release = () => undefined as void;
-  held.set(
-    path,
-    new Promise<void>((resolve) => {
-      release = () => {
-        held.delete(path);
-        resolve();
-      };
-    }),
-  );
-  return release;
+  const { promise, resolve } = Promise.withResolvers<void>();
+  held.set(path, promise);
+  return () => {
+    held.delete(path);
+    resolve();
+  };
 }
 
 describe('the overlap policy', () => {
