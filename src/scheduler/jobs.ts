@@ -2,14 +2,13 @@ import { uuidv7 } from 'uuidv7';
 import { commitWithoutFlushWait, type Db, type Tx, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Outbound } from '../platform/http/outbound.ts';
-import type { Job, JobHandler, JobTransition } from '../platform/jobs/spec.ts';
+import { type Job, type JobHandler, type JobTransition, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import type { TaskEvent } from './schemas.ts';
 import {
   advanceTask,
   advanceTasks,
   dueTimes,
-  enqueueRun,
   executionEvent,
   lastDueBetween,
   publishExecution,
@@ -36,6 +35,11 @@ import * as store from './store.ts';
 
 /** Missed occurrences written one by one at most; beyond, the notification gives the count. */
 const maxMissedRecorded = 100;
+/**
+ * How long a buffered occurrence's job sleeps before looking again: it is woken at once when the
+ * execution under way ends; this only bounds the delay if that wake-up came too early to see it.
+ */
+const bufferedRecheckMs = 60_000;
 const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled', 'skipped']);
 
 interface Outcome {
@@ -64,6 +68,8 @@ export function schedulerJobs(core: Core, outbound: Outbound): Record<string, Jo
   return {
     async [runJobKind](job, { signal }) {
       const begun = await begin(job);
+      // Held by the overlap policy: its job waits, woken when the execution under way ends.
+      if (begun === 'buffered') throw new Snooze(bufferedRecheckMs);
       if (!begun) return;
       const secrets = signingSecrets(begun.task, core.clock.now());
       const outcome = await act(outbound, begun.task, begun.execution, signal, secrets);
@@ -88,10 +94,14 @@ interface FinishedRun extends Run {
 
 /**
  * Begins the executions of `jobs`, in job order: undefined for one that does not run (finished,
- * its task deleted or paused, or passed over by the catch-up policy); else its task and the
- * execution, now running.
+ * its task deleted or paused, or passed over by the catch-up or overlap policy), `buffered` for
+ * one held by the overlap policy; else its task and the execution, now running.
  */
-async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefined)[]> {
+async function beginRuns(
+  core: Core,
+  tx: Tx,
+  jobs: Job[],
+): Promise<(Run | 'buffered' | undefined)[]> {
   // Lost in a crash, this is redone with the attempt: the job is not complete until later.
   await commitWithoutFlushWait(tx);
   const ids = jobs.map((job) => (job.payload as RunPayload).executionId);
@@ -100,6 +110,7 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
   const starting: Run[] = [];
   const advances: { task: TaskRow; after: Date }[] = [];
   const startingTasks = new Set<string>();
+  const buffered = new Set<string>();
   for (const execution of executions) {
     const task = tasks.get(execution.task_id) as TaskRow;
     if (finalStates.has(execution.state)) continue;
@@ -112,10 +123,10 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
     if (execution.state === 'pending' && !execution.manual && !execution.buffered) {
       if (!(await runsAtThisTime(core, tx, task, execution, now))) continue;
       advances.push({ task, after: execution.scheduled_for });
-      if (await heldByOverlap(core, tx, task, execution, startingTasks)) continue;
-    } else if (execution.buffered && execution.state === 'pending') {
-      if (await heldByOverlap(core, tx, task, execution, startingTasks)) continue;
     }
+    const overlap = await heldByOverlap(core, tx, task, execution, startingTasks);
+    if (overlap === 'buffered') buffered.add(execution.id);
+    if (overlap) continue;
     startingTasks.add(task.id);
     starting.push({ task, execution });
   }
@@ -136,7 +147,7 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
     tx,
     [...runs.values()].map(({ task, execution }) => executionEvent(task, execution)),
   );
-  return ids.map((id) => runs.get(id));
+  return ids.map((id) => runs.get(id) ?? (buffered.has(id) ? 'buffered' : undefined));
 }
 
 /**
@@ -210,8 +221,9 @@ async function passOver(
 }
 
 /**
- * Applies the task's overlap policy to an occurrence about to start (`starting`: the tasks with
- * an execution starting in this batch): true when it must not start, being skipped or buffered.
+ * Applies the task's overlap policy to a scheduled occurrence about to start for the first time,
+ * or buffered (`starting`: the tasks with an execution starting in this batch): false when it
+ * starts, else whether it was buffered (its job sleeps) or skipped.
  */
 async function heldByOverlap(
   core: Core,
@@ -219,14 +231,16 @@ async function heldByOverlap(
   task: TaskRow,
   execution: ExecutionRow,
   starting: Set<string>,
-): Promise<boolean> {
-  if (task.overlap === 'allow_all') return false;
+): Promise<'buffered' | 'skipped' | false> {
+  if (task.overlap === 'allow_all' || execution.state !== 'pending' || execution.manual) {
+    return false;
+  }
   if (!starting.has(task.id) && !(await store.hasExecutionUnderWay(tx, task.id))) return false;
   if (task.overlap === 'buffer_one') {
     const buffered = await store.bufferedExecution(tx, task.id);
     if (!buffered || buffered.id === execution.id) {
-      await store.updateExecution(tx, execution.id, { buffered: true, job_id: null });
-      return true;
+      if (!execution.buffered) await store.updateExecution(tx, execution.id, { buffered: true });
+      return 'buffered';
     }
   }
   const skipped = await store.updateExecution(tx, execution.id, {
@@ -235,7 +249,7 @@ async function heldByOverlap(
     finished_at: core.clock.now(),
   });
   await publishExecution(core, tx, task, skipped);
-  return true;
+  return 'skipped';
 }
 
 /**
@@ -247,7 +261,7 @@ async function releaseBuffered(core: Core, tx: Tx, task: TaskRow): Promise<void>
   const current = await store.findTask(tx, null, task.id, true);
   if (current?.state !== 'active') return;
   const buffered = await store.bufferedExecution(tx, task.id);
-  if (buffered) await enqueueRun(core, tx, current, buffered, core.clock.now());
+  if (buffered?.job_id) await core.jobs.reschedule(buffered.job_id, core.clock.now(), { tx });
 }
 
 async function markMissed(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {

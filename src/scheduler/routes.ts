@@ -178,28 +178,24 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
   );
 
-  for (const [verb, operation, summary] of [
-    ['resume', service.resumeTask, 'Resume: missed occurrences follow the catch-up policy'],
-  ] as const) {
-    app.post(
-      `/v1/tasks/:taskId/${verb}`,
-      {
-        onRequest,
-        schema: {
-          tags,
-          security,
-          summary,
-          params: schemas.TaskParams,
-          response: { 200: schemas.Task, ...problemResponses('unauthorized', 'not-found') },
-        },
+  app.post(
+    '/v1/tasks/:taskId/resume',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'Resume: missed occurrences follow the catch-up policy',
+        params: schemas.TaskParams,
+        response: { 200: schemas.Task, ...problemResponses('unauthorized', 'not-found') },
       },
-      async (request, reply) => {
-        const task = await operation(core, owner(request), request.params.taskId);
-        setVersionTag(reply, task.version);
-        return service.taskJson(task);
-      },
-    );
-  }
+    },
+    async (request, reply) => {
+      const task = await service.resumeTask(core, owner(request), request.params.taskId);
+      setVersionTag(reply, task.version);
+      return service.taskJson(task);
+    },
+  );
 
   app.post(
     '/v1/tasks/:taskId/rotate-secret',

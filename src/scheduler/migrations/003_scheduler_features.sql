@@ -22,8 +22,8 @@ ALTER TABLE scheduler_tasks
 
 -- What becomes of an occurrence due while the task's previous execution still runs (Temporal's
 -- ScheduleOverlapPolicy): `allow_all` runs it, `skip` records it `skipped`, `buffer_one` holds it
--- (`buffered`, pending without a job) until the running one ends; at most one is held, any other
--- is skipped.
+-- (`buffered`, pending, its job snoozing) until the running one ends; at most one is held, any
+-- other is skipped.
 ALTER TABLE scheduler_tasks
   ADD COLUMN overlap text NOT NULL DEFAULT 'allow_all'
              CHECK (overlap IN ('allow_all', 'skip', 'buffer_one'));
@@ -33,6 +33,7 @@ ALTER TABLE scheduler_executions
   ADD CONSTRAINT scheduler_executions_state_check
       CHECK (state IN ('pending', 'running', 'succeeded', 'retrying', 'dead', 'missed',
                        'cancelled', 'skipped'));
--- A task's execution under way, looked for only by tasks whose overlap is not `allow_all`.
-CREATE INDEX scheduler_executions_under_way ON scheduler_executions (task_id)
-  WHERE state IN ('running', 'retrying') OR buffered;
+-- A task's live executions (under way, or buffered), looked for only by tasks whose overlap is
+-- not `allow_all`; few per task, and only while they live.
+CREATE INDEX scheduler_executions_live ON scheduler_executions (task_id)
+  WHERE state IN ('pending', 'running', 'retrying');
