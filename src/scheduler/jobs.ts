@@ -4,6 +4,7 @@ import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Outbound } from '../platform/http/outbound.ts';
 import { type Job, type JobHandler, type JobTransition, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
+import { bufferedRecheckMs, heldByOverlap, releaseBuffered } from './overlap.ts';
 import type { TaskEvent } from './schemas.ts';
 import {
   advanceTask,
@@ -18,9 +19,9 @@ import {
   resumePausedUntil,
   runJobKind,
   scheduleOccurrences,
-  signingSecrets,
   windowEnd,
 } from './service.ts';
+import { signingSecrets } from './signing.ts';
 import type { ExecutionRow, TaskRow } from './store.ts';
 import * as store from './store.ts';
 
@@ -35,11 +36,6 @@ import * as store from './store.ts';
 
 /** Missed occurrences written one by one at most; beyond, the notification gives the count. */
 const maxMissedRecorded = 100;
-/**
- * How long a buffered occurrence's job sleeps before looking again: it is woken at once when the
- * execution under way ends; this only bounds the delay if that wake-up came too early to see it.
- */
-const bufferedRecheckMs = 60_000;
 const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled', 'skipped']);
 
 interface Outcome {
@@ -218,50 +214,6 @@ async function passOver(
   } else {
     await advanceTask(core, tx, task, now);
   }
-}
-
-/**
- * Applies the task's overlap policy to a scheduled occurrence about to start for the first time,
- * or buffered (`starting`: the tasks with an execution starting in this batch): false when it
- * starts, else whether it was buffered (its job sleeps) or skipped.
- */
-async function heldByOverlap(
-  core: Core,
-  tx: Tx,
-  task: TaskRow,
-  execution: ExecutionRow,
-  starting: Set<string>,
-): Promise<'buffered' | 'skipped' | false> {
-  if (task.overlap === 'allow_all' || execution.state !== 'pending' || execution.manual) {
-    return false;
-  }
-  if (!starting.has(task.id) && !(await store.hasExecutionUnderWay(tx, task.id))) return false;
-  if (task.overlap === 'buffer_one') {
-    const buffered = await store.bufferedExecution(tx, task.id);
-    if (!buffered || buffered.id === execution.id) {
-      if (!execution.buffered) await store.updateExecution(tx, execution.id, { buffered: true });
-      return 'buffered';
-    }
-  }
-  const skipped = await store.updateExecution(tx, execution.id, {
-    state: 'skipped',
-    last_error: 'the previous execution was still running',
-    finished_at: core.clock.now(),
-  });
-  await publishExecution(core, tx, task, skipped);
-  return 'skipped';
-}
-
-/**
- * Once the execution under way of a `buffer_one` task has ended, runs the occurrence it held.
- * The task's lock orders this after a begin that buffered one, so none is left held.
- */
-async function releaseBuffered(core: Core, tx: Tx, task: TaskRow): Promise<void> {
-  if (task.overlap !== 'buffer_one') return;
-  const current = await store.findTask(tx, null, task.id, true);
-  if (current?.state !== 'active') return;
-  const buffered = await store.bufferedExecution(tx, task.id);
-  if (buffered?.job_id) await core.jobs.reschedule(buffered.job_id, core.clock.now(), { tx });
 }
 
 async function markMissed(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {

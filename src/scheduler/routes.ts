@@ -7,8 +7,11 @@ import { HttpProblem } from '../platform/http/problems.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import type { Core } from '../platform/module.ts';
+import { executionDetail } from './attempts.ts';
+import { backfillTask } from './backfill.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import { rotateTaskSecret } from './signing.ts';
 import * as store from './store.ts';
 
 const security = [{ bearer: [] }];
@@ -216,12 +219,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
     async (request, reply) => {
       const overlap = request.body?.overlap_minutes ?? 1_440;
-      const task = await service.rotateTaskSecret(
-        core,
-        owner(request),
-        request.params.taskId,
-        overlap,
-      );
+      const task = await rotateTaskSecret(core, owner(request), request.params.taskId, overlap);
       setVersionTag(reply, task.version);
       return {
         signing_secret: task.signing_secret,
@@ -250,7 +248,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
     async (request, reply) => {
       const { start, end } = request.body;
-      const result = await service.backfillTask(
+      const result = await backfillTask(
         core,
         owner(request),
         request.params.taskId,
@@ -352,7 +350,7 @@ function executionRoutes(app: App, core: Core): void {
     },
     async (request) => {
       const { taskId, executionId } = request.params;
-      return service.executionDetail(db, owner(request), taskId, executionId);
+      return executionDetail(db, owner(request), taskId, executionId);
     },
   );
 

@@ -8,7 +8,7 @@ import { HttpProblem } from '../platform/http/problems.ts';
 import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
-import { maxBackfill, type TaskInput, type TaskPatch } from './schemas.ts';
+import type { TaskInput, TaskPatch } from './schemas.ts';
 import { resolveSettings } from './settings.ts';
 import type { ExecutionRow, TaskRow, TaskSettings } from './store.ts';
 import * as store from './store.ts';
@@ -35,35 +35,6 @@ export async function publishExecution(core: Core, tx: Db, task: TaskRow, execut
 export function executionJson(execution: ExecutionRow) {
   const { job_id: _job, manual: _manual, created_at: _created, ...visible } = execution;
   return visible;
-}
-
-/** An execution of the caller's task with its attempts, oldest first (`duration_ms` once ended). */
-export async function executionDetail(
-  db: Db,
-  ownerId: string,
-  taskId: string,
-  executionId: string,
-) {
-  const task = await requireTask(db, ownerId, taskId);
-  const execution = await store.findExecution(db, executionId);
-  if (!execution || execution.task_id !== task.id) {
-    throw new HttpProblem('not-found', `No execution ${executionId} of task ${taskId}`);
-  }
-  const attempts = await store.listAttempts(db, execution.id);
-  return {
-    ...executionJson(execution),
-    attempt_history: attempts.map((attempt) => ({
-      attempt: attempt.attempt,
-      started_at: attempt.started_at,
-      finished_at: attempt.finished_at,
-      outcome: attempt.succeeded === null ? 'running' : attempt.succeeded ? 'succeeded' : 'failed',
-      http_status: attempt.http_status,
-      error: attempt.error,
-      duration_ms:
-        attempt.finished_at && attempt.finished_at.getTime() - attempt.started_at.getTime(),
-      response_excerpt: attempt.response_excerpt,
-    })),
-  };
 }
 
 export function taskJson(task: TaskRow) {
@@ -441,84 +412,6 @@ async function resumeHeld(core: Core, tx: Db, task: TaskRow): Promise<TaskRow> {
   for (const execution of held)
     await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
   return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
-}
-
-/**
- * A new signing secret for the task. For `overlapMinutes`, calls are signed with the new and the
- * old secret (two signatures in `webhook-signature`), so the receiver can switch without a miss.
- */
-export async function rotateTaskSecret(
-  core: Core,
-  ownerId: string,
-  taskId: string,
-  overlapMinutes: number,
-): Promise<TaskRow> {
-  return transaction(core.database.db, async (tx) => {
-    const task = await requireTask(tx, ownerId, taskId, true);
-    const expiresAt = new Date(core.clock.now().getTime() + overlapMinutes * 60_000);
-    return store.rotateSigningSecret(tx, task.id, newWebhookSecret(), expiresAt);
-  });
-}
-
-/** The secrets that sign the task's calls at `now`: its own, and the previous until it expires. */
-export function signingSecrets(task: TaskRow, now: Date): string[] {
-  const { previous_signing_secret: previous, previous_secret_expires_at: expires } = task;
-  return previous && expires && expires.getTime() > now.getTime()
-    ? [task.signing_secret, previous]
-    : [task.signing_secret];
-}
-
-/**
- * Runs now the occurrences of the task due in [`start`, `end`) (a past range) that have no
- * execution yet: each an execution outside the schedule (like run-now: it does not advance the
- * task, nor follow the catch-up or overlap policy), with its due time kept. At most
- * `maxBackfill` occurrences in the range, else a 422.
- */
-export async function backfillTask(
-  core: Core,
-  ownerId: string,
-  taskId: string,
-  start: Date,
-  end: Date,
-): Promise<{ backfilled: number; existing: number }> {
-  const now = core.clock.now();
-  const errors: { field: string; message: string }[] = [];
-  if (end.getTime() <= start.getTime())
-    errors.push({ field: 'body/end', message: 'must be after start' });
-  if (end.getTime() > now.getTime())
-    errors.push({ field: 'body/end', message: 'must not be in the future' });
-  if (errors.length > 0) throw backfillProblem(errors);
-  return transaction(core.database.db, async (tx) => {
-    const task = await requireTask(tx, ownerId, taskId, true);
-    const due = dueTimes(task, new Date(start.getTime() - 1), maxBackfill + 1).filter(
-      (at) => at.getTime() < end.getTime(),
-    );
-    if (due.length > maxBackfill) {
-      throw backfillProblem([
-        { field: 'body/end', message: `the range holds more than ${maxBackfill} occurrences` },
-      ]);
-    }
-    const existing = await store.executionTimesBetween(tx, task.id, start, end);
-    const missing = due.filter((at) => !existing.has(at.getTime()));
-    const executions = (
-      await scheduleOccurrences(
-        core,
-        tx,
-        missing.map((at) => ({ task, at, manual: true, runAt: now })),
-      )
-    ).filter((execution): execution is ExecutionRow => execution !== undefined);
-    // Last: publishing holds the event log's commit-order lock until the commit (docs/events.md).
-    await core.events.publishMany(
-      tx,
-      executions.map((execution) => executionEvent(task, execution)),
-    );
-    return { backfilled: executions.length, existing: due.length - missing.length };
-  });
-}
-
-function backfillProblem(errors: { field: string; message: string }[]) {
-  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return new HttpProblem('unprocessable', detail, { errors });
 }
 
 /** An extra execution due now, outside the schedule (the schedule goes on as before). */
