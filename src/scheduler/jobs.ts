@@ -318,8 +318,13 @@ async function finishRuns(
   });
   for (const { task, execution, outcome } of told) {
     await tellOutcome(core, tx, task, execution, outcome);
-    if (execution.state !== 'retrying') await releaseBuffered(core, tx, task);
   }
+  const ended = told.filter(({ execution }) => execution.state !== 'retrying');
+  await releaseBuffered(
+    core,
+    tx,
+    ended.map(({ task }) => task),
+  );
   // Last: publishing holds the event log's commit-order lock until the commit (docs/events.md).
   await core.events.publishMany(
     tx,
@@ -381,7 +386,7 @@ async function markLost(core: Core, transition: JobTransition): Promise<void> {
     )[0] as ExecutionRow;
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);
-    await releaseBuffered(core, tx, task);
+    await releaseBuffered(core, tx, [task]);
   });
 }
 

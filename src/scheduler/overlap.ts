@@ -46,13 +46,20 @@ export async function heldByOverlap(
 }
 
 /**
- * Once the execution under way of a `buffer_one` task has ended, runs the occurrence it held.
- * The task's lock orders this after a begin that buffered one, so none is left held.
+ * Once an execution under way of these tasks has ended, runs the occurrence each `buffer_one`
+ * task held: its job, snoozing, is due now. Each task's lock (taken in id order, as other writers
+ * take them) orders this after a begin that buffered one, so the release sees it.
  */
-export async function releaseBuffered(core: Core, tx: Tx, task: TaskRow): Promise<void> {
-  if (task.overlap !== 'buffer_one') return;
-  const current = await store.findTask(tx, null, task.id, true);
-  if (current?.state !== 'active') return;
-  const buffered = await store.bufferedExecution(tx, task.id);
-  if (buffered?.job_id) await core.jobs.reschedule(buffered.job_id, core.clock.now(), { tx });
+export async function releaseBuffered(core: Core, tx: Tx, tasks: TaskRow[]): Promise<void> {
+  const buffering = [
+    ...new Map(
+      tasks.filter((task) => task.overlap === 'buffer_one').map((task) => [task.id, task]),
+    ).values(),
+  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const task of buffering) {
+    const current = await store.findTask(tx, null, task.id, true);
+    if (current?.state !== 'active') continue;
+    const buffered = await store.bufferedExecution(tx, task.id);
+    if (buffered?.job_id) await core.jobs.reschedule(buffered.job_id, core.clock.now(), { tx });
+  }
 }
