@@ -2,17 +2,14 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from 'pino';
-import { type Config, ConfigError, loadConfig } from './platform/config.ts';
-import { DatabaseUnavailableError } from './platform/db/database.ts';
-import { DataDirInUseError } from './platform/db/embedded.ts';
-import { MigrationError } from './platform/db/migrations.ts';
+import { type Config, loadConfig } from './platform/config.ts';
 import { HttpProblem } from './platform/http/problems.ts';
 import * as identity from './platform/identity/service.ts';
 import { findUserByEmail } from './platform/identity/store.ts';
 import { listJobs, redriveDeadJobs } from './platform/jobs/store.ts';
 import type { Module } from './platform/module.ts';
+import { createLogger } from './platform/observe/logger.ts';
 import {
-  createLogger,
   migrateAll,
   type OpenDatabase,
   openDatabase,
@@ -20,6 +17,7 @@ import {
   startServer,
   version,
 } from './platform/runtime.ts';
+import { StartupError } from './platform/startup.ts';
 import { schedulerModule } from './scheduler/module.ts';
 
 /** The systems Meridian runs, composed here and nowhere else. */
@@ -159,7 +157,7 @@ bench
 
 async function serve(role: Role): Promise<void> {
   const { config, log } = boot();
-  const opened = await openDatabase(config, log).catch(fail);
+  const opened = await openDatabase(config, log, 'serve').catch(fail);
   const server = await startServer(config, log, opened.database, systems, role).catch(
     async (error) => {
       await opened.close();
@@ -184,12 +182,15 @@ async function serve(role: Role): Promise<void> {
   process.on('SIGINT', shutdown);
 }
 
-/** Runs a one-off command against the database, then closes it (and the embedded server). */
+/**
+ * Runs a one-off command against the database, then closes it: the running server's embedded
+ * PostgreSQL when one serves on DATA_DIR (left running), else one of its own (stopped after).
+ */
 async function withDatabase(
   work: (opened: OpenDatabase, config: Config, log: Logger) => Promise<void>,
 ): Promise<void> {
   const { config, log } = boot({ quiet: true });
-  const opened = await openDatabase(config, log).catch(fail);
+  const opened = await openDatabase(config, log, 'command').catch(fail);
   try {
     await work(opened, config, log);
   } catch (error) {
@@ -205,6 +206,7 @@ function boot(options: { quiet?: boolean } = {}): { config: Config; log: Logger 
     // One-off commands print their result; their logs only matter when something is wrong.
     const log = createLogger({
       logLevel: options.quiet && config.logLevel === 'info' ? 'warn' : config.logLevel,
+      logFormat: config.logFormat,
     });
     return { config, log };
   } catch (error) {
@@ -212,15 +214,13 @@ function boot(options: { quiet?: boolean } = {}): { config: Config; log: Logger 
   }
 }
 
-/** Errors a user can act on are one line on stderr; anything else keeps its stack. */
+/**
+ * Errors a user can act on (`StartupError`: configuration, database, data directory, port;
+ * `HttpProblem`: a command's refusal) are one line on stderr and exit 2; anything else is a bug
+ * and keeps its stack (exit 1).
+ */
 function fail(error: unknown): never {
-  const known = [
-    ConfigError,
-    DatabaseUnavailableError,
-    DataDirInUseError,
-    MigrationError,
-    HttpProblem,
-  ].some((kind) => error instanceof kind);
+  const known = error instanceof StartupError || error instanceof HttpProblem;
   console.error(
     `meridian: ${known ? (error as Error).message : ((error as Error).stack ?? error)}`,
   );

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,8 +7,9 @@ import { apiClient } from './helpers.ts';
 import { isAlive, killLeftovers, runMeridian, startMeridian } from './processes.ts';
 
 // Meridian as its users run it: `meridian serve` in its own process, with the embedded
-// PostgreSQL under DATA_DIR. One data directory goes through every step, in order.
-describe('meridian serve on the embedded PostgreSQL', () => {
+// PostgreSQL under DATA_DIR. One data directory goes through every step, in order. Each step
+// starts processes and clusters: on a loaded machine that can take longer than the default 30 s.
+describe('meridian serve on the embedded PostgreSQL', { timeout: 120_000 }, () => {
   let dataDir: string;
   const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: '' });
   const postmasterPid = async () =>
@@ -38,6 +40,44 @@ describe('meridian serve on the embedded PostgreSQL', () => {
     expect(login.status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  });
+
+  it('runs operator commands beside the running server, on its cluster', async () => {
+    const server = await startMeridian(env());
+    const clusterPid = await postmasterPid();
+    const api = apiClient(server.url);
+
+    const created = await runMeridian(
+      ['user', 'create', '--email', 'ops@example.com', '--password', 'operator secret', '--admin'],
+      env(),
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const me = await api('GET', '/v1/me', { token: JSON.parse(created.stdout).token });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: 'ops@example.com', is_operator: true });
+
+    const issued = await runMeridian(['token', 'create', '--email', 'ops@example.com'], env());
+    expect(issued.code).toBe(0);
+    const token = JSON.parse(issued.stdout).token;
+    expect((await api('GET', '/v1/admin/instances', { token })).status).toBe(200);
+
+    const dead = await runMeridian(['jobs', 'dead'], env());
+    expect(dead).toMatchObject({ code: 0, stdout: '', stderr: '' });
+
+    // The commands used the server's cluster and left it running.
+    expect(await postmasterPid()).toBe(clusterPid);
+    expect(isAlive(clusterPid)).toBe(true);
+    expect((await api('GET', '/readyz')).status).toBe(200);
+    expect((await api('GET', '/v1/me', { token })).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+
+    // With no server, a command starts the cluster for itself and stops it again.
+    const alone = await runMeridian(['token', 'create', '--email', 'ops@example.com'], env());
+    expect(alone.code).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'meridian.pid'))).toBe(false);
   });
 
   it('refuses a second Meridian on the same data directory with a clear error', async () => {

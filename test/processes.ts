@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../src/platform/db/embedded.ts';
 
-export { isAlive } from '../src/platform/db/embedded.ts';
+export { isAlive } from '../src/platform/db/data-dir-lock.ts';
 
 const meridianBin = path.resolve(import.meta.dirname, '../bin/meridian.js');
 
@@ -47,12 +47,14 @@ export async function killLeftovers(): Promise<void> {
 export interface MeridianProcess {
   child: ChildProcess;
   url: string;
-  /** Every JSON log line so far. */
+  /** Every JSON log line so far (none with `LOG_FORMAT=pretty`). */
   logs: Array<Record<string, unknown>>;
+  /** Everything it has written so far, stdout and stderr as they came. */
+  output(): string;
   exited: Promise<number | null>;
 }
 
-/** Starts `meridian serve` and resolves once it logs that it is serving. */
+/** Starts `meridian serve` and resolves once it says that it is serving. */
 export async function startMeridian(env: Record<string, string>): Promise<MeridianProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [meridianBin, 'serve'], {
@@ -60,26 +62,44 @@ export async function startMeridian(env: Record<string, string>): Promise<Meridi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
-  let stderr = '';
+  let output = '';
   child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
+    output += chunk;
   });
   running.add(child);
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const serving = new Promise<void>((resolve) => {
     let buffered = '';
     child.stdout?.on('data', (chunk) => {
+      output += chunk;
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        logs.push(entry);
-        if (entry.msg === 'Meridian is serving') resolve();
+        if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
+        if (line.includes('Meridian is serving')) resolve();
       }
     });
   });
   const outcome = await Promise.race([serving.then(() => 'serving'), exited.then(() => 'exited')]);
-  if (outcome === 'exited') throw new Error(`meridian serve exited before serving: ${stderr}`);
-  return { child, url: `http://127.0.0.1:${port}`, logs, exited };
+  if (outcome === 'exited') throw new Error(`meridian serve exited before serving: ${output}`);
+  return { child, url: `http://127.0.0.1:${port}`, logs, output: () => output, exited };
 }
+
+/** Polls `GET /healthz` until it answers 200 (or `timeoutMs` passes). */
+export async function waitUntilHealthy(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(new URL('/healthz', url)).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > deadline)
+      throw new Error(`${url}/healthz did not answer 200 in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A line of a stack trace (`    at fn (file:line:col)`), the sign of an error treated as a bug. */
+export const stackTraceLine = /^\s+at .+:\d+:\d+\)?$/m;

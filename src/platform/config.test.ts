@@ -15,11 +15,23 @@ describe('loadConfig', () => {
       dataDir: '/nonexistent/data',
       databaseUrl: undefined,
       logLevel: 'info',
+      logFormat: 'auto',
       databasePoolSize: 10,
       databaseStatementTimeoutMs: 60_000,
       rateLimitPerMinute: 1000,
       trustProxy: false,
+      httpHeadersTimeoutMs: 10_000,
+      httpRequestTimeoutMs: 30_000,
+      corsOrigins: [],
     });
+  });
+
+  it('reads CORS origins as a list', () => {
+    const config = loadConfig(
+      { CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' },
+      nowhere,
+    );
+    expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
   });
 
   it.each([
@@ -27,6 +39,7 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['PORT', '-1'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'fancy'],
     ['DATABASE_URL', 'not a url'],
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['DATABASE_POOL_SIZE', '0'],
@@ -37,6 +50,11 @@ describe('loadConfig', () => {
     ['VAPID_SUBJECT', 'ops@example.com'],
     ['OUTBOUND_ALLOW_PRIVATE', 'sometimes'],
     ['NOTIFY_MAX_ATTEMPTS', '0'],
+    ['HTTP_REQUEST_TIMEOUT_SECONDS', '0'],
+    ['HTTP_HEADERS_TIMEOUT_SECONDS', '31'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['CORS_ORIGINS', 'https://app.example.com/'],
+    ['CORS_ORIGINS', '*'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(name);

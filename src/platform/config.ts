@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { StartupError } from './startup.ts';
 
 /** Meridian's whole configuration, built once at start. Nothing else reads `process.env`. */
 export interface Config {
@@ -13,11 +14,19 @@ export interface Config {
   /** A statement running longer is cancelled by PostgreSQL (0: never); migrations are exempt. */
   databaseStatementTimeoutMs: number;
   logLevel: LogLevel;
+  /** `auto`: pretty on a terminal, JSON lines otherwise. */
+  logFormat: LogFormat;
   bodyLimitBytes: number;
   /** Requests per minute per API token (or per IP without one); 0 turns limiting off. */
   rateLimitPerMinute: number;
   /** Trust `X-Forwarded-For` from a proxy in front, so rate limits see client addresses. */
   trustProxy: boolean;
+  /** A request's headers must arrive within this (a silent connection is answered 408 and closed). */
+  httpHeadersTimeoutMs: number;
+  /** A whole request, body included, must arrive within this; streams, once open, are exempt. */
+  httpRequestTimeoutMs: number;
+  /** Browser origins allowed to call the API (CORS), such as `https://app.example.com`; none: off. */
+  corsOrigins: string[];
   /** Queue → jobs of it this process runs at once. */
   jobQueues: Record<string, number>;
   /** A running job's lease: a worker that dies loses its jobs to others after this. */
@@ -48,8 +57,10 @@ export interface Config {
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
+const logFormats = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof logFormats)[number];
 
-export class ConfigError extends Error {}
+export class ConfigError extends StartupError {}
 
 type Env = Record<string, string | undefined>;
 
@@ -72,9 +83,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databaseStatementTimeoutMs:
       integer(merged, 'DATABASE_STATEMENT_TIMEOUT_SECONDS', 60, 0, 86_400) * 1000,
     logLevel: oneOf(merged, 'LOG_LEVEL', 'info', logLevels),
+    logFormat: oneOf(merged, 'LOG_FORMAT', 'auto', logFormats),
     bodyLimitBytes: integer(merged, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     rateLimitPerMinute: integer(merged, 'RATE_LIMIT_PER_MINUTE', 1000, 0, 10_000_000),
     trustProxy: boolean(merged, 'TRUST_PROXY', false),
+    ...httpTimeouts(merged),
+    corsOrigins: origins(merged, 'CORS_ORIGINS'),
     jobQueues: queues(merged, 'JOB_QUEUES', 'default:10'),
     jobLeaseMs: integer(merged, 'JOB_LEASE_SECONDS', 30, 1, 86_400) * 1000,
     jobRetentionMs: integer(merged, 'JOB_RETENTION_HOURS', 24, 1, 87_600) * 3_600_000,
@@ -145,6 +159,33 @@ function queues(env: Env, name: string, fallback: string): Record<string, number
     );
   }
   return Object.fromEntries(entries.map(([queue, concurrency]) => [queue, Number(concurrency)]));
+}
+
+/** The headers must fit in the whole request's time: Node refuses the other way round. */
+function httpTimeouts(env: Env): Pick<Config, 'httpHeadersTimeoutMs' | 'httpRequestTimeoutMs'> {
+  const headers = integer(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600);
+  const request = integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600);
+  if (headers > request) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not be more than HTTP_REQUEST_TIMEOUT_SECONDS (${request})`,
+    );
+  }
+  return { httpHeadersTimeoutMs: headers * 1000, httpRequestTimeoutMs: request * 1000 };
+}
+
+/** Comma-separated origins (`scheme://host[:port]`, no path), as browsers send `Origin`. */
+function origins(env: Env, name: string): string[] {
+  const value = raw(env, name);
+  if (value === undefined) return [];
+  return value.split(',').map((given) => {
+    const origin = given.trim();
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new ConfigError(
+        `${name} must be comma-separated origins such as https://app.example.com (got "${origin}")`,
+      );
+    }
+    return origin;
+  });
 }
 
 /** An optional URL whose scheme is one of `protocols`; `example` shows the expected form. */

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Events } from './events/publish.ts';
 import type { App } from './http/app.ts';
+import type { Outbound } from './http/outbound.ts';
 import type { Authenticator } from './identity/authenticate.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { Jobs } from './jobs/queue.ts';
@@ -28,6 +29,11 @@ export interface Core {
   events: Events;
   /** Notifications to a user (inbox, email, push, webhooks) per their preferences, in a transaction. */
   notify: Notify;
+  /**
+   * The process's client for user-chosen URLs (webhooks, push, task actions): one connection
+   * pool, closed when the server closes.
+   */
+  outbound: Outbound;
   /** Migrations of the running modules not yet applied (readiness). */
   pendingMigrations(): Promise<string[]>;
 }

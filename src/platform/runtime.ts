@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -11,6 +11,7 @@ import { eventsModule } from './events/module.ts';
 import { type App, createHttpApp } from './http/app.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { httpModule } from './http/module.ts';
+import { createOutbound } from './http/outbound.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { identityModule } from './identity/module.ts';
 import { createJobEngine } from './jobs/engine.ts';
@@ -21,6 +22,7 @@ import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
+import { StartupError } from './startup.ts';
 
 export const version: string = packageJson.version;
 
@@ -32,15 +34,23 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, base: { pid: process.pid } });
-}
-
-/** Connects to `DATABASE_URL`, or starts the embedded PostgreSQL when there is none. */
-export async function openDatabase(config: Config, log: Logger): Promise<OpenDatabase> {
+/**
+ * Connects to `DATABASE_URL`, or uses the embedded PostgreSQL when there is none. A server
+ * (`serve`) starts the embedded cluster and shares it; a one-off `command` uses the cluster of
+ * the Meridian serving on the same DATA_DIR if one runs (and leaves it running), else starts one
+ * for itself.
+ */
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  use: 'serve' | 'command',
+): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(config.dataDir, log);
+    : await startEmbeddedPostgres(config.dataDir, log, {
+        share: use === 'serve',
+        attach: use === 'command',
+      });
   const url = config.databaseUrl ?? (embedded?.url as string);
   const database = connectDatabase(url, config.databasePoolSize, log, {
     statementTimeoutMs: config.databaseStatementTimeoutMs,
@@ -87,7 +97,10 @@ export interface Server {
   app: App;
   /** Where it listens, such as http://127.0.0.1:3000. */
   url: string;
-  /** Stops accepting, drains in-flight requests, deregisters and closes the pool (not the database). */
+  /**
+   * Stops accepting, drains in-flight requests and jobs, closes the outbound connections,
+   * deregisters and closes the pool (not the database).
+   */
   close(): Promise<void>;
 }
 
@@ -142,6 +155,7 @@ export async function startServer(
       events,
       retry: { maxAttempts: config.notifyMaxAttempts, baseMs: config.notifyRetryBaseMs },
     }),
+    outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
     pendingMigrations: () => pendingMigrations(database.db, sources),
   };
   for (const module of modules) Object.assign(engine.handlers, module.jobs?.(core));
@@ -164,7 +178,16 @@ export async function startServer(
   await heartbeat.start();
   await events.start();
   await engine.start();
-  const url = await app.listen({ port: config.port, host: config.host });
+  let url: string;
+  try {
+    url = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await engine.stop(0);
+    await events.stop();
+    await heartbeat.stop();
+    throw listenProblem(error, config);
+  }
   log.info({ url, version, role }, 'Meridian is serving');
   return {
     core,
@@ -177,8 +200,23 @@ export async function startServer(
       const cut = setTimeout(() => app.server.closeAllConnections(), drainTimeoutMs);
       await Promise.all([app.close(), engine.stop(drainTimeoutMs)]);
       clearTimeout(cut);
+      // After the jobs: a call still running now belongs to a job given up on.
+      await core.outbound.close();
       await events.stop();
       await heartbeat.stop();
     },
   };
+}
+
+/** The port is taken or not ours to use, or the address is not this machine's: one line. */
+function listenProblem(error: unknown, config: Config): unknown {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'the port is in use (set PORT to another, or 0 for any free one)',
+    EACCES: 'permission denied (ports below 1024 need privileges; set PORT)',
+    EADDRNOTAVAIL: 'no such address on this machine (set HOST)',
+    ENOTFOUND: 'HOST is not a known name (set HOST)',
+  };
+  const reason = reasons[(error as NodeJS.ErrnoException).code ?? ''];
+  if (!reason) return error;
+  return new StartupError(`cannot listen on ${config.host}:${config.port}: ${reason}`);
 }

@@ -47,10 +47,13 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
       ) {
         throw new HttpProblem('not-found', `No user ${user_id}`);
       }
-      const task = await createTask(user_id, {
-        name: `${frequency} task`,
-        schedule: { frequency, start: start_date, end: end_date ?? null },
-      });
+      requireBriefFrequency(frequency);
+      const task = await inBriefTerms(() =>
+        createTask(user_id, {
+          name: briefName(frequency),
+          schedule: { frequency, start: start_date, end: end_date ?? null },
+        }),
+      );
       return { task_id: task.id };
     },
   );
@@ -73,15 +76,28 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
     },
     async (request) => {
       const { task_id, frequency, start_date, end_date } = request.body;
-      const ownerId = ownerScope(request);
-      const task = await service.requireTask(core.database.db, ownerId, task_id);
+      if (frequency !== undefined) requireBriefFrequency(frequency);
+      // A merge patch of the schedule: a field not given is left as it is, a null end removed.
       const schedule = {
-        ...task.schedule,
         ...(frequency === undefined ? {} : { frequency }),
         ...(start_date === undefined ? {} : { start: start_date }),
         ...(end_date === undefined ? {} : { end: end_date }),
       };
-      await service.updateTask(core, ownerId, task_id, { schedule }, undefined);
+      await inBriefTerms(() =>
+        service.updateTask(
+          core,
+          ownerScope(request),
+          task_id,
+          (task) => ({
+            schedule,
+            // Named after its frequency by this API, it keeps being so unless renamed since.
+            ...(frequency !== undefined && task.name === briefName(task.schedule.frequency)
+              ? { name: briefName(frequency) }
+              : {}),
+          }),
+          undefined,
+        ),
+      );
       return { task_id };
     },
   );
@@ -103,6 +119,51 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
       return { task_id: request.body.task_id };
     },
   );
+}
+
+/** The name the brief's API gives a task: its frequency's. */
+const briefName = (frequency: string) => `${frequency} task`;
+
+/** The frequencies the brief's body can express: no cron pattern, no interval. */
+const briefFrequencies = ['once', 'daily', 'weekly', 'biweekly', 'monthly', 'yearly'];
+
+function requireBriefFrequency(frequency: string): void {
+  if (briefFrequencies.includes(frequency)) return;
+  const message = `frequency must be one of ${briefFrequencies.join(', ')}; got ${JSON.stringify(frequency)}`;
+  throw new HttpProblem('invalid-task', `body/frequency: ${message}`, {
+    errors: [{ field: 'body/frequency', message }],
+  });
+}
+
+/** The brief's field for each schedule field it sets. */
+const briefFields: Record<string, string> = {
+  'body/schedule/frequency': 'body/frequency',
+  'body/schedule/start': 'body/start_date',
+  'body/schedule/end': 'body/end_date',
+};
+
+/**
+ * Runs `operation`, turning an `invalid-task` problem into the brief's terms: fields named as in
+ * its bodies (`body/end_date`, not `body/schedule/end`), and so in the messages.
+ */
+async function inBriefTerms<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (!(error instanceof HttpProblem) || error.problem !== 'invalid-task') throw error;
+    const given = (error.extensions.errors ?? []) as { field: string; message: string }[];
+    const errors = given.map(({ field, message }) => ({
+      field: briefFields[field] ?? field,
+      message: message.replace(/\b(start|end)\b/g, '$1_date'),
+    }));
+    throw new HttpProblem(
+      'invalid-task',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      {
+        errors,
+      },
+    );
+  }
 }
 
 /** Whose tasks the caller may change: their own, or anyone's for an operator. */

@@ -101,6 +101,7 @@ async function beginRuns(
   // Lost in a crash, this is redone with the attempt: the job is not complete until later.
   await commitWithoutFlushWait(tx);
   const ids = jobs.map((job) => (job.payload as RunPayload).executionId);
+  const jobIds = new Map(jobs.map((job, index) => [ids[index], job.id]));
   const { executions, tasks } = await store.lockExecutionsWithTasks(tx, ids);
   const now = core.clock.now();
   const starting: Run[] = [];
@@ -109,9 +110,13 @@ async function beginRuns(
   const buffered = new Set<string>();
   for (const execution of executions) {
     const task = tasks.get(execution.task_id) as TaskRow;
-    if (finalStates.has(execution.state)) continue;
-    // Paused after this job was claimed: the occurrence waits for `resume`.
-    if (task.state === 'paused') {
+    // A dead execution's own job redriven from the dead-letter queue (`/v1/admin/jobs/redrive`)
+    // runs it again, as a redrive of the task would.
+    const redriven = execution.state === 'dead' && execution.job_id === jobIds.get(execution.id);
+    if (finalStates.has(execution.state) && !redriven) continue;
+    // Paused after this job was claimed: the occurrence waits for `resume`. A manual run was
+    // asked for explicitly, paused or not: it runs.
+    if (task.state === 'paused' && !execution.manual) {
       await store.updateExecution(tx, execution.id, { job_id: null });
       continue;
     }
@@ -248,7 +253,8 @@ async function act(
       headers: { ...action.headers, ...executionHeaders(execution) },
       body,
       signed: { id: execution.id, secret: secrets },
-      signal: AbortSignal.any([signal, AbortSignal.timeout(action.timeout_ms)]),
+      signal,
+      timeoutMs: action.timeout_ms,
     });
     const succeeded = response.status >= 200 && response.status < 300;
     return {
@@ -312,12 +318,12 @@ async function finishRuns(
     })),
   );
   // An execution can vanish meanwhile (its owner's account deleted): nothing to tell then.
-  const told = runs.flatMap(({ task, outcome }, index) => {
+  const told = runs.flatMap(({ task, outcome, job }, index) => {
     const execution = finished[index];
-    return execution ? [{ task, outcome, execution }] : [];
+    return execution ? [{ task, outcome, execution, job }] : [];
   });
-  for (const { task, execution, outcome } of told) {
-    await tellOutcome(core, tx, task, execution, outcome);
+  for (const { task, execution, outcome, job } of told) {
+    await tellOutcome(core, tx, task, execution, outcome, job);
   }
   const ended = told.filter(({ execution }) => execution.state !== 'retrying');
   await releaseBuffered(
@@ -333,13 +339,18 @@ async function finishRuns(
   return finished;
 }
 
-/** Sends a reminder task's reminder, and the owner's notifications of the attempt's outcome. */
+/**
+ * Sends a reminder task's reminder, and the owner's notifications of the attempt's outcome. An
+ * attempt is numbered within its job's run, as its retry policy counts it ("attempt 3 of 3"):
+ * a redrive starts again at 1; the execution's count of every attempt is added when it differs.
+ */
 async function tellOutcome(
   core: Core,
   tx: Tx,
   task: TaskRow,
   execution: ExecutionRow,
   outcome: Outcome,
+  job: Job,
 ) {
   if (task.action.type === 'reminder') {
     await core.notify.send(tx, {
@@ -352,9 +363,13 @@ async function tellOutcome(
   }
   const dead = execution.state === 'dead';
   const event: TaskEvent = outcome.succeeded ? 'succeeded' : dead ? 'dead' : 'failed';
+  const inAll =
+    execution.attempts > job.attempt
+      ? ` (${execution.attempts} attempts in all since it was due)`
+      : '';
   const detail = outcome.succeeded
     ? `ran ${describeOutcome(outcome)}`
-    : `attempt ${execution.attempts} failed: ${outcome.error}${dead ? '; no attempts left' : ''}`;
+    : `attempt ${job.attempt} of ${job.max_attempts} failed: ${outcome.error}${dead ? '; no attempts left' : ''}${inAll}`;
   await tell(core, tx, task, event, detail, execution);
 }
 

@@ -1,4 +1,3 @@
-import { createOutbound } from '../platform/http/outbound.ts';
 import type { Module } from '../platform/module.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { schedulerJobs } from './jobs.ts';
@@ -18,7 +17,6 @@ export const schedulerModule: Module = {
     briefRoutes(app, core, createTask);
   },
   jobs(core) {
-    const outbound = createOutbound({ allowPrivate: core.config.outboundAllowPrivate });
-    return schedulerJobs(core, outbound);
+    return schedulerJobs(core, core.outbound);
   },
 };

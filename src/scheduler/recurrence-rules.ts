@@ -57,15 +57,22 @@ export function durationNanoseconds(duration: Temporal.Duration): bigint {
   return total;
 }
 
-/** start + k * step for the smallest k >= 0 that lands strictly after `after`. */
+/** The last instant Temporal can hold (Temporal.Instant's range is ±10^8 days from 1970). */
+const MAX_EPOCH_NS = 8_640_000_000_000_000_000_000n;
+
+/**
+ * start + k * step for the smallest k >= 0 that lands strictly after `after`; null when that lies
+ * beyond what an instant can hold (only an interval longer than validation allows gets there).
+ */
 export function intervalAfter(
   start: Temporal.Instant,
   step: bigint,
   after: Temporal.Instant,
-): Temporal.Instant {
+): Temporal.Instant | null {
   const elapsed = after.epochNanoseconds - start.epochNanoseconds;
   const index = elapsed < 0n ? 0n : elapsed / step + 1n;
-  return Temporal.Instant.fromEpochNanoseconds(start.epochNanoseconds + index * step);
+  const next = start.epochNanoseconds + index * step;
+  return next > MAX_EPOCH_NS ? null : Temporal.Instant.fromEpochNanoseconds(next);
 }
 
 /**

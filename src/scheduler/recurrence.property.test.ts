@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
+  FREQUENCIES,
+  LAST_INSTANT,
   nextOccurrence,
   occurrences,
   type Schedule,
@@ -368,5 +370,87 @@ describe('cron against the calendar rules', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('whatever validation accepts can run', () => {
+  /** Any instant Meridian could be asked about, the edges of the accepted range included. */
+  const anyInstant = fc.oneof(
+    fc.bigInt({ min: -10n * YEAR_NS, max: 8100n * YEAR_NS }),
+    fc.constantFrom(0n, LAST_INSTANT.epochNanoseconds, LAST_INSTANT.epochNanoseconds + 1n),
+    fc.bigInt({ min: -DAY_NS, max: DAY_NS }).map((ns) => LAST_INSTANT.epochNanoseconds + ns),
+  );
+  const instantText = anyInstant.map((ns) => Temporal.Instant.fromEpochNanoseconds(ns).toString());
+  /** Durations of every size, from under a second to far more than an instant can hold. */
+  const interval = fc.oneof(
+    fc.constantFrom('PT1S', 'P3660D', 'P3661D', 'P99999999D', 'PT0.999999999S', 'P1Y', 'P1M'),
+    fc
+      .tuple(fc.constantFrom('W', 'D', 'H', 'M', 'S'), fc.bigInt({ min: 0n, max: 10n ** 12n }))
+      .map(([unit, n]) => (['H', 'M', 'S'].includes(unit) ? `PT${n}${unit}` : `P${n}${unit}`)),
+  );
+  const cron = fc.constantFrom(
+    '* * * * * *',
+    '0 0 0 1 1 *',
+    '0 0 0 29 2 *',
+    '0 30 2 * * 0',
+    '59 59 23 31 12 *',
+    '0 0 12 L * *',
+    '0 0 0 * * 5#5',
+    '*/7 */13 1-5 * * *',
+  );
+  const rawSchedule = fc
+    .record(
+      {
+        // The frequencies with a field of their own, interval and cron, most often.
+        frequency: fc.oneof(fc.constantFrom('interval', 'cron'), fc.constantFrom(...FREQUENCIES)),
+        interval,
+        cron,
+        start: instantText,
+        end: fc.option(instantText),
+        timezone: fc.constantFrom(...ZONES, 'Pacific/Kiritimati', 'Pacific/Pago_Pago'),
+      },
+      { requiredKeys: ['frequency', 'interval', 'cron', 'start'] },
+    )
+    .map(({ interval, cron, ...schedule }) => ({
+      ...schedule,
+      ...(schedule.frequency === 'interval' ? { interval } : {}),
+      ...(schedule.frequency === 'cron' ? { cron } : {}),
+    }));
+
+  it('gives next occurrences and previews without throwing, none past the end or year 9999', () => {
+    fc.assert(
+      fc.property(rawSchedule, anyInstant, (input, afterNs) => {
+        const result = validateSchedule(input);
+        if (!result.ok) return;
+        const { schedule } = result;
+        const after = Temporal.Instant.fromEpochNanoseconds(afterNs);
+        const found = [
+          ...occurrences(schedule, after, 3),
+          ...occurrences(schedule, Temporal.Instant.from(schedule.start), 3),
+        ];
+        const last = schedule.end ? Temporal.Instant.from(schedule.end) : LAST_INSTANT;
+        for (const at of found) {
+          expect(Temporal.Instant.compare(at, last)).toBeLessThanOrEqual(0);
+          // What the scheduler stores: a Date, to the millisecond.
+          expect(Number.isNaN(new Date(at.epochMilliseconds).getTime())).toBe(false);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses an interval over ten years, or under a second, on the interval', () => {
+    for (const interval of ['P3661D', 'P99999999D', 'PT316224001S', 'PT0.5S']) {
+      const result = validateSchedule({
+        frequency: 'interval',
+        interval,
+        start: '2026-01-01T00:00:00Z',
+      });
+      expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['interval']);
+    }
+    expect(
+      validateSchedule({ frequency: 'interval', interval: 'P3660D', start: '2026-01-01T00:00:00Z' })
+        .ok,
+    ).toBe(true);
   });
 });

@@ -235,6 +235,10 @@ function readInstant(
   return instant.toString();
 }
 
+/** The longest interval accepted: ten years of 366 days. Longer, no task would run twice. */
+export const MAX_INTERVAL = 'P3660D';
+const MAX_INTERVAL_NS = 3660n * NS_PER_UNIT.days;
+
 /** The interval, required for `interval` (whole elapsed time, at least 1 s), refused otherwise. */
 function readInterval(
   frequency: Frequency | undefined,
@@ -270,8 +274,14 @@ function readInterval(
       'interval must not use years or months, whose length varies: use frequency "monthly" or "yearly"',
     );
   }
-  if (durationNanoseconds(duration) < NS_PER_UNIT.seconds) {
+  const length = durationNanoseconds(duration);
+  if (length < NS_PER_UNIT.seconds) {
     return fail(`interval must be at least 1 second (PT1S); got ${JSON.stringify(value)}`);
+  }
+  if (length > MAX_INTERVAL_NS) {
+    return fail(
+      `interval must be at most ${MAX_INTERVAL} (about ten years); got ${JSON.stringify(value)}`,
+    );
   }
   return duration.toString();
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { expectedVersion, setVersionTag } from '../platform/http/concurrency.ts';
+import { acceptMergePatch } from '../platform/http/merge-patch.ts';
 import { decodeCursor, decodeIdCursor, PageQuery, pageOf } from '../platform/http/pagination.ts';
 import { HttpProblem } from '../platform/http/problems.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
@@ -29,7 +30,8 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     '/v1/tasks',
     {
       onRequest,
-      config: { idempotent: true },
+      // The signing secret is shown once, never kept for a replay (docs/errors.md).
+      config: { idempotent: true, idempotentSecrets: ['signing_secret'] },
       schema: {
         tags,
         security,
@@ -95,43 +97,48 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
   );
 
-  app.patch(
-    '/v1/tasks/:taskId',
-    {
-      onRequest,
-      config: { idempotent: true },
-      schema: {
-        tags,
-        security,
-        summary: 'Change a task; a new schedule moves its pending occurrence (If-Match or version)',
-        params: schemas.TaskParams,
-        body: schemas.TaskPatch,
-        response: {
-          200: schemas.Task,
-          ...problemResponses(
-            'validation-failed',
-            'unauthorized',
-            'not-found',
-            'version-conflict',
-            'precondition-failed',
-            'invalid-task',
-          ),
+  // In a scope of its own, the one route that reads application/merge-patch+json too.
+  app.register(async (scope: App) => {
+    acceptMergePatch(scope);
+    scope.patch(
+      '/v1/tasks/:taskId',
+      {
+        onRequest,
+        config: { idempotent: true },
+        schema: {
+          tags,
+          security,
+          summary:
+            'Change a task by a JSON merge patch; a new schedule moves its pending occurrence (If-Match or version)',
+          params: schemas.TaskParams,
+          body: schemas.TaskPatch,
+          response: {
+            200: schemas.Task,
+            ...problemResponses(
+              'validation-failed',
+              'unauthorized',
+              'not-found',
+              'version-conflict',
+              'precondition-failed',
+              'invalid-task',
+            ),
+          },
         },
       },
-    },
-    async (request, reply) => {
-      const body = request.body as schemas.TaskPatch;
-      const task = await service.updateTask(
-        core,
-        owner(request),
-        request.params.taskId,
-        body,
-        expectedVersion(request, body.version),
-      );
-      setVersionTag(reply, task.version);
-      return service.taskJson(task);
-    },
-  );
+      async (request, reply) => {
+        const { version, ...patch } = request.body as schemas.TaskPatch;
+        const task = await service.updateTask(
+          core,
+          owner(request),
+          request.params.taskId,
+          patch,
+          expectedVersion(request, version),
+        );
+        setVersionTag(reply, task.version);
+        return service.taskJson(task);
+      },
+    );
+  });
 
   app.delete(
     '/v1/tasks/:taskId',
@@ -204,7 +211,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     '/v1/tasks/:taskId/rotate-secret',
     {
       onRequest,
-      config: { idempotent: true },
+      config: { idempotent: true, idempotentSecrets: ['signing_secret'] },
       schema: {
         tags,
         security,
@@ -266,7 +273,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
       schema: {
         tags,
         security,
-        summary: 'Run the task once now, besides its schedule',
+        summary: 'Run the task once now, besides its schedule, even while it is paused',
         params: schemas.TaskParams,
         response: { 202: schemas.Execution, ...problemResponses('unauthorized', 'not-found') },
       },

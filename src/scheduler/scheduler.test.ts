@@ -463,6 +463,49 @@ describe('bad input', () => {
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
+  it('refuses a header that HTTP cannot carry with a 400 naming it, and stores nothing', async () => {
+    const before = await api('GET', '/v1/tasks?limit=100', { token: user.token });
+    const schedule = { frequency: 'daily', start: inSeconds(10) };
+    const value = /must be visible ASCII/;
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ 'X-U': '日本' }, 'body/action/headers/X-U', value],
+      [{ 'X-A': 'b\r\nc' }, 'body/action/headers/X-A', value],
+      [{ 'X-Nul': 'a\u0000b' }, 'body/action/headers/X-Nul', /NUL/],
+      [{ 'X-Padded': ' x ' }, 'body/action/headers/X-Padded', value],
+      [{ 'Bad Name': 'x' }, 'body/action/headers/Bad Name', /the name must be an HTTP token/],
+      [{ 'X-\r\nInjected': 'x' }, 'body/action/headers/X-\r\nInjected', /HTTP token/],
+    ];
+    for (const [headers, field, message] of cases) {
+      const response = await api('POST', '/v1/tasks', {
+        token: user.token,
+        body: { name: 'bad', schedule, action: { type: 'webhook', url: targetUrl, headers } },
+      });
+      const problem = expectProblem(response, 'validation-failed');
+      expect(problem.errors).toContainEqual({ field, message: expect.stringMatching(message) });
+    }
+    // Headers the HTTP client or Meridian sets: a 422 naming each.
+    const response = await api('POST', '/v1/tasks', {
+      token: user.token,
+      body: {
+        name: 'bad',
+        schedule,
+        action: {
+          type: 'webhook',
+          url: targetUrl,
+          headers: { Expect: '100-continue', 'Keep-Alive': 'timeout=5', 'User-Agent': 'mine' },
+        },
+      },
+    });
+    const problem = expectProblem(response, 'invalid-task');
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual([
+      'body/action/headers/Expect',
+      'body/action/headers/Keep-Alive',
+      'body/action/headers/User-Agent',
+    ]);
+    const after = await api('GET', '/v1/tasks?limit=100', { token: user.token });
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
   it("keeps another user's task a 404", async () => {
     const task = await createTask({
       name: 'mine',

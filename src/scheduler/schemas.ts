@@ -1,4 +1,6 @@
 import { type Static, Type } from 'typebox';
+import { headerNamePattern, headerValuePattern } from '../platform/http/header-syntax.ts';
+import { Name } from '../platform/http/schemas.ts';
 import { FREQUENCIES } from './recurrence.ts';
 
 // The task and execution JSON of docs/scheduler.md. Shapes and bounds are checked here (a 400
@@ -36,13 +38,20 @@ const WebhookAction = Type.Object(
     type: Type.Literal('webhook'),
     url: Type.String({ maxLength: 2048 }),
     method: Type.Optional(Type.Union(webhookMethods.map((method) => Type.Literal(method)))),
+    // A pattern on the Record's key only picks the values it checks (patternProperties):
+    // `propertyNames` is what refuses a name that is not an HTTP token.
     headers: Type.Optional(
       Type.Record(
-        Type.String({ pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$" }),
+        Type.String(),
         Type.String({
           maxLength: 4096,
+          pattern: headerValuePattern,
+          description: 'Visible ASCII; spaces and tabs only between characters',
         }),
-        { maxProperties: 32 },
+        {
+          maxProperties: 32,
+          propertyNames: { type: 'string', maxLength: 64, pattern: headerNamePattern },
+        },
       ),
     ),
     body: Type.Optional(Type.Unknown({ description: 'JSON sent as the request body' })),
@@ -90,7 +99,7 @@ export const Tag = Type.String(tagRule);
 export const Tags = Type.Array(Tag, { maxItems: 20, uniqueItems: true });
 
 const taskFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name({ maxLength: 200 }),
   schedule: Schedule,
   action: Type.Optional(Action),
   retry: Type.Optional(Retry),
@@ -116,16 +125,27 @@ const taskFields = {
 export const TaskInput = Type.Object(taskFields, { additionalProperties: false });
 export type TaskInput = Static<typeof TaskInput>;
 
+// A JSON merge patch (RFC 7396) of the task: the merged task is validated against TaskInput
+// (task-patch.ts), so here the fields are only named.
 export const TaskPatch = Type.Object(
   {
     ...Object.fromEntries(
-      Object.entries(taskFields).map(([name, schema]) => [name, Type.Optional(schema)]),
+      Object.keys(taskFields).map((name) => [
+        name,
+        Type.Optional(
+          Type.Unknown({ description: `Merged into the task's ${name}; null removes it` }),
+        ),
+      ]),
     ),
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'The version you read' })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A JSON merge patch (RFC 7396) of the task, as application/json or application/merge-patch+json',
+  },
 );
-export type TaskPatch = Partial<TaskInput> & { version?: number };
+export type TaskPatch = Record<string, unknown> & { version?: number };
 
 export const taskStates = ['active', 'paused', 'completed'] as const;
 
@@ -153,9 +173,12 @@ export const Task = Type.Object({
 export const CreatedTask = Type.Intersect([
   Task,
   Type.Object({
-    signing_secret: Type.String({
-      description: 'Verifies the Standard Webhooks signature of its calls; shown only here',
-    }),
+    signing_secret: Type.Optional(
+      Type.String({
+        description:
+          'Verifies the Standard Webhooks signature of its calls; shown only here, and absent from an idempotent replay (Idempotent-Omitted: signing_secret)',
+      }),
+    ),
   }),
 ]);
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { uuidv7 } from 'uuidv7';
 import { type Db, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
@@ -5,13 +6,15 @@ import type { EventInput } from '../platform/events/publish.ts';
 import { type ExpectedVersion, versionMismatch } from '../platform/http/concurrency.ts';
 import { newWebhookSecret } from '../platform/http/outbound.ts';
 import { HttpProblem } from '../platform/http/problems.ts';
+import type { Backoff } from '../platform/jobs/backoff.ts';
 import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
-import type { TaskInput, TaskPatch } from './schemas.ts';
-import { resolveSettings } from './settings.ts';
+import type { TaskInput } from './schemas.ts';
+import { resolveSettings, sameSettings } from './settings.ts';
 import type { ExecutionRow, TaskRow, TaskSettings } from './store.ts';
 import * as store from './store.ts';
+import { mergeTaskPatch } from './task-patch.ts';
 
 // The scheduler's rules for tasks: each operation is one transaction that changes the task and
 // its pending occurrence together, so an occurrence is never lost nor scheduled twice.
@@ -119,13 +122,10 @@ export interface RunPayload {
   executionId: string;
 }
 
-function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
-  const { retry, action } = task;
-  const payload: RunPayload = { executionId };
+/** The attempts and backoff of the task's runs, as the job engine takes them. */
+function runRetry(task: TaskRow): { maxAttempts: number; backoff: Backoff } {
+  const { retry } = task;
   return {
-    kind: runJobKind,
-    payload,
-    runAt,
     maxAttempts: retry.max_attempts,
     backoff: {
       initialMs: retry.initial_delay_ms,
@@ -133,6 +133,17 @@ function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
       maxMs: retry.max_delay_ms,
       jitter: 0.1,
     },
+  };
+}
+
+function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
+  const { action } = task;
+  const payload: RunPayload = { executionId };
+  return {
+    kind: runJobKind,
+    payload,
+    runAt,
+    ...runRetry(task),
     // The handler times its call itself; this only stops an attempt that hangs beyond it.
     timeoutMs: (action.type === 'webhook' ? action.timeout_ms : 10_000) + 30_000,
     uniqueKey: `${runJobKind}:${executionId}`,
@@ -277,14 +288,17 @@ export async function requireTask(
 }
 
 /**
- * Changes a task. A new schedule moves the pending occurrence atomically: it is cancelled and the
- * first occurrence of the new schedule from now is scheduled in its place.
+ * Changes a task by a JSON merge patch of its settings (`mergeTaskPatch`), or by the patch that
+ * `patch` makes of the task as it is, read under its lock. A change that changes
+ * nothing is nothing: the same task, version and pending occurrence. A new schedule moves the
+ * pending occurrence atomically: it is cancelled and the first occurrence of the new schedule from
+ * now is scheduled in its place.
  */
 export async function updateTask(
   core: Core,
   ownerId: string | null,
   taskId: string,
-  patch: TaskPatch,
+  patch: Record<string, unknown> | ((task: TaskRow) => Record<string, unknown>),
   expected: ExpectedVersion | undefined,
 ): Promise<TaskRow> {
   const now = core.clock.now();
@@ -292,13 +306,15 @@ export async function updateTask(
     const task = await requireTask(tx, ownerId, taskId, true);
     if (expected && expected.version !== task.version)
       throw versionMismatch(expected, task.version);
-    const { version: _version, ...input } = patch;
-    const settings = await resolveSettings(input, task, {
+    const changes = typeof patch === 'function' ? patch(task) : patch;
+    const settings = await resolveSettings(mergeTaskPatch(task, changes), task, {
       now,
       allowPrivateTargets: core.config.outboundAllowPrivate,
     });
+    if (sameSettings(settings, task)) return task;
     // A paused task keeps its held occurrence; resuming schedules from the new settings.
-    const reschedule = input.schedule !== undefined && task.state !== 'paused';
+    const reschedule =
+      !isDeepStrictEqual(settings.schedule, task.schedule) && task.state !== 'paused';
     const updated = await store.updateTask(
       tx,
       task.id,
@@ -330,9 +346,15 @@ export async function deleteTask(core: Core, ownerId: string | null, taskId: str
   });
 }
 
+/** The task's pending scheduled occurrences: those a pause holds (not its manual runs). */
+async function heldExecutions(tx: Db, taskId: string): Promise<ExecutionRow[]> {
+  return (await store.pendingExecutions(tx, taskId)).filter((execution) => !execution.manual);
+}
+
 /**
  * Holds the task's occurrences: its pending one waits, without a job, until `resume`, or until
- * `until` when given (a paused task paused again takes the new `until`, or none).
+ * `until` when given (a paused task paused again takes the new `until`, or none). A manual run
+ * (`runTaskNow`) is not held.
  */
 export async function pauseTask(
   core: Core,
@@ -349,7 +371,7 @@ export async function pauseTask(
     const task = await requireTask(tx, ownerId, taskId, true);
     if (task.state === 'paused') return holdUntil(core, tx, task, until);
     if (task.state !== 'active') return task;
-    for (const execution of await store.pendingExecutions(tx, task.id)) {
+    for (const execution of await heldExecutions(tx, task.id)) {
       if (execution.job_id !== null) await core.jobs.cancel(execution.job_id, { tx });
       await store.updateExecution(tx, execution.id, { job_id: null });
     }
@@ -408,13 +430,16 @@ export async function resumeTask(core: Core, ownerId: string, taskId: string): P
 
 async function resumeHeld(core: Core, tx: Db, task: TaskRow): Promise<TaskRow> {
   const resumed = await store.updateTask(tx, task.id, { state: 'active', paused_until: null });
-  const held = await store.pendingExecutions(tx, task.id);
+  const held = await heldExecutions(tx, task.id);
   for (const execution of held)
     await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
   return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
 }
 
-/** An extra execution due now, outside the schedule (the schedule goes on as before). */
+/**
+ * An extra execution due now, outside the schedule (the schedule goes on as before). It runs
+ * whatever the task's state: a paused task runs once and stays paused.
+ */
 export async function runTaskNow(core: Core, ownerId: string, taskId: string) {
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
@@ -427,7 +452,12 @@ export async function runTaskNow(core: Core, ownerId: string, taskId: string) {
   });
 }
 
-/** Runs dead executions again with fresh attempts: one (`executionId`) or all of the task's. */
+/**
+ * Runs dead executions again with fresh attempts (the task's retry policy as it is now): one
+ * (`executionId`) or all of the task's. Each execution's dead job is itself redriven, in this
+ * transaction, so the dead-letter queue and the task's history agree; only an execution whose job
+ * is gone gets a new one.
+ */
 export async function redriveExecutions(
   core: Core,
   ownerId: string,
@@ -447,11 +477,14 @@ export async function redriveExecutions(
       throw new HttpProblem('conflict', `Execution ${executionId} is ${execution.state}, not dead`);
     }
     for (const execution of dead) {
+      const redriven =
+        execution.job_id !== null &&
+        (await core.jobs.redrive(execution.job_id, { tx, retry: runRetry(task) }));
       const retrying = await store.updateExecution(tx, execution.id, {
         state: 'retrying',
         finished_at: null,
       });
-      await enqueueRun(core, tx, task, retrying, core.clock.now());
+      if (!redriven) await enqueueRun(core, tx, task, retrying, core.clock.now());
       await publishExecution(core, tx, task, retrying);
     }
     return dead.length;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { requireCallableTarget } from '../platform/http/outbound.ts';
 import { HttpProblem } from '../platform/http/problems.ts';
 import { channels } from '../platform/notify/service.ts';
@@ -31,13 +32,23 @@ const defaultWebhookTimeoutMs = 10_000;
 /** A JSON body bigger than this is refused: tasks are metadata, not payload storage. */
 export const maxWebhookBodyBytes = 65_536;
 const maxHeaderBytes = 16_384;
-/** Headers Meridian sets itself on each call. */
+/**
+ * Headers Meridian sets itself on each call, and those of the connection and the message's
+ * framing, which the HTTP client owns (see `headerProblem` in platform/http/header-syntax.ts).
+ */
 const reservedHeaders = new Set([
   'host',
   'content-length',
   'content-type',
   'connection',
+  'keep-alive',
+  'proxy-connection',
   'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+  'user-agent',
   'idempotency-key',
   'webhook-id',
   'webhook-timestamp',
@@ -48,35 +59,41 @@ const reservedHeaders = new Set([
 ]);
 
 /**
- * The settings of a new task, or of a task after `patch` (over `current`). Throws an
- * `invalid-task` problem listing each faulty field.
+ * The settings of a task from its whole input: of a new task (`current` undefined), or of a task
+ * after a change (`current` its settings, the input the merged patch). What is unchanged is not
+ * checked again: a schedule equal to the current one is kept even if its end has passed since,
+ * and an unchanged webhook URL is not resolved again. Throws an `invalid-task` problem listing
+ * each faulty field.
  */
 export async function resolveSettings(
-  input: Partial<TaskInput>,
+  input: TaskInput,
   current: TaskSettings | undefined,
   options: { now: Date; allowPrivateTargets: boolean },
 ): Promise<TaskSettings> {
   const errors: FieldError[] = [];
-  const schedule = input.schedule
-    ? checkSchedule(input.schedule, options.now, errors)
-    : (current?.schedule as TaskSettings['schedule']);
-  const name = input.name ?? (current?.name as string);
+  const { name } = input;
+  // On create, the given events are merged with the defaults; a change starts from the task's.
+  const notify = current ? (input.notify ?? defaultNotify) : { ...defaultNotify, ...input.notify };
   const settings: TaskSettings = {
     name,
-    schedule,
-    action: input.action ? actionOf(input.action, errors) : (current?.action ?? reminderOf(name)),
-    retry: input.retry ? { ...defaultRetry, ...input.retry } : (current?.retry ?? defaultRetry),
-    tolerance_ms: input.tolerance_ms ?? current?.tolerance_ms ?? defaultToleranceMs,
-    catch_up: input.catch_up ?? current?.catch_up ?? 'latest',
-    notify: input.notify ? notifyOf(input.notify, errors) : (current?.notify ?? defaultNotify),
-    tags: input.tags ?? current?.tags ?? [],
-    flexible_window_minutes: input.flexible_window_minutes ?? current?.flexible_window_minutes ?? 0,
-    overlap: input.overlap ?? current?.overlap ?? 'allow_all',
+    schedule: checkSchedule(input.schedule, options.now, errors, current?.schedule),
+    action: input.action ? actionOf(input.action, errors) : reminderOf(name),
+    retry: { ...defaultRetry, ...input.retry },
+    tolerance_ms: input.tolerance_ms ?? defaultToleranceMs,
+    catch_up: input.catch_up ?? 'latest',
+    notify: notifyOf(notify, errors),
+    tags: input.tags ?? [],
+    flexible_window_minutes: input.flexible_window_minutes ?? 0,
+    overlap: input.overlap ?? 'allow_all',
   };
   if (settings.retry.max_delay_ms < settings.retry.initial_delay_ms) {
     errors.push({ field: 'retry.max_delay_ms', message: 'must not be below initial_delay_ms' });
   }
-  if (settings.action.type === 'webhook' && input.action) {
+  const sameUrl =
+    current?.action.type === 'webhook' &&
+    settings.action.type === 'webhook' &&
+    current.action.url === settings.action.url;
+  if (settings.action.type === 'webhook' && !sameUrl) {
     await checkTarget(settings.action.url, options.allowPrivateTargets, errors);
   }
   if (errors.length > 0) {
@@ -92,11 +109,41 @@ export async function resolveSettings(
   return settings;
 }
 
+/** Whether a change leaves the settings as they are: such a change is no change at all. */
+export function sameSettings(settings: TaskSettings, current: TaskSettings): boolean {
+  return settingNames.every((name) => isDeepStrictEqual(settings[name], current[name]));
+}
+
+const settingNames = [
+  'name',
+  'schedule',
+  'action',
+  'retry',
+  'tolerance_ms',
+  'catch_up',
+  'notify',
+  'tags',
+  'flexible_window_minutes',
+  'overlap',
+] as const satisfies (keyof TaskSettings)[];
+
 function checkSchedule(
   input: TaskInput['schedule'],
   now: Date,
   errors: FieldError[],
+  current: TaskSettings['schedule'] | undefined,
 ): TaskSettings['schedule'] {
+  // Due times are stored to the millisecond (a Date): the anchor must not be finer.
+  const toMs = (instant: string) => new Date(Date.parse(instant)).toISOString();
+  const stored = (schedule: TaskSettings['schedule']) => ({
+    ...schedule,
+    start: toMs(schedule.start),
+    end: schedule.end && toMs(schedule.end),
+  });
+  if (current) {
+    const unchanged = validateSchedule(input);
+    if (unchanged.ok && isDeepStrictEqual(stored(unchanged.schedule), current)) return current;
+  }
   // A once task may be created up to a minute late (a clock behind, a slow request); further in
   // the past, or a schedule whose end has gone, has no occurrence left to run.
   const result = validateSchedule(input, { notBefore: new Date(now.getTime() - 60_000) });
@@ -104,10 +151,7 @@ function checkSchedule(
     errors.push(...result.errors.map((e) => ({ ...e, field: `schedule.${e.field}` })));
     return input as TaskSettings['schedule'];
   }
-  const { schedule } = result;
-  // Due times are stored to the millisecond (a Date): the anchor must not be finer.
-  const toMs = (instant: string) => new Date(Date.parse(instant)).toISOString();
-  return { ...schedule, start: toMs(schedule.start), end: schedule.end && toMs(schedule.end) };
+  return stored(result.schedule);
 }
 
 function reminderOf(name: string): StoredAction {

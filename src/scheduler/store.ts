@@ -404,7 +404,8 @@ export async function markRunning(
   const { rows } = await sql<ExecutionRow>`
     WITH running AS (
       UPDATE scheduler_executions
-         SET state = 'running', attempts = attempts + 1, started_at = coalesce(started_at, ${now})
+         SET state = 'running', attempts = attempts + 1, started_at = coalesce(started_at, ${now}),
+             finished_at = NULL
        WHERE id = ANY(${executionIds}::uuid[])
       RETURNING *
     ), attempt AS (

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { StartupError } from '../startup.ts';
 import type { PlatformTables } from './tables.ts';
 
 export type Db = Kysely<PlatformTables>;
@@ -54,7 +55,7 @@ export function connectDatabase(
 }
 
 /** The database can't be used: unreachable, refused the login, or too old. */
-export class DatabaseUnavailableError extends Error {}
+export class DatabaseUnavailableError extends StartupError {}
 
 /** Socket errors of a server that is down or unreachable. */
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);

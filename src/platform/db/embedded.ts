@@ -1,12 +1,24 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, open, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chown, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { Logger } from 'pino';
+import { oneLine, StartupError } from '../startup.ts';
+import { DataDirInUseError, type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import {
+  type Binaries,
+  ensureServerUser,
+  placeCluster,
+  reachableBinaries,
+  type ServerUser,
+} from './server-user.ts';
+
+export { DataDirInUseError, isAlive } from './data-dir-lock.ts';
 
 const run = promisify(execFile);
 
@@ -17,71 +29,126 @@ const run = promisify(execFile);
  * `pg_ctl` starts the server detached, so when Meridian dies by SIGKILL the server lives on as an
  * orphan. The next start finds `<dataDir>/meridian.pid` naming a dead process, stops the orphan
  * (a fast shutdown: committed transactions are in the WAL) and starts the cluster again. A live
- * process in that file is another Meridian on the same data: that start fails with a clear error.
+ * process in that file is another Meridian on the same data: a second server fails with a clear
+ * error, and a one-off command uses the running server's cluster (`attach`).
  */
 export interface EmbeddedPostgres {
   url: string;
+  /** Stops the cluster if this process started it; an attached cluster is left running. */
   stop(): Promise<void>;
 }
-
-export class DataDirInUseError extends Error {}
-
-interface Binaries {
-  initdb: string;
-  pg_ctl: string;
-}
-
-/** PostgreSQL refuses to run as root; as root the cluster runs as this (system) user. */
-const serverUser = 'postgres';
 
 export interface EmbeddedPostgresOptions {
   /** The TCP port (default: a free one). A cluster started again on its port keeps its URL. */
   port?: number;
+  /** Record the cluster's port in the lock file, so one-off commands can use it (`serve`). */
+  share?: boolean;
+  /**
+   * When a live Meridian that shares its cluster holds the data directory, use that cluster
+   * rather than fail (one-off commands). One that holds it without sharing (another command, or a
+   * server still starting) is waited for.
+   */
+  attach?: boolean;
 }
+
+/** How long a command waits for a Meridian that holds the data directory to share or let go. */
+const attachWaitMs = 60_000;
 
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: Logger,
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
-  await mkdir(dataDir, { recursive: true });
-  const releaseLock = await lockDataDir(dataDir);
+  const deadline = Date.now() + attachWaitMs;
+  for (;;) {
+    const attempt = await inDataDir(dataDir, async () => {
+      await mkdir(dataDir, { recursive: true });
+      return lockDataDir(dataDir);
+    });
+    if ('lock' in attempt) return startCluster(dataDir, attempt.lock, log, options);
+    const { owner, port } = attempt;
+    if (!options.attach) {
+      throw new DataDirInUseError(
+        `DATA_DIR ${dataDir} is in use by another Meridian (pid ${owner}); stop it or use another DATA_DIR`,
+      );
+    }
+    if (port) {
+      log.info({ port, pid: owner }, 'using the embedded PostgreSQL of the running Meridian');
+      const password = await inDataDir(dataDir, () => clusterPassword(dataDir));
+      return { url: clusterUrl(password, port), stop: async () => {} };
+    }
+    if (Date.now() > deadline) {
+      throw new DataDirInUseError(
+        `DATA_DIR ${dataDir} is held by Meridian pid ${owner}, which does not share its PostgreSQL (a command still running?); try again when it has finished`,
+      );
+    }
+    await sleep(250);
+  }
+}
+
+async function startCluster(
+  dataDir: string,
+  lock: DataDirLock,
+  log: Logger,
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgres> {
   try {
-    const bin = await binaries();
-    const owner = process.getuid?.() === 0 ? await ensureServerUser(log) : undefined;
-    if (owner) {
-      // The server user must be able to pass through DATA_DIR to reach its cluster.
-      await chmod(dataDir, (await stat(dataDir)).mode | 0o111);
-    }
-    const clusterDir = path.join(dataDir, 'postgres');
-    const password = await clusterPassword(dataDir);
+    const user = process.getuid?.() === 0 ? await ensureServerUser(log) : undefined;
+    const bin = await reachableBinaries(await binaries(), user, log);
+    const clusterDir = await inDataDir(dataDir, () => placeCluster(dataDir, user, log));
+    const password = await inDataDir(dataDir, () => clusterPassword(dataDir));
     if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-      await initCluster(bin, clusterDir, password, owner, log);
+      await initCluster(bin, clusterDir, password, user, log);
     }
-    await stopOrphan(bin, clusterDir, owner, log);
+    await stopOrphan(bin, clusterDir, user, log);
     const port = options.port ?? (await freePort());
-    await pgCtl(bin, owner, [
+    const serverLog = path.join(clusterDir, 'server.log');
+    await pgCtl(bin, user, serverLog, [
       'start',
       '--wait',
       '--timeout=60',
       `--pgdata=${clusterDir}`,
       // Inside the cluster directory, which the server user owns even when Meridian runs as root.
-      `--log=${path.join(clusterDir, 'server.log')}`,
+      `--log=${serverLog}`,
       // TCP on loopback only; no Unix socket, so no clash with a system PostgreSQL's socket.
       `--options=-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
     ]);
+    if (options.share) await lock.share(port);
     log.info({ port, dataDir: clusterDir }, 'embedded PostgreSQL started');
     return {
-      url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+      url: clusterUrl(password, port),
       async stop() {
-        await pgCtl(bin, owner, ['stop', '--wait', '--mode=fast', `--pgdata=${clusterDir}`]);
-        await releaseLock();
+        await pgCtl(bin, user, serverLog, [
+          'stop',
+          '--wait',
+          '--mode=fast',
+          `--pgdata=${clusterDir}`,
+        ]);
+        await lock.release();
         log.info('embedded PostgreSQL stopped');
       },
     };
   } catch (error) {
-    await releaseLock();
+    await lock.release();
     throw error;
+  }
+}
+
+function clusterUrl(password: string, port: number): string {
+  return `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * Runs file work on the data directory; a system error there (permission denied, not a directory,
+ * read-only file system, disk full) is a `StartupError` naming DATA_DIR.
+ */
+async function inDataDir<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    if (error instanceof StartupError || typeof code !== 'string' || !syscall) throw error;
+    throw new StartupError(`cannot use DATA_DIR ${dataDir}: ${(error as Error).message}`);
   }
 }
 
@@ -91,73 +158,9 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(
+    throw new StartupError(
       `No embedded PostgreSQL for ${platform}-${process.arch} (package ${name}); set DATABASE_URL`,
     );
-  }
-}
-
-/**
- * Claims the data directory for this process with an exclusively created pid file. A file left
- * by a dead process is taken over; one of a live process is refused.
- */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  const lockPath = path.join(dataDir, 'meridian.pid');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => unlink(lockPath).catch(() => undefined);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-    if (owner > 0 && owner !== process.pid && isAlive(owner)) {
-      throw new DataDirInUseError(
-        `DATA_DIR ${dataDir} is in use by another Meridian (pid ${owner}); stop it or use another DATA_DIR`,
-      );
-    }
-    await unlink(lockPath).catch(() => undefined);
-  }
-  throw new DataDirInUseError(`could not lock DATA_DIR ${dataDir}: ${lockPath} keeps reappearing`);
-}
-
-/**
- * Whether a process with this pid runs. A zombie (dead, not yet reaped by a parent that does not
- * reap, as some container inits) counts as dead.
- */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true; // no /proc (macOS): signal 0 is all there is
-  }
-}
-
-interface Owner {
-  uid: number;
-  gid: number;
-}
-
-async function ensureServerUser(log: Logger): Promise<Owner> {
-  const lookup = () => {
-    const uid = Number(execFileSync('id', ['-u', serverUser], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', serverUser], { encoding: 'utf8' }).trim());
-    return { uid, gid };
-  };
-  try {
-    return lookup();
-  } catch {
-    log.info(`running as root: creating system user "${serverUser}" for PostgreSQL`);
-    await run('useradd', ['--system', '--no-create-home', '--user-group', serverUser]);
-    return lookup();
   }
 }
 
@@ -174,7 +177,7 @@ async function initCluster(
   bin: Binaries,
   clusterDir: string,
   password: string,
-  owner: Owner | undefined,
+  user: ServerUser | undefined,
   log: Logger,
 ): Promise<void> {
   log.info({ dataDir: clusterDir }, 'initialising embedded PostgreSQL cluster');
@@ -183,9 +186,9 @@ async function initCluster(
   const passwordFile = path.join(os.tmpdir(), `meridian-pw-${randomBytes(6).toString('hex')}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   try {
-    if (owner) {
-      await chown(clusterDir, owner.uid, owner.gid);
-      await chown(passwordFile, owner.uid, owner.gid);
+    if (user) {
+      await chown(clusterDir, user.uid, user.gid);
+      await chown(passwordFile, user.uid, user.gid);
     }
     await run(
       bin.initdb,
@@ -197,11 +200,12 @@ async function initCluster(
         '--encoding=UTF8',
         '--locale=C',
       ],
-      { ...owner, env: { ...process.env, LC_ALL: 'C' } },
+      { ...user, env: { ...process.env, LC_ALL: 'C' } },
     );
   } catch (error) {
     await rm(clusterDir, { recursive: true, force: true });
-    throw new Error(`initdb failed: ${(error as { stderr?: string }).stderr ?? error}`);
+    const detail = (error as { stderr?: string }).stderr?.trim() || String(error);
+    throw new StartupError(`initdb failed for ${clusterDir}: ${oneLine(detail)}`);
   } finally {
     await unlink(passwordFile).catch(() => undefined);
   }
@@ -211,23 +215,42 @@ async function initCluster(
 async function stopOrphan(
   bin: Binaries,
   clusterDir: string,
-  owner: Owner | undefined,
+  user: ServerUser | undefined,
   log: Logger,
 ): Promise<void> {
-  const status = await run(bin.pg_ctl, ['status', `--pgdata=${clusterDir}`], owner).catch(
+  const status = await run(bin.pg_ctl, ['status', `--pgdata=${clusterDir}`], user).catch(
     () => undefined,
   );
   if (!status) return;
   log.warn('embedded PostgreSQL left running by a Meridian that died; stopping it to take over');
-  await pgCtl(bin, owner, ['stop', '--wait', '--mode=fast', `--pgdata=${clusterDir}`]);
+  await pgCtl(bin, user, path.join(clusterDir, 'server.log'), [
+    'stop',
+    '--wait',
+    '--mode=fast',
+    `--pgdata=${clusterDir}`,
+  ]);
 }
 
-async function pgCtl(bin: Binaries, owner: Owner | undefined, args: string[]): Promise<void> {
+async function pgCtl(
+  bin: Binaries,
+  user: ServerUser | undefined,
+  serverLog: string,
+  args: string[],
+): Promise<void> {
+  const logged = (await stat(serverLog).catch(() => undefined))?.size ?? 0;
   try {
-    await run(bin.pg_ctl, args, { ...owner, env: { ...process.env, LC_ALL: 'C' } });
+    await run(bin.pg_ctl, args, { ...user, env: { ...process.env, LC_ALL: 'C' } });
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || String(error);
-    throw new Error(`pg_ctl ${args[0]} failed: ${detail}`);
+    // pg_ctl says only "could not start server"; the reason is the server's FATAL line.
+    const fatal = (await readFile(serverLog).catch(() => Buffer.alloc(0)))
+      .subarray(logged)
+      .toString('utf8')
+      .split('\n')
+      .findLast((line) => /\b(FATAL|PANIC):/.test(line));
+    throw new StartupError(
+      `pg_ctl ${args[0]} failed: ${oneLine(detail)}${fatal ? ` (${fatal.trim()})` : ''}; see ${serverLog}`,
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { StartupError } from '../startup.ts';
 import type { Db } from './database.ts';
 
 /** A module's folder of forward-only migrations: `001_init.sql`, `002_...sql`, applied in order. */
@@ -17,7 +18,7 @@ interface Migration {
   checksum: string;
 }
 
-export class MigrationError extends Error {}
+export class MigrationError extends StartupError {}
 
 /** Every Meridian process takes this session lock to migrate, so a migration runs once. */
 const migrationLockKey = 0x4d455249; // 'MERI'

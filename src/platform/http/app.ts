@@ -1,9 +1,8 @@
+import { maxHeaderSize } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Ajv, type Options as AjvOptions } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -18,7 +17,11 @@ import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
+import { createClientErrorHandler } from './client-errors.ts';
+import { registerCors } from './cors.ts';
+import { parseJsonBody } from './json-body.ts';
 import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
+import { describeValidation, validationProblem, validatorCompiler } from './validation.ts';
 
 /** The Fastify instance every module registers its routes on, typed by the TypeBox provider. */
 export type App = FastifyInstance<
@@ -30,7 +33,15 @@ export type App = FastifyInstance<
 >;
 
 export interface HttpOptions {
-  config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy'>;
+  config: Pick<
+    Config,
+    | 'bodyLimitBytes'
+    | 'rateLimitPerMinute'
+    | 'trustProxy'
+    | 'httpHeadersTimeoutMs'
+    | 'httpRequestTimeoutMs'
+    | 'corsOrigins'
+  >;
   log: Logger;
   version: string;
 }
@@ -51,6 +62,25 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
     trustProxy: config.trustProxy,
     genReqId: requestId,
     return503OnClosing: true,
+    // A slow or broken client is answered (408) and dropped: headers must arrive within
+    // `headersTimeout` (a connection that sends nothing included), the whole request within
+    // `requestTimeout`. Neither touches a response being written, so an open stream (SSE,
+    // WebSocket) is never cut; idle keep-alive connections close after Fastify's 72 s.
+    requestTimeout: config.httpRequestTimeoutMs,
+    http: {
+      headersTimeout: config.httpHeadersTimeoutMs,
+      requestTimeout: config.httpRequestTimeoutMs,
+      // Node looks for expired requests this often (30 s unless told).
+      connectionsCheckingInterval: Math.min(1000, config.httpHeadersTimeoutMs / 2),
+      // A missing Host is refused below as a problem, not by Node with an empty 400.
+      requireHostHeader: false,
+    },
+    clientErrorHandler: createClientErrorHandler({
+      log,
+      headersTimeoutMs: config.httpHeadersTimeoutMs,
+      requestTimeoutMs: config.httpRequestTimeoutMs,
+      maxHeaderBytes: maxHeaderSize,
+    }),
     // The router refuses some URLs before any hook runs; they are problems like the rest.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
@@ -67,6 +97,8 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
   app.setValidatorCompiler(validatorCompiler());
   // Only JSON bodies: text/plain would otherwise reach validation as a string and read as a 400.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, 'route-not-found', `No route ${request.method} ${request.url}`),
@@ -74,8 +106,14 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
   // Hooks that every request runs take a callback: an async hook costs a promise and a tick.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host.
+      sendProblem(reply, 'bad-request', 'An HTTP/1.1 request needs a Host header');
+      return;
+    }
     done();
   });
+  registerCors(app, config.corsOrigins);
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
@@ -124,28 +162,9 @@ function rateLimitKey(request: FastifyRequest): string {
   return request.principal ? `token:${request.principal.tokenId}` : `ip:${request.ip}`;
 }
 
-/**
- * Bodies are validated strictly (no type coercion, unknown fields refused); query strings, path
- * parameters and headers arrive as text, so there numbers and booleans are coerced.
- */
-function validatorCompiler() {
-  const common: AjvOptions = {
-    removeAdditional: false,
-    useDefaults: true,
-    allErrors: false,
-    strict: false,
-  };
-  const bodies = addFormats.default(new Ajv({ ...common, coerceTypes: false }));
-  const text = addFormats.default(new Ajv({ ...common, coerceTypes: 'array' }));
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
-    (httpPart === 'body' ? bodies : text).compile(schema);
-}
-
 const problemByFastifyCode: Record<string, ProblemName> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
 };
 
@@ -175,18 +194,10 @@ function handleError(
     return sendProblem(reply, error.problem, error.message, error.extensions);
   }
   if (error.validation) {
-    const errors = error.validation.map((issue) => ({
-      field: `${error.validationContext ?? ''}${fieldPath(issue)}`,
-      message: describeIssue(issue),
-    }));
-    return sendProblem(
-      reply,
-      'validation-failed',
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      {
-        errors,
-      },
+    const problem = validationProblem(
+      describeValidation(error.validation, error.validationContext ?? ''),
     );
+    return sendProblem(reply, problem.problem, problem.message, problem.extensions);
   }
   const byCode = error.code ? problemByFastifyCode[error.code] : undefined;
   if (byCode === 'unsupported-media-type') {
@@ -198,10 +209,6 @@ function handleError(
     );
   }
   if (byCode) return sendProblem(reply, byCode, error.message);
-  // JSON.parse errors surface as a SyntaxError with the 400 that Fastify gave them.
-  if (error instanceof SyntaxError && error.statusCode === 400) {
-    return sendProblem(reply, 'malformed-json', error.message);
-  }
   const byStatus = error.statusCode ? problemByStatus[error.statusCode] : undefined;
   if (byStatus && error.statusCode !== undefined && error.statusCode < 500) {
     return sendProblem(reply, byStatus, error.message);
@@ -218,16 +225,4 @@ function handleError(
     problem,
     `${problemCatalogue[problem].title}; quote request id ${request.id} when reporting it`,
   );
-}
-
-/** A JSON pointer to the failing field: a missing or unknown property is named, not its parent. */
-function fieldPath(issue: { instancePath: string; params?: Record<string, unknown> }): string {
-  const property = issue.params?.missingProperty ?? issue.params?.additionalProperty;
-  if (typeof property !== 'string') return issue.instancePath;
-  return `${issue.instancePath}/${property.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-}
-
-function describeIssue(issue: { message?: string; params?: Record<string, unknown> }): string {
-  const extra = issue.params?.additionalProperty;
-  return extra ? `unknown field "${String(extra)}"` : (issue.message ?? 'is invalid');
 }

@@ -10,6 +10,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Honour `Idempotency-Key` on this POST/PATCH route. */
     idempotent?: boolean;
+    /**
+     * Top-level fields of this route's JSON response that are secrets (a signing secret shown
+     * once): they are removed before the response is kept, so a replay answers without them and
+     * names them in `Idempotent-Omitted`.
+     */
+    idempotentSecrets?: string[];
   }
   interface FastifyRequest {
     idempotencyClaim?: { scope: string; key: string };
@@ -30,7 +36,8 @@ const replayedHeaders = ['content-type', 'etag', 'location'];
  * runs and its response (status, body, a few headers) is kept for 24 hours; the same key with the
  * same request replays it, with another body is a 422, and while the first still runs a duplicate
  * waits for its response (then a 409). Keys belong to the caller: the user, or the client address.
- * A 5xx is not kept, so the client may try again.
+ * A 5xx is not kept, so the client may try again. A route's `idempotentSecrets` are not kept at
+ * all: the replay goes without them, saying so in `Idempotent-Omitted`.
  */
 export function registerIdempotency(app: App, db: Db): void {
   // Hooked onto the routes that ask for it (first, as a global hook would run), so that every
@@ -70,20 +77,43 @@ export function registerIdempotency(app: App, db: Db): void {
         .execute();
       return payload;
     }
-    const headers = Object.fromEntries(
+    const headers: Record<string, string> = Object.fromEntries(
       replayedHeaders.flatMap((name) => {
         const value = reply.getHeader(name);
         return value === undefined ? [] : [[name, String(value)]];
       }),
     );
+    const kept = withoutSecrets(payload, request.routeOptions.config.idempotentSecrets ?? []);
+    if (kept.omitted.length > 0) headers['idempotent-omitted'] = kept.omitted.join(', ');
     await db
       .updateTable('idempotency_keys')
-      .set({ status_code: reply.statusCode, response_headers: headers, response_body: payload })
+      .set({ status_code: reply.statusCode, response_headers: headers, response_body: kept.body })
       .where('scope', '=', claimed.scope)
       .where('key', '=', claimed.key)
       .execute();
     return payload;
   }
+}
+
+/**
+ * The response body to keep: a JSON object without its `secrets` members, and the names of those
+ * it had. Secrets are never written to `idempotency_keys`, which keeps responses for 24 hours.
+ */
+function withoutSecrets(body: string, secrets: string[]): { body: string; omitted: string[] } {
+  if (secrets.length === 0) return { body, omitted: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { body, omitted: [] };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { body, omitted: [] };
+  }
+  const kept = parsed as Record<string, unknown>;
+  const omitted = secrets.filter((name) => Object.hasOwn(kept, name));
+  for (const name of omitted) delete kept[name];
+  return { body: omitted.length > 0 ? JSON.stringify(kept) : body, omitted };
 }
 
 function hashRequest(request: FastifyRequest): string {

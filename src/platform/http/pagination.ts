@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { HttpProblem } from './problems.ts';
+import { unstorableText } from './text.ts';
 
 /** Query parameters of every list route: `?limit=&cursor=`. */
 export const PageQuery = Type.Object(
@@ -32,7 +33,12 @@ export function decodeCursor(cursor: string | undefined, arity = 1): Key[] | und
     if (
       Array.isArray(key) &&
       key.length === arity &&
-      key.every((part) => typeof part === 'string' || typeof part === 'number')
+      key.every(
+        (part) =>
+          typeof part === 'number' ||
+          // Decoded JSON may hold a \u0000 that PostgreSQL would refuse as a 500.
+          (typeof part === 'string' && unstorableText(part) === undefined),
+      )
     ) {
       return key;
     }

@@ -24,6 +24,7 @@ export const problemCatalogue = {
     status: 409,
     title: 'A request with this Idempotency-Key is in flight',
   },
+  'request-timeout': { status: 408, title: 'The request did not arrive in time' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
@@ -38,6 +39,7 @@ export const problemCatalogue = {
   'invalid-task': { status: 422, title: 'The task cannot be scheduled as given' },
   'upgrade-required': { status: 426, title: 'WebSocket upgrade required' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'header-too-large': { status: 431, title: 'Request headers too large' },
   internal: { status: 500, title: 'Internal server error' },
   unavailable: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

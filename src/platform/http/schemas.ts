@@ -1,5 +1,24 @@
 import { Type } from 'typebox';
 import { type ProblemName, problemCatalogue } from './problems.ts';
+import { nameKeyword } from './validation.ts';
+
+/**
+ * A name people read (a user, an organisation, a token, a task): surrounding whitespace is
+ * trimmed before it is stored; a blank name, control characters (tab and newline included) and
+ * bidirectional formatting characters are refused with one message. Free text (descriptions,
+ * messages) is a plain `Type.String`: there only what cannot be stored is refused.
+ *
+ * @example
+ * const NewOrganisationBody = Type.Object({ name: Name({ maxLength: 200 }) });
+ */
+export function Name({ maxLength }: { maxLength: number }) {
+  return Type.String({
+    minLength: 1,
+    maxLength,
+    [nameKeyword]: true,
+    description: 'Trimmed; not blank; no control or bidirectional formatting characters',
+  });
+}
 
 /** RFC 9457 problem details, as every error response carries them. */
 export const Problem = Type.Object(

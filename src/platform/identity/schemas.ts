@@ -1,8 +1,9 @@
 import { type Static, Type } from 'typebox';
+import { Name as NameOf } from '../http/schemas.ts';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 8, maxLength: 1024 });
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Name = NameOf({ maxLength: 200 });
 const Id = Type.String({ format: 'uuid' });
 // A Date in the code, an ISO 8601 string on the wire.
 const Timestamp = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });

@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import type { Backoff } from './backoff.ts';
 import type { Job, JobSpec, JobTransition } from './spec.ts';
 import * as store from './store.ts';
 
@@ -26,6 +27,21 @@ export interface Jobs {
   cancel(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
   /** Moves a waiting job's due time; undefined if it is not waiting. */
   reschedule(id: number, runAt: Date, options?: { tx?: Db }): Promise<Job | undefined>;
+  /**
+   * Runs a dead job again from its first attempt, due now, with `retry` (attempts and backoff)
+   * replacing its own when given; undefined if it is not dead or its unique key is taken. The job
+   * itself comes back, so the dead-letter queue no longer lists it.
+   *
+   * @example
+   * await transaction(db, async (tx) => {
+   *   await markExecutionRetrying(tx, execution.id);
+   *   await jobs.redrive(execution.job_id, { tx });
+   * });
+   */
+  redrive(
+    id: number,
+    options?: { tx?: Db; retry?: { maxAttempts: number; backoff: Backoff } },
+  ): Promise<Job | undefined>;
   /**
    * Calls `listener` on every transition of a job that this process makes (its worker runs,
    * completes, retries...; its rescuer, when leader, returns jobs of lost workers); returns the
@@ -77,6 +93,13 @@ export function createJobs(
       const executor = options?.tx ?? db;
       const now = clock.now();
       const job = await store.rescheduleJob(executor, id, runAt);
+      if (job) await wakeAheadOfRealTime(executor, [job], now);
+      return job;
+    },
+    async redrive(id, options) {
+      const executor = options?.tx ?? db;
+      const now = clock.now();
+      const job = await store.redriveDeadJob(executor, id, now, options?.retry);
       if (job) await wakeAheadOfRealTime(executor, [job], now);
       return job;
     },

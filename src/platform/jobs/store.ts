@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { defaultBackoff } from './backoff.ts';
+import { type Backoff, defaultBackoff } from './backoff.ts';
 import type { Job, JobSpec, JobState } from './spec.ts';
 
 // The queue's SQL, in the open. Every statement that changes a claimed job names the worker
@@ -323,6 +323,34 @@ export async function redriveDeadJobs(db: Db, filter: Omit<JobFilter, 'state'>):
     FROM chosen WHERE jobs.id = chosen.id AND jobs.state = 'dead' -- rechecked if redriven meanwhile
     RETURNING jobs.id`.execute(db);
   return result.rows.map((row) => row.id);
+}
+
+/**
+ * Runs one dead job again from its first attempt (errors are kept), due at `now` (the platform
+ * clock), with `retry`, when given, as its attempts and backoff from now on. Undefined when the job
+ * is not dead, or its unique key is held by an unfinished job. For a module that keeps its own
+ * record of the work (a scheduler execution) and redrives it in the same transaction.
+ */
+export async function redriveDeadJob(
+  db: Db,
+  id: number,
+  now: Date,
+  retry?: { maxAttempts: number; backoff: Backoff },
+): Promise<Job | undefined> {
+  const backoff = retry?.backoff;
+  const result = await sql<Job>`
+    UPDATE jobs SET state = 'available', attempt = 0, run_at = ${dueNow(now)}, finished_at = NULL,
+                    max_attempts = coalesce(${retry?.maxAttempts ?? null}::integer, max_attempts),
+                    backoff_initial_ms = coalesce(${backoff?.initialMs ?? null}::integer, backoff_initial_ms),
+                    backoff_factor = coalesce(${backoff?.factor ?? null}::real, backoff_factor),
+                    backoff_max_ms = coalesce(${backoff?.maxMs ?? null}::integer, backoff_max_ms),
+                    backoff_jitter = coalesce(${backoff?.jitter ?? null}::real, backoff_jitter)
+    WHERE id = ${id} AND state = 'dead'
+      AND (unique_key IS NULL OR NOT EXISTS (
+        SELECT 1 FROM jobs live WHERE live.unique_key = jobs.unique_key
+          AND live.state IN ('available', 'running')))
+    RETURNING *`.execute(db);
+  return result.rows[0];
 }
 
 /** Deletes finished (completed or cancelled) jobs older than the retention, a batch at a time. */

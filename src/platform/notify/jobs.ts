@@ -1,4 +1,3 @@
-import { createOutbound } from '../http/outbound.ts';
 import type { JobHandler } from '../jobs/spec.ts';
 import type { Core } from '../module.ts';
 import { createEmailChannel } from './channels/email.ts';
@@ -13,8 +12,7 @@ import type { Delivery } from './service.ts';
  */
 export function deliveryHandlers(core: Core): Record<string, JobHandler> {
   const { db } = core.database;
-  // One pool of connections to targets for the process; idle sockets do not keep it alive.
-  const outbound = createOutbound({ allowPrivate: core.config.outboundAllowPrivate });
+  const { outbound } = core;
   const email = createEmailChannel(db, core.config);
   const push = createPushChannel({
     db,
