@@ -115,8 +115,9 @@ async function beginRuns(
     const redriven = execution.state === 'dead' && execution.job_id === jobIds.get(execution.id);
     if (finalStates.has(execution.state) && !redriven) continue;
     // Paused after this job was claimed: the occurrence waits for `resume`. A manual run was
-    // asked for explicitly, paused or not: it runs.
-    if (task.state === 'paused' && !execution.manual) {
+    // asked for explicitly, paused or not: it runs; so does an execution already under way
+    // (retrying), which resume would not give a job again.
+    if (task.state === 'paused' && execution.state === 'pending' && !execution.manual) {
       await store.updateExecution(tx, execution.id, { job_id: null });
       continue;
     }
