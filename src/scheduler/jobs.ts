@@ -2,8 +2,9 @@ import { uuidv7 } from 'uuidv7';
 import { commitWithoutFlushWait, type Db, type Tx, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Outbound } from '../platform/http/outbound.ts';
-import type { Job, JobHandler, JobTransition } from '../platform/jobs/spec.ts';
+import { type Job, type JobHandler, type JobTransition, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
+import { bufferedRecheckMs, heldByOverlap, releaseBuffered } from './overlap.ts';
 import type { TaskEvent } from './schemas.ts';
 import {
   advanceTask,
@@ -12,10 +13,15 @@ import {
   executionEvent,
   lastDueBetween,
   publishExecution,
+  type ResumePayload,
   type RunPayload,
+  resumeJobKind,
+  resumePausedUntil,
   runJobKind,
   scheduleOccurrences,
+  windowEnd,
 } from './service.ts';
+import { signingSecrets } from './signing.ts';
 import type { ExecutionRow, TaskRow } from './store.ts';
 import * as store from './store.ts';
 
@@ -30,7 +36,7 @@ import * as store from './store.ts';
 
 /** Missed occurrences written one by one at most; beyond, the notification gives the count. */
 const maxMissedRecorded = 100;
-const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled']);
+const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled', 'skipped']);
 
 interface Outcome {
   succeeded: boolean;
@@ -58,10 +64,16 @@ export function schedulerJobs(core: Core, outbound: Outbound): Record<string, Jo
   return {
     async [runJobKind](job, { signal }) {
       const begun = await begin(job);
+      // Held by the overlap policy: its job waits, woken when the execution under way ends.
+      if (begun === 'buffered') throw new Snooze(bufferedRecheckMs);
       if (!begun) return;
-      const outcome = await act(outbound, begun.task, begun.execution, signal);
+      const secrets = signingSecrets(begun.task, core.clock.now());
+      const outcome = await act(outbound, begun.task, begun.execution, signal, secrets);
       await finish({ ...begun, job, outcome });
       if (!outcome.succeeded) throw new Error(outcome.error ?? 'failed');
+    },
+    async [resumeJobKind](job) {
+      await resumePausedUntil(core, job.payload as ResumePayload);
     },
   };
 }
@@ -78,10 +90,14 @@ interface FinishedRun extends Run {
 
 /**
  * Begins the executions of `jobs`, in job order: undefined for one that does not run (finished,
- * its task deleted or paused, or passed over by the catch-up policy); else its task and the
- * execution, now running.
+ * its task deleted or paused, or passed over by the catch-up or overlap policy), `buffered` for
+ * one held by the overlap policy; else its task and the execution, now running.
  */
-async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefined)[]> {
+async function beginRuns(
+  core: Core,
+  tx: Tx,
+  jobs: Job[],
+): Promise<(Run | 'buffered' | undefined)[]> {
   // Lost in a crash, this is redone with the attempt: the job is not complete until later.
   await commitWithoutFlushWait(tx);
   const ids = jobs.map((job) => (job.payload as RunPayload).executionId);
@@ -90,6 +106,8 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
   const now = core.clock.now();
   const starting: Run[] = [];
   const advances: { task: TaskRow; after: Date }[] = [];
+  const startingTasks = new Set<string>();
+  const buffered = new Set<string>();
   for (const execution of executions) {
     const task = tasks.get(execution.task_id) as TaskRow;
     // A dead execution's own job redriven from the dead-letter queue (`/v1/admin/jobs/redrive`)
@@ -97,16 +115,21 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
     const redriven = execution.state === 'dead' && execution.job_id === jobIds.get(execution.id);
     if (finalStates.has(execution.state) && !redriven) continue;
     // Paused after this job was claimed: the occurrence waits for `resume`. A manual run was
-    // asked for explicitly, paused or not: it runs.
-    if (task.state === 'paused' && !execution.manual) {
+    // asked for explicitly, paused or not: it runs; so does an execution already under way
+    // (retrying), which resume would not give a job again.
+    if (task.state === 'paused' && execution.state === 'pending' && !execution.manual) {
       await store.updateExecution(tx, execution.id, { job_id: null });
       continue;
     }
     // The first run of a scheduled occurrence: the next one is scheduled as it starts.
-    if (execution.state === 'pending' && !execution.manual) {
+    if (execution.state === 'pending' && !execution.manual && !execution.buffered) {
       if (!(await runsAtThisTime(core, tx, task, execution, now))) continue;
       advances.push({ task, after: execution.scheduled_for });
     }
+    const overlap = await heldByOverlap(core, tx, task, execution, startingTasks);
+    if (overlap === 'buffered') buffered.add(execution.id);
+    if (overlap) continue;
+    startingTasks.add(task.id);
     starting.push({ task, execution });
   }
   await advanceTasks(core, tx, advances);
@@ -126,7 +149,7 @@ async function beginRuns(core: Core, tx: Tx, jobs: Job[]): Promise<(Run | undefi
     tx,
     [...runs.values()].map(({ task, execution }) => executionEvent(task, execution)),
   );
-  return ids.map((id) => runs.get(id));
+  return ids.map((id) => runs.get(id) ?? (buffered.has(id) ? 'buffered' : undefined));
 }
 
 /**
@@ -142,13 +165,13 @@ async function runsAtThisTime(
   execution: ExecutionRow,
   now: Date,
 ): Promise<boolean> {
-  const lateMs = now.getTime() - execution.scheduled_for.getTime();
+  const lateMs = now.getTime() - windowEnd(task, execution.scheduled_for).getTime();
   if (lateMs <= task.tolerance_ms) return true;
   const since = execution.scheduled_for;
   // Under `latest`, the last occurrence already due runs; none does under `skip`.
   const latest = task.catch_up === 'latest' ? lastDueBetween(task, since, now) : null;
   if (task.catch_up === 'all' || (task.catch_up === 'latest' && latest === null)) {
-    await tell(core, tx, task, 'late', lateText(lateMs), execution);
+    await tell(core, tx, task, 'late', lateText(lateMs, task), execution);
     return true;
   }
   await passOver(core, tx, task, execution, latest, now);
@@ -207,8 +230,9 @@ async function markMissed(core: Core, tx: Db, task: TaskRow, execution: Executio
   await publishExecution(core, tx, task, missed);
 }
 
-function lateText(lateMs: number): string {
-  return `started ${(lateMs / 1000).toFixed(1)} s after its due time`;
+function lateText(lateMs: number, task: TaskRow): string {
+  const from = task.flexible_window_minutes > 0 ? 'the end of its flexible window' : 'its due time';
+  return `started ${(lateMs / 1000).toFixed(1)} s after ${from}`;
 }
 
 async function act(
@@ -216,6 +240,7 @@ async function act(
   task: TaskRow,
   execution: ExecutionRow,
   signal: AbortSignal,
+  secrets: string[],
 ): Promise<Outcome> {
   const { action } = task;
   // A reminder is sent by `finish`, in the transaction that records the execution succeeded.
@@ -223,12 +248,12 @@ async function act(
     return { succeeded: true, httpStatus: null, excerpt: null, error: null };
   }
   try {
-    const body = action.method === 'GET' ? undefined : JSON.stringify(action.body);
+    const body = action.method === 'GET' ? undefined : webhookBody(action.body, execution);
     const response = await outbound.send(action.url, {
       method: action.method,
-      headers: { ...action.headers, 'idempotency-key': execution.id },
+      headers: { ...action.headers, ...executionHeaders(execution) },
       body,
-      signed: { id: execution.id, secret: task.signing_secret },
+      signed: { id: execution.id, secret: secrets },
       signal,
       timeoutMs: action.timeout_ms,
     });
@@ -243,6 +268,30 @@ async function act(
     const message = error instanceof Error ? error.message : String(error);
     return { succeeded: false, httpStatus: null, excerpt: null, error: message };
   }
+}
+
+/**
+ * The headers that tell the target which run this is: the execution (also the Idempotency-Key),
+ * the attempt, and the due time of the occurrence (not when the call happens to be made).
+ */
+function executionHeaders(execution: ExecutionRow): Record<string, string> {
+  return {
+    'idempotency-key': execution.id,
+    'meridian-execution-id': execution.id,
+    'meridian-attempt': String(execution.attempts),
+    'meridian-scheduled-time': execution.scheduled_for.toISOString(),
+  };
+}
+
+/**
+ * The task's JSON body with `{{scheduled_time}}`, `{{execution_id}}` and `{{attempt}}` replaced
+ * in its strings. Replaced in the JSON text: none of the values needs escaping in a string.
+ */
+function webhookBody(body: unknown, execution: ExecutionRow): string {
+  return JSON.stringify(body)
+    .replaceAll('{{scheduled_time}}', execution.scheduled_for.toISOString())
+    .replaceAll('{{execution_id}}', execution.id)
+    .replaceAll('{{attempt}}', String(execution.attempts));
 }
 
 /** Records how the attempts of `runs` ended and tells the owners; returns the executions. */
@@ -277,6 +326,12 @@ async function finishRuns(
   for (const { task, execution, outcome, job } of told) {
     await tellOutcome(core, tx, task, execution, outcome, job);
   }
+  const ended = told.filter(({ execution }) => execution.state !== 'retrying');
+  await releaseBuffered(
+    core,
+    tx,
+    ended.map(({ task }) => task),
+  );
   // Last: publishing holds the event log's commit-order lock until the commit (docs/events.md).
   await core.events.publishMany(
     tx,
@@ -332,13 +387,22 @@ async function markLost(core: Core, transition: JobTransition): Promise<void> {
     const task = await store.findTask(tx, null, execution.task_id);
     if (!task) return;
     const error = transition.error ?? 'the worker running it was lost';
-    const dead = await store.updateExecution(tx, execution.id, {
-      state: 'dead',
-      last_error: error,
-      finished_at: core.clock.now(),
-    });
+    // The execution and its last attempt, which ended with its worker.
+    const dead = (
+      await store.finishAttempts(tx, core.clock.now(), [
+        {
+          execution_id: execution.id,
+          attempt: execution.attempts,
+          state: 'dead',
+          http_status: null,
+          response_excerpt: null,
+          error,
+        },
+      ])
+    )[0] as ExecutionRow;
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);
+    await releaseBuffered(core, tx, [task]);
   });
 }
 

@@ -8,8 +8,11 @@ import { HttpProblem } from '../platform/http/problems.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import type { Core } from '../platform/module.ts';
+import { executionDetail } from './attempts.ts';
+import { backfillTask } from './backfill.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import { rotateTaskSecret } from './signing.ts';
 import * as store from './store.ts';
 
 const security = [{ bearer: [] }];
@@ -56,15 +59,17 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
       schema: {
         tags,
         security,
-        summary: 'Your tasks, oldest first',
+        summary: 'Your tasks, oldest first; filtered by state, tag and part of the name',
         querystring: schemas.TaskListQuery,
         response: { 200: schemas.TaskPage, ...problemResponses('unauthorized', 'invalid-cursor') },
       },
     },
     async (request) => {
-      const { limit, cursor, state } = request.query;
+      const { limit, cursor, state, tag, name } = request.query;
       const rows = await store.listTasks(db, owner(request), {
         state,
+        tag,
+        name,
         after: decodeIdCursor(cursor),
         limit: limit + 1,
       });
@@ -153,29 +158,113 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
   );
 
-  for (const [verb, operation, summary] of [
-    ['pause', service.pauseTask, 'Hold the task: occurrences wait until it resumes'],
-    ['resume', service.resumeTask, 'Resume: missed occurrences follow the catch-up policy'],
-  ] as const) {
-    app.post(
-      `/v1/tasks/:taskId/${verb}`,
-      {
-        onRequest,
-        schema: {
-          tags,
-          security,
-          summary,
-          params: schemas.TaskParams,
-          response: { 200: schemas.Task, ...problemResponses('unauthorized', 'not-found') },
+  app.post(
+    '/v1/tasks/:taskId/pause',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Hold the task: occurrences wait until it resumes (by itself at `until`, if given)',
+        params: schemas.TaskParams,
+        body: Type.Union([schemas.PauseInput, Type.Null()]),
+        response: {
+          200: schemas.Task,
+          ...problemResponses('validation-failed', 'unauthorized', 'not-found', 'unprocessable'),
         },
       },
-      async (request, reply) => {
-        const task = await operation(core, owner(request), request.params.taskId);
-        setVersionTag(reply, task.version);
-        return service.taskJson(task);
+    },
+    async (request, reply) => {
+      const until = request.body?.until;
+      const task = await service.pauseTask(
+        core,
+        owner(request),
+        request.params.taskId,
+        until === undefined ? undefined : new Date(until),
+      );
+      setVersionTag(reply, task.version);
+      return service.taskJson(task);
+    },
+  );
+
+  app.post(
+    '/v1/tasks/:taskId/resume',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'Resume: missed occurrences follow the catch-up policy',
+        params: schemas.TaskParams,
+        response: { 200: schemas.Task, ...problemResponses('unauthorized', 'not-found') },
       },
-    );
-  }
+    },
+    async (request, reply) => {
+      const task = await service.resumeTask(core, owner(request), request.params.taskId);
+      setVersionTag(reply, task.version);
+      return service.taskJson(task);
+    },
+  );
+
+  app.post(
+    '/v1/tasks/:taskId/rotate-secret',
+    {
+      onRequest,
+      config: { idempotent: true, idempotentSecrets: ['signing_secret'] },
+      schema: {
+        tags,
+        security,
+        summary: 'A new signing secret; calls carry both signatures during the overlap',
+        params: schemas.TaskParams,
+        body: Type.Union([schemas.RotateSecretInput, Type.Null()]),
+        response: {
+          200: schemas.RotatedSecret,
+          ...problemResponses('validation-failed', 'unauthorized', 'not-found'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const overlap = request.body?.overlap_minutes ?? 1_440;
+      const task = await rotateTaskSecret(core, owner(request), request.params.taskId, overlap);
+      setVersionTag(reply, task.version);
+      return {
+        signing_secret: task.signing_secret,
+        previous_secret_expires_at: task.previous_secret_expires_at as Date,
+        version: task.version,
+      };
+    },
+  );
+
+  app.post(
+    '/v1/tasks/:taskId/backfill',
+    {
+      onRequest,
+      config: { idempotent: true },
+      schema: {
+        tags,
+        security,
+        summary: `Run now the occurrences due in a past range that have no execution (at most ${schemas.maxBackfill})`,
+        params: schemas.TaskParams,
+        body: schemas.BackfillInput,
+        response: {
+          202: schemas.BackfillResult,
+          ...problemResponses('validation-failed', 'unauthorized', 'not-found', 'unprocessable'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { start, end } = request.body;
+      const result = await backfillTask(
+        core,
+        owner(request),
+        request.params.taskId,
+        new Date(start),
+        new Date(end),
+      );
+      return reply.code(202).send(result);
+    },
+  );
 
   app.post(
     '/v1/tasks/:taskId/run-now',
@@ -248,6 +337,27 @@ function executionRoutes(app: App, core: Core): void {
       });
       const page = pageOf(rows, limit, (row) => [row.scheduled_for.toISOString(), row.id]);
       return { ...page, items: page.items.map(service.executionJson) };
+    },
+  );
+
+  app.get(
+    '/v1/tasks/:taskId/executions/:executionId',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'One execution, with each of its attempts',
+        params: schemas.ExecutionParams,
+        response: {
+          200: schemas.ExecutionDetail,
+          ...problemResponses('unauthorized', 'not-found'),
+        },
+      },
+    },
+    async (request) => {
+      const { taskId, executionId } = request.params;
+      return executionDetail(db, owner(request), taskId, executionId);
     },
   );
 

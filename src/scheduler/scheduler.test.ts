@@ -75,6 +75,9 @@ beforeAll(async () => {
 });
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+/** Resolves `ms` after the time `iso`: for letting occurrences fall due while a task is paused. */
+const untilPast = (iso: string, ms: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(iso) + ms - Date.now())));
 const callsTo = (path: string) => calls.filter((call) => call.path === path);
 
 async function createTask(body: Record<string, unknown>) {
@@ -93,7 +96,8 @@ async function executions(taskId: string) {
 
 describe('a webhook task', () => {
   it('calls its target once per occurrence, signed, and stops at its end', async () => {
-    const start = new Date(Date.now() + 1000);
+    // Seconds ahead: a creation slowed by a loaded machine must not land after the start.
+    const start = new Date(Date.now() + 3000);
     start.setMilliseconds(0);
     const task = await createTask({
       name: 'every second',
@@ -359,16 +363,19 @@ describe('changing a task', () => {
   });
 
   it('holds occurrences while paused and catches up on the latest one on resume', async () => {
+    // Far enough ahead that the pause lands before the first occurrence, even on a slow machine.
+    const start = inSeconds(5);
     const task = await createTask({
       name: 'paused',
-      schedule: { frequency: 'interval', interval: 'PT1S', start: inSeconds(1) },
+      schedule: { frequency: 'interval', interval: 'PT1S', start },
       action: { type: 'webhook', url: `${targetUrl}/paused` },
       tolerance_ms: 0,
       notify: { missed: ['in_app'] },
     });
     const paused = await api('POST', `/v1/tasks/${task.id}/pause`, { token: user.token });
     expect(paused.body.state).toBe('paused');
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    // What is asserted is that nothing happens: that takes letting occurrences fall due.
+    await untilPast(start, 2_500);
     expect(callsTo('/paused')).toHaveLength(0);
 
     const resumed = await api('POST', `/v1/tasks/${task.id}/resume`, { token: user.token });
@@ -385,18 +392,39 @@ describe('changing a task', () => {
   });
 });
 
+describe('a task paused while an execution retries', () => {
+  it('lets that execution go on with its attempts: a pause holds only what has not started', async () => {
+    statusFor.set('/paused-retrying', 503);
+    const task = await createTask({
+      name: 'paused while retrying',
+      schedule: { frequency: 'daily', start: inSeconds(2) },
+      action: { type: 'webhook', url: `${targetUrl}/paused-retrying` },
+      retry: { max_attempts: 5, initial_delay_ms: 500, factor: 1 },
+    });
+    await expect.poll(() => callsTo('/paused-retrying').length, { timeout: 15_000 }).toBe(1);
+    const paused = await api('POST', `/v1/tasks/${task.id}/pause`, { token: user.token });
+    expect(paused.body.state).toBe('paused');
+    statusFor.set('/paused-retrying', 204);
+    await expect
+      .poll(async () => (await executions(task.id)).map((e) => e.state), { timeout: 15_000 })
+      .toEqual(['pending', 'succeeded']); // tomorrow's occurrence, held; today's, done
+    expect(callsTo('/paused-retrying').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('catching up with every occurrence', () => {
   it('runs each occurrence missed during a pause, each told as late, none missed', async () => {
+    const start = inSeconds(5);
     const task = await createTask({
       name: 'catch all',
-      schedule: { frequency: 'interval', interval: 'PT1S', start: inSeconds(1) },
+      schedule: { frequency: 'interval', interval: 'PT1S', start },
       action: { type: 'webhook', url: `${targetUrl}/catch-all` },
       tolerance_ms: 0,
       catch_up: 'all',
       notify: { late: ['in_app'], missed: ['in_app'] },
     });
     await api('POST', `/v1/tasks/${task.id}/pause`, { token: user.token });
-    await new Promise((resolve) => setTimeout(resolve, 3_200));
+    await untilPast(start, 2_200);
     await api('POST', `/v1/tasks/${task.id}/resume`, { token: user.token });
     // The held occurrence and the two or three due while paused all run, late.
     await expect

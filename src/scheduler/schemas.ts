@@ -91,6 +91,12 @@ export const NotifySettings = Type.Object(
 );
 
 export const catchUpPolicies = ['all', 'latest', 'skip'] as const;
+export const overlapPolicies = ['allow_all', 'skip', 'buffer_one'] as const;
+
+/** A task's labels: at most 20, each 1 to 64 letters, digits and `_ - . : /`, case kept. */
+const tagRule = { minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:/-]+$' };
+export const Tag = Type.String(tagRule);
+export const Tags = Type.Array(Tag, { maxItems: 20, uniqueItems: true });
 
 const taskFields = {
   name: Name({ maxLength: 200 }),
@@ -100,6 +106,20 @@ const taskFields = {
   tolerance_ms: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000 })),
   catch_up: Type.Optional(Type.Union(catchUpPolicies.map((policy) => Type.Literal(policy)))),
   notify: Type.Optional(NotifySettings),
+  tags: Type.Optional(Tags),
+  overlap: Type.Optional(
+    Type.Union(
+      overlapPolicies.map((policy) => Type.Literal(policy)),
+      { description: 'An occurrence due while the previous execution still runs' },
+    ),
+  ),
+  flexible_window_minutes: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1440,
+      description: 'Run each occurrence at a random point this many minutes after its due time',
+    }),
+  ),
 };
 
 export const TaskInput = Type.Object(taskFields, { additionalProperties: false });
@@ -136,10 +156,15 @@ export const Task = Type.Object({
   action: Type.Unknown(),
   retry: Type.Unknown(),
   tolerance_ms: Type.Integer(),
+  flexible_window_minutes: Type.Integer(),
+  overlap: Type.String({ description: overlapPolicies.join(' | ') }),
   catch_up: Type.String(),
   notify: Type.Unknown(),
+  tags: Type.Array(Type.String()),
   state: Type.String({ description: taskStates.join(' | ') }),
   next_run_at: Nullable(Timestamp),
+  paused_until: Nullable(Timestamp),
+  previous_secret_expires_at: Nullable(Timestamp),
   version: Type.Integer(),
   created_at: Timestamp,
   updated_at: Timestamp,
@@ -167,9 +192,69 @@ export const TaskListQuery = Type.Object(
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
     cursor: Type.Optional(Type.String({ maxLength: 512 })),
     state: Type.Optional(Type.Union(taskStates.map((state) => Type.Literal(state)))),
+    tag: Type.Optional(Type.String({ ...tagRule, description: 'Only tasks with this tag' })),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Only tasks whose name contains this text, in any case',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
+
+export const PauseInput = Type.Object(
+  {
+    until: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'Resume by itself at this time (in the future); without it, until resumed',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PauseInput = Static<typeof PauseInput>;
+
+export const RotateSecretInput = Type.Object(
+  {
+    overlap_minutes: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_080,
+        default: 1_440,
+        description: 'How long calls stay signed with the old secret too (default 24 h)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RotatedSecret = Type.Object({
+  signing_secret: Type.String({ description: 'The new secret; shown only here' }),
+  previous_secret_expires_at: Timestamp,
+  version: Type.Integer(),
+});
+
+/** The most occurrences one backfill request may run. */
+export const maxBackfill = 1_000;
+
+export const BackfillInput = Type.Object(
+  {
+    start: Type.String({ format: 'date-time', description: 'The first due time (inclusive)' }),
+    end: Type.String({
+      format: 'date-time',
+      description: 'The end of the range (exclusive), not in the future',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const BackfillResult = Type.Object({
+  backfilled: Type.Integer({ description: 'Executions created, due now' }),
+  existing: Type.Integer({ description: 'Occurrences in the range that had an execution' }),
+});
 
 export const TaskParams = Type.Object({ taskId: Id });
 export const ExecutionParams = Type.Object({ taskId: Id, executionId: Id });
@@ -185,14 +270,34 @@ export const Execution = Type.Object({
   task_id: Id,
   scheduled_for: Timestamp,
   state: Type.String({
-    description: 'pending | running | succeeded | retrying | dead | missed | cancelled',
+    description: 'pending | running | succeeded | retrying | dead | missed | cancelled | skipped',
   }),
+  buffered: Type.Boolean({ description: 'Pending until the execution under way ends' }),
   attempts: Type.Integer(),
   started_at: Nullable(Timestamp),
   finished_at: Nullable(Timestamp),
   last_error: Nullable(Type.String()),
   http_status: Nullable(Type.Integer()),
 });
+
+export const attemptOutcomes = ['running', 'succeeded', 'failed'] as const;
+
+export const Attempt = Type.Object({
+  attempt: Type.Integer({ description: '1 for the first attempt' }),
+  started_at: Timestamp,
+  finished_at: Nullable(Timestamp),
+  outcome: Type.String({ description: attemptOutcomes.join(' | ') }),
+  http_status: Nullable(Type.Integer()),
+  error: Nullable(Type.String()),
+  duration_ms: Nullable(Type.Integer({ description: 'From its start to its end' })),
+  response_excerpt: Nullable(Type.String({ description: 'The first KiB of the answer' })),
+});
+
+/** One execution with every attempt it made. */
+export const ExecutionDetail = Type.Intersect([
+  Execution,
+  Type.Object({ attempt_history: Type.Array(Attempt) }),
+]);
 
 export const ExecutionPage = Type.Object({
   items: Type.Array(Execution),

@@ -41,7 +41,12 @@ export function executionJson(execution: ExecutionRow) {
 }
 
 export function taskJson(task: TaskRow) {
-  const { owner_id: _owner, signing_secret: _secret, ...visible } = task;
+  const {
+    owner_id: _owner,
+    signing_secret: _secret,
+    previous_signing_secret: _previous,
+    ...visible
+  } = task;
   return visible;
 }
 
@@ -50,6 +55,8 @@ export interface Occurrence {
   task: TaskRow;
   at: Date;
   manual?: boolean;
+  /** When its job is due, if not at `at` (a backfilled occurrence runs now). */
+  runAt?: Date;
 }
 
 /**
@@ -65,7 +72,9 @@ export async function scheduleOccurrences(
   if (occurrences.length === 0) return [];
   const ids = occurrences.map(() => uuidv7());
   const jobs = await core.jobs.enqueueMany(
-    occurrences.map(({ task, at }, index) => runJobSpec(task, ids[index] as string, at)),
+    occurrences.map(({ task, at, manual, runAt }, index) =>
+      runJobSpec(task, ids[index] as string, runAt ?? (manual ? at : withinWindow(task, at))),
+    ),
     { tx },
   );
   const jobIds = new Map(jobs.map((job) => [(job.payload as RunPayload).executionId, job.id]));
@@ -96,6 +105,17 @@ export async function enqueueRun(
 ): Promise<ExecutionRow> {
   const job = await core.jobs.enqueue(runJobSpec(task, execution.id, runAt), { tx });
   return store.updateExecution(tx, execution.id, { job_id: job.id });
+}
+
+/** When an occurrence due `at` runs: a random point of the task's flexible window after it. */
+function withinWindow(task: TaskRow, at: Date): Date {
+  const windowMs = task.flexible_window_minutes * 60_000;
+  return windowMs === 0 ? at : new Date(at.getTime() + Math.floor(Math.random() * windowMs));
+}
+
+/** The end of the flexible window of an occurrence due `at`: it is late only after this. */
+export function windowEnd(task: TaskRow, at: Date): Date {
+  return new Date(at.getTime() + task.flexible_window_minutes * 60_000);
 }
 
 export interface RunPayload {
@@ -332,18 +352,67 @@ async function heldExecutions(tx: Db, taskId: string): Promise<ExecutionRow[]> {
 }
 
 /**
- * Holds the task's occurrences: its pending one waits, without a job, until `resume`. A manual
- * run (`runTaskNow`) is not held.
+ * Holds the task's occurrences: its pending one waits, without a job, until `resume`, or until
+ * `until` when given (a paused task paused again takes the new `until`, or none). A manual run
+ * (`runTaskNow`) is not held.
  */
-export async function pauseTask(core: Core, ownerId: string, taskId: string): Promise<TaskRow> {
+export async function pauseTask(
+  core: Core,
+  ownerId: string,
+  taskId: string,
+  until?: Date,
+): Promise<TaskRow> {
+  if (until && until.getTime() <= core.clock.now().getTime()) {
+    throw new HttpProblem('unprocessable', 'body/until: must be in the future', {
+      errors: [{ field: 'body/until', message: 'must be in the future' }],
+    });
+  }
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
+    if (task.state === 'paused') return holdUntil(core, tx, task, until);
     if (task.state !== 'active') return task;
     for (const execution of await heldExecutions(tx, task.id)) {
       if (execution.job_id !== null) await core.jobs.cancel(execution.job_id, { tx });
       await store.updateExecution(tx, execution.id, { job_id: null });
     }
-    return store.updateTask(tx, task.id, { state: 'paused' });
+    return holdUntil(core, tx, await store.updateTask(tx, task.id, { state: 'paused' }), until);
+  });
+}
+
+/** The job that resumes a task paused until a date. */
+export const resumeJobKind = 'scheduler.resume';
+
+export interface ResumePayload {
+  taskId: string;
+  /** The `paused_until` it was enqueued for: a later pause or resume makes the job a no-op. */
+  until: string;
+}
+
+/** Sets when a paused task resumes by itself (none: `until` undefined), with the job that does. */
+async function holdUntil(core: Core, tx: Db, task: TaskRow, until: Date | undefined) {
+  if ((task.paused_until?.getTime() ?? null) === (until?.getTime() ?? null)) return task;
+  const held = await store.updateTask(tx, task.id, { paused_until: until ?? null });
+  if (until) {
+    const payload: ResumePayload = { taskId: task.id, until: until.toISOString() };
+    await core.jobs.enqueue(
+      {
+        kind: resumeJobKind,
+        payload,
+        runAt: until,
+        uniqueKey: `${resumeJobKind}:${task.id}:${payload.until}`,
+      },
+      { tx },
+    );
+  }
+  return held;
+}
+
+/** Resumes a task paused until `until`, if it still is (run by its `scheduler.resume` job). */
+export async function resumePausedUntil(core: Core, payload: ResumePayload): Promise<void> {
+  await transaction(core.database.db, async (tx) => {
+    const task = await store.findTask(tx, null, payload.taskId, true);
+    if (task?.state !== 'paused' || task.paused_until?.toISOString() !== payload.until) return;
+    await resumeHeld(core, tx, task);
   });
 }
 
@@ -355,12 +424,16 @@ export async function resumeTask(core: Core, ownerId: string, taskId: string): P
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
     if (task.state !== 'paused') return task;
-    const resumed = await store.updateTask(tx, task.id, { state: 'active' });
-    const held = await heldExecutions(tx, task.id);
-    for (const execution of held)
-      await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
-    return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
+    return resumeHeld(core, tx, task);
   });
+}
+
+async function resumeHeld(core: Core, tx: Db, task: TaskRow): Promise<TaskRow> {
+  const resumed = await store.updateTask(tx, task.id, { state: 'active', paused_until: null });
+  const held = await heldExecutions(tx, task.id);
+  for (const execution of held)
+    await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
+  return held.length === 0 ? advanceTask(core, tx, resumed, core.clock.now()) : resumed;
 }
 
 /**

@@ -53,6 +53,9 @@ const reservedHeaders = new Set([
   'webhook-id',
   'webhook-timestamp',
   'webhook-signature',
+  'meridian-execution-id',
+  'meridian-attempt',
+  'meridian-scheduled-time',
 ]);
 
 /**
@@ -79,6 +82,9 @@ export async function resolveSettings(
     tolerance_ms: input.tolerance_ms ?? defaultToleranceMs,
     catch_up: input.catch_up ?? 'latest',
     notify: notifyOf(notify, errors),
+    tags: input.tags ?? [],
+    flexible_window_minutes: input.flexible_window_minutes ?? 0,
+    overlap: input.overlap ?? 'allow_all',
   };
   if (settings.retry.max_delay_ms < settings.retry.initial_delay_ms) {
     errors.push({ field: 'retry.max_delay_ms', message: 'must not be below initial_delay_ms' });
@@ -116,6 +122,9 @@ const settingNames = [
   'tolerance_ms',
   'catch_up',
   'notify',
+  'tags',
+  'flexible_window_minutes',
+  'overlap',
 ] as const satisfies (keyof TaskSettings)[];
 
 function checkSchedule(

@@ -16,7 +16,8 @@ export type ExecutionState =
   | 'retrying'
   | 'dead'
   | 'missed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'skipped';
 
 export type SchedulerTables = {
   scheduler_tasks: {
@@ -27,11 +28,17 @@ export type SchedulerTables = {
     action: Json<StoredAction>;
     retry: Json<StoredRetry>;
     tolerance_ms: number;
+    flexible_window_minutes: ColumnType<number, number | undefined, number>;
+    overlap: ColumnType<OverlapPolicy, OverlapPolicy | undefined, OverlapPolicy>;
     catch_up: 'all' | 'latest' | 'skip';
     notify: Json<Record<string, string[]>>;
+    tags: ColumnType<string[], string[] | undefined, string[]>;
     signing_secret: string;
+    previous_signing_secret: string | null;
+    previous_secret_expires_at: Date | null;
     state: 'active' | 'paused' | 'completed' | 'deleted';
     next_run_at: Date | null;
+    paused_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
     version: ColumnType<number, number | undefined, number>;
     created_at: CreatedAt;
     updated_at: ColumnType<Date, Date | undefined, Date>;
@@ -48,6 +55,7 @@ export type SchedulerTables = {
     finished_at: Date | null;
     last_error: string | null;
     http_status: number | null;
+    buffered: ColumnType<boolean, boolean | undefined, boolean>;
     created_at: CreatedAt;
   };
   scheduler_attempts: {
@@ -61,6 +69,8 @@ export type SchedulerTables = {
     error: string | null;
   };
 };
+
+export type OverlapPolicy = 'allow_all' | 'skip' | 'buffer_one';
 
 /** A schedule as `validateSchedule` normalized it. */
 export type StoredSchedule = ValidSchedule;
@@ -91,11 +101,17 @@ export interface TaskRow {
   action: StoredAction;
   retry: StoredRetry;
   tolerance_ms: number;
+  flexible_window_minutes: number;
+  overlap: OverlapPolicy;
   catch_up: 'all' | 'latest' | 'skip';
   notify: Record<string, string[]>;
+  tags: string[];
   signing_secret: string;
+  previous_signing_secret: string | null;
+  previous_secret_expires_at: Date | null;
   state: 'active' | 'paused' | 'completed' | 'deleted';
   next_run_at: Date | null;
+  paused_until: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -113,6 +129,7 @@ export interface ExecutionRow {
   finished_at: Date | null;
   last_error: string | null;
   http_status: number | null;
+  buffered: boolean;
   created_at: Date;
 }
 
@@ -123,7 +140,16 @@ function tables(db: Db) {
 /** The settings of a task, as written by create and update. */
 export type TaskSettings = Pick<
   TaskRow,
-  'name' | 'schedule' | 'action' | 'retry' | 'tolerance_ms' | 'catch_up' | 'notify'
+  | 'name'
+  | 'schedule'
+  | 'action'
+  | 'retry'
+  | 'tolerance_ms'
+  | 'catch_up'
+  | 'notify'
+  | 'tags'
+  | 'flexible_window_minutes'
+  | 'overlap'
 >;
 
 function settingsColumns(settings: Partial<TaskSettings>) {
@@ -136,6 +162,9 @@ function settingsColumns(settings: Partial<TaskSettings>) {
     tolerance_ms: settings.tolerance_ms,
     catch_up: settings.catch_up,
     notify: json(settings.notify),
+    tags: settings.tags,
+    flexible_window_minutes: settings.flexible_window_minutes,
+    overlap: settings.overlap,
   };
 }
 
@@ -183,15 +212,16 @@ export async function findTask(
 export async function updateTask(
   db: Db,
   taskId: string,
-  changes: Partial<TaskSettings> & Partial<Pick<TaskRow, 'state' | 'next_run_at'>>,
+  changes: Partial<TaskSettings> & Partial<Pick<TaskRow, 'state' | 'next_run_at' | 'paused_until'>>,
 ): Promise<TaskRow> {
-  const { state, next_run_at, ...settings } = changes;
+  const { state, next_run_at, paused_until, ...settings } = changes;
   return (await tables(db)
     .updateTable('scheduler_tasks')
     .set({
       ...settingsColumns(settings),
       state,
       next_run_at,
+      paused_until,
       updated_at: new Date(),
       version: sql<number>`version + 1` as never,
     })
@@ -203,7 +233,7 @@ export async function updateTask(
 export async function listTasks(
   db: Db,
   ownerId: string,
-  filter: { state?: string; after?: string; limit: number },
+  filter: { state?: string; tag?: string; name?: string; after?: string; limit: number },
 ): Promise<TaskRow[]> {
   let query = tables(db)
     .selectFrom('scheduler_tasks')
@@ -214,6 +244,8 @@ export async function listTasks(
     .limit(filter.limit);
   if (filter.state) query = query.where('state', '=', filter.state as TaskRow['state']);
   if (filter.after) query = query.where('id', '>', filter.after);
+  if (filter.tag) query = query.where(sql<boolean>`tags @> ARRAY[${filter.tag}]::text[]`);
+  if (filter.name) query = query.where('name', 'ilike', `%${escapeLike(filter.name)}%`);
   return (await query.execute()) as TaskRow[];
 }
 
@@ -428,6 +460,85 @@ export async function finishAttempts(
     outcomes.map((outcome) => ({ id: outcome.execution_id })),
     rows,
   );
+}
+
+/**
+ * Gives the task a new signing secret, keeping the current one as the previous until `expiresAt`
+ * (an older previous is dropped); the version moves on.
+ */
+export async function rotateSigningSecret(
+  db: Db,
+  taskId: string,
+  secret: string,
+  expiresAt: Date,
+): Promise<TaskRow> {
+  return (await tables(db)
+    .updateTable('scheduler_tasks')
+    .set((eb) => ({
+      previous_signing_secret: eb.ref('signing_secret'),
+      previous_secret_expires_at: expiresAt,
+      signing_secret: secret,
+      updated_at: new Date(),
+      version: sql<number>`version + 1` as never,
+    }))
+    .where('id', '=', taskId)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as TaskRow;
+}
+
+/** Whether the task has an execution running or between attempts. */
+export async function hasExecutionUnderWay(db: Db, taskId: string): Promise<boolean> {
+  const row = await tables(db)
+    .selectFrom('scheduler_executions')
+    .select('id')
+    .where('task_id', '=', taskId)
+    .where('state', 'in', ['running', 'retrying'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The task's occurrence held by its `buffer_one` overlap policy, if any. */
+export async function bufferedExecution(db: Db, taskId: string): Promise<ExecutionRow | undefined> {
+  return tables(db)
+    .selectFrom('scheduler_executions')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('buffered', '=', true)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+}
+
+/** The due times in [`from`, `until`) at which the task has an execution (cancelled ones aside). */
+export async function executionTimesBetween(
+  db: Db,
+  taskId: string,
+  from: Date,
+  until: Date,
+): Promise<Set<number>> {
+  const rows = await tables(db)
+    .selectFrom('scheduler_executions')
+    .select('scheduled_for')
+    .where('task_id', '=', taskId)
+    .where('scheduled_for', '>=', from)
+    .where('scheduled_for', '<', until)
+    .where('state', '<>', 'cancelled')
+    .execute();
+  return new Set(rows.map((row) => row.scheduled_for.getTime()));
+}
+
+/** `text` matched literally by LIKE: its wildcards and the escape character escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** The attempts of an execution, first first. */
+export async function listAttempts(db: Db, executionId: string) {
+  return tables(db)
+    .selectFrom('scheduler_attempts')
+    .selectAll()
+    .where('execution_id', '=', executionId)
+    .orderBy('attempt')
+    .execute();
 }
 
 /** `rows` in the order of `wanted`, by id (callers whose rows may be missing type theirs so). */

@@ -37,6 +37,9 @@ export function mergeTaskPatch(current: TaskSettings, patch: Record<string, unkn
     tolerance_ms: current.tolerance_ms,
     catch_up: current.catch_up,
     notify: current.notify,
+    tags: current.tags,
+    flexible_window_minutes: current.flexible_window_minutes,
+    overlap: current.overlap,
   });
   const schedule = patch.schedule;
   if (

@@ -76,7 +76,8 @@ export interface Outbound {
     request: OutboundCall & {
       method: string;
       body?: string;
-      signed?: { id: string; secret: string };
+      /** Several secrets (a rotation's overlap): one signature each, space-separated. */
+      signed?: { id: string; secret: string | string[] };
     },
   ): Promise<OutboundResponse>;
   /** POSTs a JSON body signed per Standard Webhooks (see `signWebhook`). */
@@ -323,13 +324,18 @@ export function createOutbound(options: OutboundOptions): Outbound {
     }
   }
 
-  function signedHeaders(id: string, secret: string, body: string): Record<string, string> {
+  function signedHeaders(
+    id: string,
+    secret: string | string[],
+    body: string,
+  ): Record<string, string> {
     const timestamp = Math.floor(Date.now() / 1000);
+    const signatures = [secret].flat().map((key) => signWebhook(key, id, timestamp, body));
     return {
       'user-agent': 'Meridian-Webhooks/1',
       'webhook-id': id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signWebhook(secret, id, timestamp, body),
+      'webhook-signature': signatures.join(' '),
     };
   }
 
