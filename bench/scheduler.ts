@@ -41,7 +41,7 @@ const peers = words(process.env.BENCH_PEERS ?? peerNames.join(' '));
 const peerConcurrency = Number(process.env.BENCH_PEER_CONCURRENCY ?? 50);
 const shapes = words(process.env.BENCH_SHAPES ?? 'spread');
 /** After the end of the minute, calls are awaited this long at most. */
-const graceMs = Number(process.env.BENCH_GRACE_MINUTES ?? 5) * 60_000;
+const graceMs = Number(process.env.BENCH_GRACE_MINUTES ?? 3) * 60_000;
 
 for (const peer of peers) {
   if (!(peerNames as readonly string[]).includes(peer)) {
@@ -100,7 +100,8 @@ async function main(dir: string): Promise<void> {
   const ratios = renderRatios(rounds, graceMs);
   if (ratios) console.log(`${ratios}\n`);
   for (const verdict of renderVerdicts(rounds, graceMs)) console.log(verdict);
-  console.log(`\n${renderMeridianTable(rounds, graceMs)}\n`);
+  const meridianTable = renderMeridianTable(rounds, graceMs);
+  if (meridianTable) console.log(`\n${meridianTable}\n`);
   const versions = await Promise.all(
     ['bullmq', 'pg-boss'].map(async (name) => `${name} ${await packageVersion(root, name)}`),
   );

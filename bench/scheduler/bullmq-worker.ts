@@ -5,7 +5,7 @@
 // job, the Worker first adds the job of its next occurrence (a day later), then runs the handler.
 import { Worker } from 'bullmq';
 import { stopOnRequest } from '../jobs/protocol.ts';
-import { callReceiver, peerWorkerArgs, type ScheduleData } from './call.ts';
+import { callReceiver, errorPrinter, peerWorkerArgs, type ScheduleData } from './call.ts';
 
 const args = peerWorkerArgs();
 const url = new URL(args.url);
@@ -18,7 +18,7 @@ const worker = new Worker<ScheduleData>(
     concurrency: args.concurrency,
   },
 );
-worker.on('error', (error) => console.error('bullmq error:', error.message));
+worker.on('error', errorPrinter('bullmq'));
 await worker.waitUntilReady();
 stopOnRequest(() => worker.close(true));
 process.send?.({ type: 'ready' });

@@ -52,3 +52,20 @@ export function peerWorkerArgs(): PeerWorkerArgs {
   if (!raw) throw new Error('usage: <peer>-worker.ts <json arguments>');
   return JSON.parse(raw) as PeerWorkerArgs;
 }
+
+/**
+ * An `error` listener that prints each distinct message the 1st, 10th, 100th... time it comes
+ * (a worker starved of connections repeats one message per fetch).
+ */
+export function errorPrinter(system: string): (error: Error) => void {
+  const seen = new Map<string, number>();
+  return (error) => {
+    // pg-boss appends the queue and the worker's id: one message per worker otherwise.
+    const message = error.message.replace(/ \(Queue: .*\)$/, '');
+    const times = (seen.get(message) ?? 0) + 1;
+    seen.set(message, times);
+    if (Number.isInteger(Math.log10(times))) {
+      console.error(`${system} error${times > 1 ? ` (${times} times)` : ''}: ${message}`);
+    }
+  };
+}

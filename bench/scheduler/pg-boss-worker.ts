@@ -8,7 +8,7 @@
 // one after another, so `localConcurrency` calls at once), polling every 0.5 s, LISTEN/NOTIFY on.
 import { PgBoss } from 'pg-boss';
 import { stopOnRequest } from '../jobs/protocol.ts';
-import { callReceiver, peerWorkerArgs, type ScheduleData } from './call.ts';
+import { callReceiver, errorPrinter, peerWorkerArgs, type ScheduleData } from './call.ts';
 
 const args = peerWorkerArgs();
 const boss = new PgBoss({
@@ -17,7 +17,7 @@ const boss = new PgBoss({
   cronMonitorIntervalSeconds: 1,
   cronWorkerIntervalSeconds: 1,
 });
-boss.on('error', (error) => console.error('pg-boss error:', error.message));
+boss.on('error', errorPrinter('pg-boss'));
 await boss.start();
 await boss.work<ScheduleData>(
   args.queue,

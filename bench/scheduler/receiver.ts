@@ -48,6 +48,10 @@ export function startReceiver(port: number) {
       arrivals = { count: 0, lateness: [], duplicates: 0, first: 0, last: 0 };
       return arrivals;
     },
+    /** Stops recording: what came in until now is the minute's figures. */
+    seal() {
+      minute = Number.NEGATIVE_INFINITY;
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -144,6 +144,7 @@ export function renderVerdicts(rounds: Measured[], graceMs: number): string[] {
 
 /** Meridian's own figures, as the earlier runs of this section gave them. */
 export function renderMeridianTable(rounds: Measured[], graceMs: number): string {
+  if (!rounds.some((m) => m.meridian)) return '';
   return [
     '| shape | JOB_QUEUES | tasks created | created/s | create p50 ms | p99 ms | lateness p50 ms | p99 ms | max ms | last call after the minute s | calls/s | missing |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -221,7 +222,8 @@ What is measured, the same for every system:
   first to the last (in the spread shape, a system that keeps up runs them as they fall due:
   about ${count(tasks / 60)}/s); "last call after the minute": when the last arrived, after M + 60 s.
   A call made twice for one schedule counts once, and is reported.
-- **Systems**, each fresh, one at a time, its worker in a process of its own:
+- **Systems**, each fresh, one at a time, its worker in a process of its own (a peer's started
+  once its schedules are created, before the minute):
   - Meridian: \`meridian serve\` (API and worker in one process) at each \`JOB_QUEUES\` setting,
     \`LOG_LEVEL=warn\`, \`OUTBOUND_ALLOW_PRIVATE=true\` (the receiver is on loopback),
     \`RATE_LIMIT_PER_MINUTE=${context.rateLimitPerMinute}\`, \`DATABASE_POOL_SIZE\` ${context.poolSize},
@@ -236,7 +238,7 @@ What is measured, the same for every system:
     about 50 schedules a second per instance, is what bounds its executions/s, not its workers.
 - CPU is summed from /proc over each phase, in cores.
 
-${renderMeridianTable(rounds, graceMs)}
+${renderMeridianTable(rounds, graceMs) || 'No Meridian round in this run.'}
 
 ${rounds.map((m) => details(m, context)).join('\n')}
 

@@ -75,6 +75,10 @@ export const meridianEnv = {
 
 const nextMinute = (at: number) => Math.ceil(at / 60_000) * 60_000;
 const time = (at: number) => new Date(at).toISOString().slice(11, 19);
+const when = (minute: number, shape: Shape) =>
+  shape === 'spread'
+    ? `from ${time(minute)} to ${time(minute + 59_000)}`
+    : `all at ${time(minute)}`;
 /** The warm-up's schedules fall due 12 hours ahead: never in the run. */
 const warmupMinute = () => nextMinute(Date.now() + 12 * 3_600_000);
 
@@ -161,8 +165,8 @@ export async function meridianRound(settings: RoundSettings, queues: string): Pr
     const warmupPerSecond = warmup.result.created / warmup.result.duration;
     const minute = chooseMinute(tasks, warmupPerSecond);
     console.log(
-      `warm-up: ${Math.round(warmupPerSecond)}/s; creating ${tasks} tasks due from ` +
-        `${time(minute)} to ${time(minute + 59_999)} (now ${time(Date.now())})`,
+      `warm-up: ${Math.round(warmupPerSecond)}/s; creating ${tasks} tasks due ` +
+        `${when(minute, shape)} (now ${time(Date.now())})`,
     );
 
     const arrivals = settings.receiver.expect(minute);
@@ -182,6 +186,7 @@ export async function meridianRound(settings: RoundSettings, queues: string): Pr
     await until(minute);
     const runCpu = measureCpu(groups);
     await awaitArrivals(arrivals, creation.created, minute + 60_000 + settings.graceMs);
+    settings.receiver.seal();
     const runSplit = runCpu.end();
     console.log(`CPU from the minute's start to the last call: ${describeCpu(runSplit)}`);
     const executions = await executionsOf(meridian, minute);
@@ -226,10 +231,8 @@ export async function peerRound(
   const peer = name === 'bullmq' ? await openBullmq() : await openPgBoss(dir);
   let worker: Awaited<ReturnType<typeof startPeerWorker>> | undefined;
   try {
-    worker = await startPeerWorker(peer, concurrency, receiver.url);
-    const child = worker.child;
     const groups = (): Record<string, Group> => ({
-      [`${peer.name} worker (node)`]: { roots: [child.pid ?? 0] },
+      [`${peer.name} worker (node)`]: { roots: worker?.child.pid ? [worker.child.pid] : [] },
       [peer.server.name]: { roots: peer.server.pid ? [peer.server.pid] : [] },
       'creation and receiver (this process)': { roots: [process.pid], alone: true },
     });
@@ -246,8 +249,8 @@ export async function peerRound(
     const warmupPerSecond = warmup.created / warmup.duration;
     const minute = chooseMinute(tasks, warmupPerSecond);
     console.log(
-      `warm-up: ${Math.round(warmupPerSecond)}/s; creating ${tasks} schedules due from ` +
-        `${time(minute)} to ${time(minute + 59_999)} (now ${time(Date.now())})`,
+      `warm-up: ${Math.round(warmupPerSecond)}/s; creating ${tasks} schedules due ` +
+        `${when(minute, shape)} (now ${time(Date.now())})`,
     );
 
     const arrivals = receiver.expect(minute);
@@ -269,10 +272,15 @@ export async function peerRound(
     if (creation.createdAfterDue > 0) {
       console.log(`${creation.createdAfterDue} schedules were created after their due time`);
     }
+    // Started once the schedules exist: pg-boss's cron pass reads every schedule each second,
+    // and would otherwise take the cores from the creation.
+    worker = await startPeerWorker(peer, concurrency, receiver.url);
+    console.log(`${peer.name} worker started (now ${time(Date.now())})`);
 
     await until(minute);
     const runCpu = measureCpu(groups);
     await awaitArrivals(arrivals, creation.created, minute + 60_000 + settings.graceMs);
+    settings.receiver.seal();
     const runSplit = runCpu.end();
     console.log(`CPU from the minute's start to the last call: ${describeCpu(runSplit)}`);
     const state = await peer.describeState();
