@@ -17,6 +17,7 @@ import { recordSection } from './results.ts';
 import { killPeerWorkers, type PeerName, peerNames } from './scheduler/peers.ts';
 import { startReceiver } from './scheduler/receiver.ts';
 import {
+  type Context,
   renderComparison,
   renderMeridianTable,
   renderRatios,
@@ -42,6 +43,10 @@ const peerConcurrency = Number(process.env.BENCH_PEER_CONCURRENCY ?? 50);
 const shapes = words(process.env.BENCH_SHAPES ?? 'spread');
 /** After the end of the minute, calls are awaited this long at most. */
 const graceMs = Number(process.env.BENCH_GRACE_MINUTES ?? 3) * 60_000;
+/** Creations in flight at once (autocannon's connections for Meridian). */
+const connections = 50;
+/** Created first, due 12 hours ahead (never run here): warm the system up and give a rate. */
+const warmupTasks = 2_000;
 
 for (const peer of peers) {
   if (!(peerNames as readonly string[]).includes(peer)) {
@@ -71,9 +76,33 @@ async function main(dir: string): Promise<void> {
   const revision = revisionOf();
   const redis = peers.includes('bullmq') ? await ensureRedis(console.log) : {};
   if ('note' in redis && redis.note) throw new Error(redis.note);
+  const versions = await Promise.all(
+    ['bullmq', 'pg-boss'].map(async (name) => `${name} ${await packageVersion(root, name)}`),
+  );
+  const context: Context = {
+    machine: await machine(),
+    versions: `${versions.join(', ')}, Redis ${redis.version ?? 'not used'}`,
+    revision,
+    loadBefore,
+    tasks,
+    connections,
+    warmupTasks,
+    rateLimitPerMinute: meridianEnv.RATE_LIMIT_PER_MINUTE,
+    poolSize: process.env.DATABASE_POOL_SIZE ?? '10 (default)',
+    database: databaseUrl ? 'the PostgreSQL of BENCH_DATABASE_URL' : 'its embedded PostgreSQL',
+    peerDatabase: databaseUrl
+      ? 'the PostgreSQL of BENCH_DATABASE_URL'
+      : 'a fresh embedded PostgreSQL started as Meridian starts its own (same binaries and settings)',
+    graceMs,
+  };
   const receiver = startReceiver(3905);
   await receiver.listen();
   const rounds: Measured[] = [];
+  // Written after every round, so a run cut short still leaves the rounds it finished.
+  const record = async (round: Measured) => {
+    rounds.push(round);
+    await recordSection('scheduler', renderSection(rounds, context));
+  };
   try {
     for (const shape of shapes) {
       if (!isShape(shape)) continue;
@@ -82,13 +111,13 @@ async function main(dir: string): Promise<void> {
         receiver,
         tasks,
         shape,
-        warmupTasks: 2_000,
-        connections: 50,
+        warmupTasks,
+        connections,
         graceMs,
       };
-      for (const queues of configurations) rounds.push(await meridianRound(settings, queues));
+      for (const queues of configurations) await record(await meridianRound(settings, queues));
       for (const peer of peers) {
-        rounds.push(await peerRound(settings, peer as PeerName, peerConcurrency));
+        await record(await peerRound(settings, peer as PeerName, peerConcurrency));
       }
     }
   } finally {
@@ -102,26 +131,6 @@ async function main(dir: string): Promise<void> {
   for (const verdict of renderVerdicts(rounds, graceMs)) console.log(verdict);
   const meridianTable = renderMeridianTable(rounds, graceMs);
   if (meridianTable) console.log(`\n${meridianTable}\n`);
-  const versions = await Promise.all(
-    ['bullmq', 'pg-boss'].map(async (name) => `${name} ${await packageVersion(root, name)}`),
-  );
-  const section = renderSection(rounds, {
-    machine: await machine(),
-    versions: `${versions.join(', ')}, Redis ${redis.version ?? 'not used'}`,
-    revision,
-    loadBefore,
-    tasks,
-    connections: 50,
-    warmupTasks: 2_000,
-    rateLimitPerMinute: meridianEnv.RATE_LIMIT_PER_MINUTE,
-    poolSize: process.env.DATABASE_POOL_SIZE ?? '10 (default)',
-    database: databaseUrl ? 'the PostgreSQL of BENCH_DATABASE_URL' : 'its embedded PostgreSQL',
-    peerDatabase: databaseUrl
-      ? 'the PostgreSQL of BENCH_DATABASE_URL'
-      : 'a fresh embedded PostgreSQL started as Meridian starts its own (same binaries and settings)',
-    graceMs,
-  });
-  await recordSection('scheduler', section);
 }
 
 await withBenchDir(main);
