@@ -3,13 +3,14 @@
 // BullMQ job schedulers (`upsertJobScheduler`) and pg-boss schedules (`schedule`): for each, start
 // lateness p50/p99/max and executions/s, every execution the same POST to a webhook receiver in
 // this process, whose path carries the due time (lateness = arrival − due, no store read).
-// Rounds, one at a time, each with a fresh system: for each shape of BENCH_SHAPES (default
-// "spread"; bench/scheduler/workload.ts), Meridian at each JOB_QUEUES of BENCH_JOB_QUEUES (default
-// "default:10 default:50"), then each peer of BENCH_PEERS (default "bullmq pg-boss") at
-// BENCH_PEER_CONCURRENCY (default 50) in a child process. Run: `npm run bench:scheduler`
-// (`--tasks N` or BENCH_TASKS for another count, BENCH_GRACE_MINUTES for the wait after the
-// minute, BENCH_DATABASE_URL=postgres://... to skip the embedded PostgreSQL). Prints progress and
-// the figures, and rewrites the scheduler section of docs/benchmarks.md.
+// Rounds, one at a time, each with a fresh system, in the order of BENCH_ROUNDS (default
+// "default:10 default:50 bullmq pg-boss"): a peer's name, or else a JOB_QUEUES setting for
+// Meridian; the peers at BENCH_PEER_CONCURRENCY (default 50), in a child process; all of them for
+// each shape of BENCH_SHAPES (default "spread"; bench/scheduler/workload.ts). Run:
+// `npm run bench:scheduler` (`--tasks N` or BENCH_TASKS for another count, BENCH_GRACE_MINUTES
+// for the wait after the minute, BENCH_DATABASE_URL=postgres://... to skip the embedded
+// PostgreSQL). Prints progress and the figures, and rewrites the scheduler section of
+// docs/benchmarks.md after every round.
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ensureRedis, packageVersion } from './jobs/harness.ts';
@@ -37,8 +38,9 @@ import { databaseUrl, loadAverage, machine, root, withBenchDir } from './servers
 const { values: flags } = parseArgs({ options: { tasks: { type: 'string' } } });
 const tasks = Number(flags.tasks ?? process.env.BENCH_TASKS ?? 50_000);
 const words = (value: string) => value.split(/\s+/).filter(Boolean);
-const configurations = words(process.env.BENCH_JOB_QUEUES ?? 'default:10 default:50');
-const peers = words(process.env.BENCH_PEERS ?? peerNames.join(' '));
+const order = words(process.env.BENCH_ROUNDS ?? `default:10 default:50 ${peerNames.join(' ')}`);
+const isPeer = (entry: string): entry is PeerName =>
+  (peerNames as readonly string[]).includes(entry);
 const peerConcurrency = Number(process.env.BENCH_PEER_CONCURRENCY ?? 50);
 const shapes = words(process.env.BENCH_SHAPES ?? 'spread');
 /** After the end of the minute, calls are awaited this long at most. */
@@ -48,9 +50,11 @@ const connections = 50;
 /** Created first, due 12 hours ahead (never run here): warm the system up and give a rate. */
 const warmupTasks = 2_000;
 
-for (const peer of peers) {
-  if (!(peerNames as readonly string[]).includes(peer)) {
-    throw new Error(`BENCH_PEERS: ${peer} is not one of ${peerNames.join(', ')}`);
+for (const entry of order) {
+  if (!isPeer(entry) && !entry.includes(':')) {
+    throw new Error(
+      `BENCH_ROUNDS: ${entry} is neither a peer (${peerNames.join(', ')}) nor JOB_QUEUES`,
+    );
   }
 }
 for (const shape of shapes) {
@@ -74,7 +78,7 @@ function revisionOf(): string {
 async function main(dir: string): Promise<void> {
   const loadBefore = loadAverage();
   const revision = revisionOf();
-  const redis = peers.includes('bullmq') ? await ensureRedis(console.log) : {};
+  const redis = order.includes('bullmq') ? await ensureRedis(console.log) : {};
   if ('note' in redis && redis.note) throw new Error(redis.note);
   const versions = await Promise.all(
     ['bullmq', 'pg-boss'].map(async (name) => `${name} ${await packageVersion(root, name)}`),
@@ -115,9 +119,12 @@ async function main(dir: string): Promise<void> {
         connections,
         graceMs,
       };
-      for (const queues of configurations) await record(await meridianRound(settings, queues));
-      for (const peer of peers) {
-        await record(await peerRound(settings, peer as PeerName, peerConcurrency));
+      for (const entry of order) {
+        await record(
+          isPeer(entry)
+            ? await peerRound(settings, entry, peerConcurrency)
+            : await meridianRound(settings, entry),
+        );
       }
     }
   } finally {
