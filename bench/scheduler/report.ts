@@ -91,13 +91,21 @@ export function renderComparison(rounds: Measured[], graceMs: number): string {
   ].join('\n');
 }
 
-/** Meridian ÷ peer, lateness (below 1: Meridian sooner) and executions/s (above 1: faster). */
+/** A ratio in two significant digits, whole from 100 up. */
+const times = (r: number) => (r >= 100 ? `${Math.round(r)}` : r.toPrecision(2));
+
+/**
+ * Meridian ÷ peer, lateness (below 1: Meridian sooner) and executions/s (above 1: faster). A side
+ * that left schedules unrun within the grace has a lateness of at least the grace: the ratio is
+ * then a bound.
+ */
 function ratio(ours: number, theirs: number, graceMs: number): string {
-  if (theirs === Number.POSITIVE_INFINITY) {
-    return ours === Number.POSITIVE_INFINITY ? '–' : `< ${(ours / graceMs).toPrecision(2)}`;
-  }
-  if (!theirs || Number.isNaN(theirs) || Number.isNaN(ours)) return '–';
-  return ours === Number.POSITIVE_INFINITY ? '∞' : (ours / theirs).toPrecision(2);
+  if (Number.isNaN(ours) || Number.isNaN(theirs) || theirs === 0) return '–';
+  const [oursOpen, theirsOpen] = [ours, theirs].map((v) => v === Number.POSITIVE_INFINITY);
+  if (oursOpen && theirsOpen) return '–';
+  if (theirsOpen) return `< ${times(ours / graceMs)}`;
+  if (oursOpen) return `> ${times(graceMs / theirs)}`;
+  return times(ours / theirs);
 }
 
 /** Each Meridian round against each peer round of the same shape. */
