@@ -1,9 +1,11 @@
-// Creates `amount` once tasks through `POST /v1/tasks` with autocannon's API, each due at its own
-// time, spread evenly over the minute from `minute` (task i at `minute + i × 60000 / amount` ms),
-// its webhook `<receiver>/due/<due ms>`, so the receiver computes its lateness from the path. Prints autocannon's JSON result (plus
-// `created`, `createdAfterDue` and `statuses`) on stdout, progress on stderr.
-// Run by bench/scheduler.ts: `node bench/scheduler/create-tasks.ts '<json options>'`.
+// Creates `amount` recurring tasks through `POST /v1/tasks` with autocannon's API: task i daily at
+// its due time in the minute from `minute` (bench/scheduler/workload.ts: the cron expression with
+// seconds that BullMQ and pg-boss get too, starting at the minute), its webhook
+// `<receiver>/due/<due ms>`, so the receiver computes its lateness from the path. Prints
+// autocannon's JSON result (plus `created`, `createdAfterDue` and `statuses`) on stdout, progress
+// on stderr. Run by bench/scheduler.ts: `node bench/scheduler/create-tasks.ts '<json options>'`.
 import { createRequire } from 'node:module';
+import { dailyCron, dueAt, type Shape } from './workload.ts';
 
 interface Options {
   url: string;
@@ -12,6 +14,7 @@ interface Options {
   connections: number;
   /** Epoch ms of the minute the tasks fall due in. */
   minute: number;
+  shape: Shape;
   receiver: string;
 }
 
@@ -48,7 +51,7 @@ type Autocannon = (options: {
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const options = JSON.parse(process.argv[2] ?? '{}') as Options;
-const { minute, receiver, amount } = options;
+const { minute, receiver, amount, shape } = options;
 
 let next = 0;
 let created = 0;
@@ -70,12 +73,17 @@ const instance = autocannon({
       method: 'POST',
       path: '/v1/tasks',
       setupRequest(request, context) {
-        // Spread evenly over the minute.
-        const due = minute + Math.floor(((next++ % amount) * 60_000) / amount);
+        const index = next++ % amount;
+        const due = dueAt(minute, index, amount, shape);
         context.due = due;
         const task = {
-          name: `bench ${due}`,
-          schedule: { frequency: 'once', start: new Date(due).toISOString() },
+          name: `bench ${index}`,
+          schedule: {
+            frequency: 'cron',
+            cron: dailyCron(due),
+            start: new Date(minute).toISOString(),
+            timezone: 'UTC',
+          },
           action: { type: 'webhook', url: `${receiver}/due/${due}`, method: 'POST' },
         };
         return { ...request, body: JSON.stringify(task) };

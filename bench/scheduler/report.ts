@@ -1,7 +1,12 @@
-// The scheduler section of docs/benchmarks.md from the figures of bench/scheduler.ts's rounds.
+// The scheduler section of docs/benchmarks.md from the rounds of bench/scheduler.ts: the
+// comparison of Meridian, BullMQ and pg-boss (lateness and executions/s), their ratios, and
+// Meridian's own figures (creation over HTTP, executions in its database).
 import { type CpuSplit, describeCpu } from './cpu.ts';
+import { latenessOf } from './receiver.ts';
+import type { Measured } from './rounds.ts';
+import { describeShape, type Shape } from './workload.ts';
 
-/** Issue 5's aims. */
+/** Issue 5's aims, and the peers issue's: Meridian's p99 below both peers'. */
 export const aim = { createdPerSecond: 3_000, createP99Ms: 30, lateP99Ms: 1_000 };
 
 /** The minute's executions in the database, by state and attempts. */
@@ -14,31 +19,6 @@ export interface Executions {
   error: string | null;
 }
 
-/** One round's figures: one JOB_QUEUES setting. */
-export interface Row {
-  queues: string;
-  loadAverage: string;
-  warmupPerSecond: number;
-  created: number;
-  createdAfterDue: number;
-  createdPerSecond: number;
-  createP50: number;
-  createP99: number;
-  creationCpu: CpuSplit;
-  arrived: number;
-  duplicates: number;
-  missing: number;
-  /** Arrival − due, ms. */
-  lateP50: number;
-  lateP99: number;
-  lateMax: number;
-  /** When the last call arrived, after the end of the minute (s). */
-  completion: number;
-  callsPerSecond: number;
-  runCpu: CpuSplit;
-  executions: Executions[];
-}
-
 export interface Context {
   /** The "Run <date> on ..." line. */
   machine: string;
@@ -48,10 +28,14 @@ export interface Context {
   tasks: number;
   connections: number;
   warmupTasks: number;
-  rateLimitPerMinute: number;
   poolSize: string;
   database: string;
-  arrivalGraceMs: number;
+  /** Where pg-boss's database is. */
+  peerDatabase: string;
+  graceMs: number;
+  /** "bullmq 6.7.0, pg-boss 12.38.0, Redis 7.0.15". */
+  versions: string;
+  rateLimitPerMinute: string;
 }
 
 export function describeExecutions(executions: Executions[]): string {
@@ -66,6 +50,18 @@ export function describeExecutions(executions: Executions[]): string {
 }
 
 const count = (value: number) => Math.round(value).toLocaleString('en');
+const missing = (m: Measured) => m.created - m.arrivals.count;
+
+/** A lateness in ms; a schedule that never ran counts as more than the bound it was awaited. */
+function ms(value: number, graceMs: number): string {
+  if (value === Number.POSITIVE_INFINITY) return `> ${count(graceMs)}`;
+  return Number.isNaN(value) ? '–' : `${value}`;
+}
+
+/** "Meridian `default:10`", "BullMQ c50". */
+function label(m: Measured): string {
+  return m.meridian ? `Meridian \`${m.meridian.queues}\`` : `${m.system} c${m.concurrency}`;
+}
 
 /** "454/s against ≥ 3,000/s: missed, 0.15× the aim". */
 function atLeast(value: number, target: number, unit: string): string {
@@ -79,71 +75,184 @@ function under(value: number, limit: number, unit: string): string {
   return `${count(value)}${unit} against < ${count(limit)}${unit}: ${verdict}, ${(value / limit).toPrecision(2)}× the limit`;
 }
 
-export function renderTable(rows: Row[]): string {
+/** Every system's lateness and executions/s, one row per round. */
+export function renderComparison(rounds: Measured[], graceMs: number): string {
   return [
-    '| JOB_QUEUES | tasks created | created/s | create p50 ms | p99 ms | lateness p50 ms | p99 ms | max ms | last call after the minute s | calls/s | missing |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(
-      (r) =>
-        `| \`${r.queues}\` | ${r.created} | ${Math.round(r.createdPerSecond)} | ${r.createP50} | ` +
-        `${r.createP99} | ${r.lateP50} | ${r.lateP99} | ${r.lateMax} | ${r.completion.toFixed(1)} | ` +
-        `${Math.round(r.callsPerSecond)} | ${r.missing} |`,
-    ),
+    '| shape | system | schedules | created/s | lateness p50 ms | p99 ms | max ms | executions/s | last call after the minute s | missing |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rounds.map((m) => {
+      const l = latenessOf(m.arrivals, m.created, m.minute);
+      return (
+        `| ${m.shape} | ${label(m)} | ${m.created} | ${Math.round(m.createdPerSecond)} | ` +
+        `${ms(l.p50, graceMs)} | ${ms(l.p99, graceMs)} | ${ms(l.max, graceMs)} | ` +
+        `${Math.round(l.perSecond)} | ${l.completion.toFixed(1)} | ${missing(m)} |`
+      );
+    }),
   ].join('\n');
 }
 
-function details(r: Row, context: Context): string {
-  const late = r.createdAfterDue
-    ? ` ${r.createdAfterDue} tasks were created after their due time.`
-    : '';
-  const missing = r.missing
-    ? ` (${r.missing} never did within ${context.arrivalGraceMs / 60_000} min)`
-    : '';
-  const twice = r.duplicates ? `${r.duplicates} twice` : 'none twice';
-  return `- \`JOB_QUEUES=${r.queues}\` (load average ${r.loadAverage} at its start; warm-up ${count(r.warmupPerSecond)} tasks/s):
-  - Creation: ${atLeast(r.createdPerSecond, aim.createdPerSecond, '/s')}; p99 ${under(r.createP99, aim.createP99Ms, ' ms')}.${late}
-    CPU over its ${r.creationCpu.seconds.toFixed(0)} s: ${describeCpu(r.creationCpu)}.
-  - Lateness: p99 ${under(r.lateP99, aim.lateP99Ms, ' ms')}. ${r.arrived} calls arrived${missing}, ${twice}; in the database: ${describeExecutions(r.executions)}.
-    CPU from the minute's start to the last call (${r.runCpu.seconds.toFixed(0)} s): ${describeCpu(r.runCpu)}.`;
+/** A ratio in two significant digits, whole from 100 up. */
+const times = (r: number) => (r >= 100 ? `${Math.round(r)}` : r.toPrecision(2));
+
+/**
+ * Meridian ÷ peer, lateness (below 1: Meridian sooner) and executions/s (above 1: faster). A side
+ * that left schedules unrun within the grace has a lateness of at least the grace: the ratio is
+ * then a bound.
+ */
+function ratio(ours: number, theirs: number, graceMs: number): string {
+  if (Number.isNaN(ours) || Number.isNaN(theirs) || theirs === 0) return '–';
+  const [oursOpen, theirsOpen] = [ours, theirs].map((v) => v === Number.POSITIVE_INFINITY);
+  if (oursOpen && theirsOpen) return '–';
+  if (theirsOpen) return `< ${times(ours / graceMs)}`;
+  if (oursOpen) return `> ${times(graceMs / theirs)}`;
+  return times(ours / theirs);
 }
 
-export function renderSection(rows: Row[], context: Context): string {
-  const { tasks } = context;
+/** Each Meridian round against each peer round of the same shape. */
+export function renderRatios(rounds: Measured[], graceMs: number): string {
+  const lines: string[] = [];
+  for (const ours of rounds.filter((m) => m.meridian)) {
+    const a = latenessOf(ours.arrivals, ours.created, ours.minute);
+    for (const peer of rounds.filter((m) => !m.meridian && m.shape === ours.shape)) {
+      const b = latenessOf(peer.arrivals, peer.created, peer.minute);
+      lines.push(
+        `| ${ours.shape} | ${label(ours)} ÷ ${label(peer)} | ${ratio(a.p50, b.p50, graceMs)} | ` +
+          `${ratio(a.p99, b.p99, graceMs)} | ${ratio(a.max, b.max, graceMs)} | ` +
+          `${ratio(a.perSecond, b.perSecond, graceMs)} |`,
+      );
+    }
+  }
+  if (lines.length === 0) return '';
+  return [
+    '| shape | Meridian ÷ peer | lateness p50 | p99 | max | executions/s |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...lines,
+  ].join('\n');
+}
+
+/** Whether each Meridian round's p99 is below every peer's of its shape. */
+export function renderVerdicts(rounds: Measured[], graceMs: number): string[] {
+  return rounds
+    .filter((m) => m.meridian)
+    .flatMap((ours) => {
+      const peers = rounds.filter((m) => !m.meridian && m.shape === ours.shape);
+      if (peers.length === 0) return [];
+      const p99 = latenessOf(ours.arrivals, ours.created, ours.minute).p99;
+      const theirs = peers.map((peer) => {
+        const their = latenessOf(peer.arrivals, peer.created, peer.minute).p99;
+        return { peer, their, below: p99 < their };
+      });
+      const met = theirs.every((t) => t.below);
+      const against = theirs.map((t) => `${label(t.peer)} ${ms(t.their, graceMs)} ms`).join(', ');
+      return [
+        `${label(ours)}, ${ours.shape}: p99 ${ms(p99, graceMs)} ms against ${against}: ${met ? 'below both, aim met' : 'aim missed'}`,
+      ];
+    });
+}
+
+/** Meridian's own figures, as the earlier runs of this section gave them. */
+export function renderMeridianTable(rounds: Measured[], graceMs: number): string {
+  if (!rounds.some((m) => m.meridian)) return '';
+  return [
+    '| shape | JOB_QUEUES | tasks created | created/s | create p50 ms | p99 ms | lateness p50 ms | p99 ms | max ms | last call after the minute s | calls/s | missing |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rounds.flatMap((m) => {
+      if (!m.meridian) return [];
+      const l = latenessOf(m.arrivals, m.created, m.minute);
+      return [
+        `| ${m.shape} | \`${m.meridian.queues}\` | ${m.created} | ${Math.round(m.createdPerSecond)} | ` +
+          `${m.meridian.createP50} | ${m.meridian.createP99} | ${ms(l.p50, graceMs)} | ` +
+          `${ms(l.p99, graceMs)} | ${ms(l.max, graceMs)} | ${l.completion.toFixed(1)} | ` +
+          `${Math.round(l.perSecond)} | ${missing(m)} |`,
+      ];
+    }),
+  ].join('\n');
+}
+
+function cpuLine(what: string, split: CpuSplit): string {
+  return `CPU ${what} (${split.seconds.toFixed(0)} s): ${describeCpu(split)}.`;
+}
+
+function details(m: Measured, context: Context): string {
+  const late = m.createdAfterDue ? ` ${m.createdAfterDue} were created after their due time.` : '';
+  const lost = missing(m)
+    ? ` (${missing(m)} never did within ${context.graceMs / 60_000} min of the minute's end)`
+    : '';
+  const twice = m.arrivals.duplicates ? `${m.arrivals.duplicates} twice` : 'none twice';
+  const l = latenessOf(m.arrivals, m.created, m.minute);
+  const creation = m.meridian
+    ? `${atLeast(m.createdPerSecond, aim.createdPerSecond, '/s')}; p99 ${under(m.meridian.createP99, aim.createP99Ms, ' ms')}`
+    : `${count(m.createdPerSecond)}/s`;
+  const lateness =
+    m.meridian && Number.isFinite(l.p99) ? `p99 ${under(l.p99, aim.lateP99Ms, ' ms')}. ` : '';
+  return `- ${label(m)}, ${m.shape} (load average ${m.loadAverage} at its start; warm-up ${count(m.warmupPerSecond)} schedules/s): ${m.settings}.
+  - Creation: ${creation}.${late} ${cpuLine('over the creation', m.creationCpu)}
+  - Lateness: ${lateness}${m.arrivals.count} calls arrived${lost}, ${twice}; in ${m.meridian ? 'the database' : m.system}: ${m.state}.
+    ${cpuLine("from the minute's start to the last call", m.runCpu)}`;
+}
+
+export function renderSection(rounds: Measured[], context: Context): string {
+  const { tasks, graceMs } = context;
+  const shapes = [...new Set(rounds.map((m) => m.shape))] as Shape[];
+  const verdicts = renderVerdicts(rounds, graceMs);
+  const ratios = renderRatios(rounds, graceMs);
   return `## Scheduler (\`bench/scheduler.ts\`)
 
-${context.machine}; commit ${context.revision}; 1-minute load average
-${context.loadBefore} at the start (other engineers' tests share the machine). Meridian, PostgreSQL,
-autocannon and the webhook receiver share the 2 cores.
+${context.machine}; ${context.versions}; commit ${context.revision}; 1-minute load average
+${context.loadBefore} at the start. The machine was shared: other engineers' tests ran on the same
+2 cores, so compare the ratios of one run, not absolute figures across runs. Each system, PostgreSQL
+or Redis, and this benchmark (creating schedules, receiving the calls) share the cores.
 
-${renderTable(rows)}
+${count(tasks)} recurring schedules due in one minute, in each system in turn, ${shapes.map((shape) => `**${shape}**: ${describeShape(shape, tasks)}`).join('; ')}.
 
-${rows.map((row) => details(row, context)).join('\n')}
+${renderComparison(rounds, graceMs)}
+${ratios ? `\n${ratios}\n\nBelow 1 for lateness, Meridian starts sooner; above 1 for executions/s, it runs more per second. "> N" ms: some schedules never ran within the ${graceMs / 60_000} min awaited after the minute, so the figure is at least that (and a ratio is at most what it shows).\n` : ''}${verdicts.length ? `\n${verdicts.map((v) => `- ${v}`).join('\n')}\n` : ''}
+What is measured, the same for every system:
 
-What is measured, in one run per \`JOB_QUEUES\` setting, each with a fresh Meridian and database:
+- **Schedules**: daily cron expressions with seconds, \`<s> <m> <h> * * *\` in UTC, one per
+  schedule, so each has one occurrence in the minute M and the next a day later. Whole seconds
+  because that is what every system can name: pg-boss reads 6-field cron (seconds first) through
+  cron-parser, and cron has no finer unit. Meridian: a \`cron\` task starting at M
+  (\`POST /v1/tasks\`, a \`POST\` webhook to the receiver); BullMQ:
+  \`upsertJobScheduler(id, { pattern, tz: 'UTC' }, { data })\`; pg-boss:
+  \`schedule('tick', cron, data, { tz: 'UTC', key: id })\` (unique per queue and key). First
+  ${count(context.warmupTasks)} schedules due 12 hours later (never run here) warm the system up
+  and give a rate; M is the first minute boundary after the ${count(tasks)} creations should have
+  ended. Meridian's are created over HTTP by autocannon at ${context.connections} connections in
+  a second process; the peers' from this process by their library, ${context.connections} calls
+  in flight.
+- **Execution**: every system's execution is the same HTTP call, a \`POST\` to a receiver in
+  this process (\`/due/<due ms>\`, answering 200) with at most 16 keep-alive connections:
+  Meridian's webhook action (signed), the peers' handler (\`bench/scheduler/call.ts\`).
+- **Lateness**: arrival at the receiver − due time, for every schedule of the minute, taken at the
+  same point on the same clock for all; a schedule not run within ${graceMs / 60_000} min after
+  the minute's end counts as later than that. executions/s: the calls over the time from the
+  first to the last (in the spread shape, a system that keeps up runs them as they fall due:
+  about ${count(tasks / 60)}/s); "last call after the minute": when the last arrived, after M + 60 s.
+  A call made twice for one schedule counts once, and is reported.
+- **Systems**, each fresh, one at a time, its worker in a process of its own (a peer's started
+  once its schedules are created, before the minute):
+  - Meridian: \`meridian serve\` (API and worker in one process) at each \`JOB_QUEUES\` setting,
+    \`LOG_LEVEL=warn\`, \`OUTBOUND_ALLOW_PRIVATE=true\` (the receiver is on loopback),
+    \`RATE_LIMIT_PER_MINUTE=${context.rateLimitPerMinute}\`, \`DATABASE_POOL_SIZE\` ${context.poolSize},
+    ${context.database}. \`default:N\` runs N jobs at once, as the peers' concurrency N.
+  - BullMQ on the machine's Redis (its keys under a prefix of the run, removed at the end). A
+    Worker taking a scheduler's job first adds the job of the next occurrence, then runs it.
+  - pg-boss in a database of its own on ${context.peerDatabase}. Its cron pass runs every
+    \`cronMonitorIntervalSeconds\` and files each schedule whose occurrence fell in the last 60 s
+    as a job of its internal \`__pgboss__send-it\` queue; one worker of that queue, 50 jobs per
+    fetch every \`cronWorkerIntervalSeconds\`, sends each as a job of the schedule's queue. Both
+    are set to 1 s, their minimum (the defaults, 30 s and 5 s, start later still): that forwarding,
+    about 50 schedules a second per instance, is what bounds its executions/s, not its workers.
+- CPU is summed from /proc over each phase, in cores.
 
-- **Creation**: ${count(tasks)} \`POST /v1/tasks\` (bearer token; a \`once\` task with a \`POST\`
-  webhook to the local receiver, defaults otherwise) by autocannon's API at ${context.connections}
-  connections in a second process (\`bench/scheduler/create-tasks.ts\`), after a warm-up of
-  ${count(context.warmupTasks)} tasks due the next day. created/s is the tasks created over the
-  whole run's duration; p50 and p99 are autocannon's. Aim: ≥ ${count(aim.createdPerSecond)}/s
-  with p99 under ${aim.createP99Ms} ms.
-- **Lateness**: the same tasks fall due across one minute M (task i at M + i × 60 s /
-  ${count(tasks)}), M the first minute boundary after the creation should have ended; the
-  webhook URL carries the due time, and the receiver (an HTTP server in the bench process
-  answering 200) takes each call's arrival − due: the time the job waited to be claimed, its
-  first transaction (schedule the next occurrence, mark it running) and the HTTP call's
-  connect. "last call after the minute" is when the last call arrived, after M + 60 s; calls/s
-  is the calls over the time from the first to the last. Aim: p99 under
-  ${count(aim.lateP99Ms)} ms.
-- Meridian: \`meridian serve\` (API and worker in one process) with \`LOG_LEVEL=warn\`,
-  \`OUTBOUND_ALLOW_PRIVATE=true\` (the receiver is on loopback),
-  \`RATE_LIMIT_PER_MINUTE=${context.rateLimitPerMinute}\`, \`DATABASE_POOL_SIZE\` ${context.poolSize},
-  ${context.database}; the webhook client keeps at most 16 connections per origin.
-- CPU is summed from /proc over each phase, in cores: Meridian's node process, PostgreSQL (the
-  postmaster and its backends), the autocannon process (once it has exited), this process, and
-  the rest of the machine's busy time.
+${renderMeridianTable(rounds, graceMs) || 'No Meridian round in this run.'}
 
-Rerun with \`npm run bench:scheduler\` (\`BENCH_JOB_QUEUES="default:10 default:50"\` for the
-settings, \`BENCH_TASKS\` for the count, \`BENCH_DATABASE_URL=postgres://...\` to use a running
-PostgreSQL); it rewrites this section.`;
+${rounds.map((m) => details(m, context)).join('\n')}
+
+Rerun with \`npm run bench:scheduler\` (\`--tasks N\` or \`BENCH_TASKS\` for the count,
+\`BENCH_ROUNDS="default:10 default:50 bullmq pg-boss"\` for the rounds in their order, a peer or
+else Meridian's \`JOB_QUEUES\`, \`BENCH_PEER_CONCURRENCY=50\` for the peers, \`BENCH_SHAPES="spread instant"\` for the shapes,
+\`BENCH_GRACE_MINUTES\` for the wait after the minute, \`BENCH_DATABASE_URL=postgres://...\` to use a
+running PostgreSQL); it rewrites this section.`;
 }
