@@ -1,9 +1,16 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from 'pino';
 import { type Config, loadConfig } from './platform/config.ts';
 import { HttpProblem } from './platform/http/problems.ts';
+import {
+  compileBodyValidator,
+  describeValidation,
+  validationProblem,
+} from './platform/http/validation.ts';
+import { NewTokenBody, SignUpBody } from './platform/identity/schemas.ts';
 import * as identity from './platform/identity/service.ts';
 import { findUserByEmail } from './platform/identity/store.ts';
 import { listJobs, redriveDeadJobs } from './platform/jobs/store.ts';
@@ -59,18 +66,21 @@ user
   .requiredOption('--password <password>', 'at least 8 characters', minLength(8))
   .option('--name <name>', 'display name (default: the part of the email before @)')
   .option('--admin', 'make the user an operator (may use /v1/admin)', false)
-  .action((options: { email: string; password: string; name?: string; admin: boolean }) =>
-    withDatabase(async ({ database }, _config, log) => {
+  .action((options: { email: string; password: string; name?: string; admin: boolean }) => {
+    const account = checkOptions(signUpRules, {
+      email: options.email,
+      password: options.password,
+      name: options.name ?? options.email.split('@')[0] ?? options.email,
+    });
+    return withDatabase(async ({ database }, _config, log) => {
       await migrateAll(database, systems, log);
       const { user: created, token } = await identity.signUp(database.db, {
-        email: options.email,
-        password: options.password,
-        name: options.name ?? options.email.split('@')[0] ?? options.email,
+        ...account,
         isOperator: options.admin,
       });
       console.log(JSON.stringify({ user: created, token }, null, 2));
-    }),
-  );
+    });
+  });
 
 const token = program.command('token').description('Manage API tokens');
 token
@@ -79,18 +89,19 @@ token
   .requiredOption('--email <email>', 'the user the token acts for')
   .option('--name <name>', 'what the token is for', 'cli')
   .option('--expires-in-days <days>', 'expiry (default: never)', positiveInteger)
-  .action((options: { email: string; name: string; expiresInDays?: number }) =>
-    withDatabase(async ({ database }, _config, log) => {
+  .action((options: { email: string; name: string; expiresInDays?: number }) => {
+    const { name } = checkOptions(newTokenRules, { name: options.name });
+    return withDatabase(async ({ database }, _config, log) => {
       await migrateAll(database, systems, log);
       const found = await findUserByEmail(database.db, options.email);
       if (!found) throw new HttpProblem('not-found', `No user is registered with ${options.email}`);
       const expiresAt = options.expiresInDays
         ? new Date(Date.now() + options.expiresInDays * 86_400_000)
         : null;
-      const created = await identity.issueToken(database.db, found.id, options.name, expiresAt);
+      const created = await identity.issueToken(database.db, found.id, name, expiresAt);
       console.log(JSON.stringify(created, null, 2));
-    }),
-  );
+    });
+  });
 
 const jobs = program.command('jobs').description('Inspect and redrive the dead-letter queue');
 jobs
@@ -225,6 +236,21 @@ function fail(error: unknown): never {
     `meridian: ${known ? (error as Error).message : ((error as Error).stack ?? error)}`,
   );
   process.exit(known ? 2 : 1);
+}
+
+// The API's own rules for what the commands create (a name is trimmed, and refused when blank
+// or holding control characters), so a user or token made here is one the API would accept.
+const signUpRules = compileBodyValidator<SignUpBody>(SignUpBody);
+const newTokenRules = compileBodyValidator<{ name: string }>(NewTokenBody);
+
+/** `value` as the rules leave it (names trimmed), or a one-line failure naming the option. */
+function checkOptions<T>(rules: ValidateFunction<T>, value: T): T {
+  if (rules(value)) return value;
+  const errors = describeValidation(rules.errors ?? []).map((error) => ({
+    ...error,
+    field: `--${error.field.replace(/^\//, '')}`,
+  }));
+  return fail(validationProblem(errors));
 }
 
 function minLength(length: number) {

@@ -60,6 +60,38 @@ describe('the meridian command', () => {
     );
     expect(short.code).not.toBe(0);
     expect(short.stderr).toContain('at least 8 characters');
+
+    // The API's rules for names, told in one line naming the option.
+    const blank = await runMeridian(
+      ['user', 'create', '--email', 'y@example.com', '--password', 'long enough', '--name', '  '],
+      env,
+    );
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toBe('meridian: --name: must not be blank\n');
+    const bidi = await runMeridian(
+      ['token', 'create', '--email', 'ops@example.com', '--name', 'deploy\u202egnp.exe'],
+      env,
+    );
+    expect(bidi.code).toBe(2);
+    expect(bidi.stderr).toMatch(/^meridian: --name: .*U\+202E/);
+  });
+
+  it('trims the names it is given, as the API does', async () => {
+    const created = await runMeridian(
+      [
+        'user',
+        'create',
+        '--email',
+        'trim@example.com',
+        '--password',
+        'long enough',
+        '--name',
+        ' Trim Me ',
+      ],
+      env,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout).user.name).toBe('Trim Me');
   });
 
   it('refuses bad configuration before starting, naming the variable', async () => {
