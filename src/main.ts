@@ -168,6 +168,18 @@ bench
 
 async function serve(role: Role): Promise<void> {
   const { config, log } = boot();
+  // Listening from the first moment: without a listener a SIGTERM kills the process outright
+  // (its embedded PostgreSQL orphaned), even one sent just after "Meridian is serving". A signal
+  // that comes while Meridian starts is acted on once it has started.
+  let shutdown: ((signal: string) => Promise<void>) | undefined;
+  let signalledDuringStart: string | undefined;
+  const onSignal = (signal: string) => {
+    if (shutdown) void shutdown(signal);
+    else signalledDuringStart ??= signal;
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
   const opened = await openDatabase(config, log, 'serve').catch(fail);
   const server = await startServer(config, log, opened.database, systems, role).catch(
     async (error) => {
@@ -176,7 +188,7 @@ async function serve(role: Role): Promise<void> {
     },
   );
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
@@ -189,8 +201,7 @@ async function serve(role: Role): Promise<void> {
     log.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  if (signalledDuringStart) await shutdown(signalledDuringStart);
 }
 
 /**
