@@ -181,7 +181,7 @@ async function serve(role: Role): Promise<void> {
   process.on('SIGINT', onSignal);
 
   const opened = await openDatabase(config, log, 'serve').catch(fail);
-  const server = await startServer(config, log, opened.database, systems, role).catch(
+  const server = await startServer(config, log, opened.database, systems, { role }).catch(
     async (error) => {
       await opened.close();
       return fail(error);

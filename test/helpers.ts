@@ -66,14 +66,9 @@ export async function startTestServer(
   const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog, {
     statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
-  const server = await startServer(
-    config,
-    silentLog,
-    database,
-    options.systems ?? [],
-    'all',
-    options.clock,
-  );
+  const server = await startServer(config, silentLog, database, options.systems ?? [], {
+    clock: options.clock,
+  });
   afterAll(async () => {
     await server.close();
     await database.close();

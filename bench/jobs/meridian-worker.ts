@@ -32,11 +32,12 @@ const engine = createJobEngine({
   queues: { default: args.concurrency },
   periodic: [],
   leaseMs: 30_000,
+  drainMs: 1_000,
   retentionMs: 24 * 3_600_000,
 });
 await engine.start();
 stopOnRequest(async () => {
-  await engine.stop(1_000);
+  await engine.stop();
   await database.close();
 });
 report.ready();

@@ -6,11 +6,13 @@ import type { Database } from './db/database.ts';
 import type { Events } from './events/publish.ts';
 import type { App } from './http/app.ts';
 import type { Outbound } from './http/outbound.ts';
+import type { Identity } from './identity/access.ts';
 import type { Authenticator } from './identity/authenticate.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { Jobs } from './jobs/queue.ts';
 import type { JobHandler } from './jobs/spec.ts';
 import type { Notify } from './notify/service.ts';
+import type { Service } from './service.ts';
 
 /** What the core gives every module. */
 export interface Core {
@@ -23,6 +25,8 @@ export interface Core {
   clock: Clock;
   database: Database;
   auth: Authenticator;
+  /** Users, organisations and roles: what a module may know of them (never their tables). */
+  identity: Identity;
   metrics: Registry;
   jobs: Jobs;
   /** Transactional pub/sub: `publish(tx, …)` reaches subscribers in every process iff tx commits. */
@@ -40,8 +44,10 @@ export interface Core {
 
 /**
  * What a module adds to Meridian: its tables (a folder of `.sql` migrations, ending in `/`), its
- * routes, its job handlers (by kind, e.g. `scheduler.run`) and its periodic jobs. The platform's
- * own rooms are modules too, so every part is plugged in one way.
+ * routes, its job handlers (by kind, e.g. `scheduler.run`), its periodic jobs and its long-running
+ * services. The platform's own rooms are modules too, so every part is plugged in one way; a new
+ * system is a folder with a `module.ts` and one line in `main.ts`. Names are unique across the
+ * modules of a process (module, job kind, periodic job, topic namespace): a clash stops the start.
  */
 export interface Module {
   name: string;
@@ -49,6 +55,11 @@ export interface Module {
   routes?(app: App, core: Core): void | Promise<void>;
   jobs?(core: Core): Record<string, JobHandler>;
   periodic?: PeriodicJob[];
+  /**
+   * Loops of its own (a scanner, a watcher), started after the job engine and stopped before it,
+   * in processes that run jobs (roles `all` and `worker`, not `api`).
+   */
+  services?(core: Core): Service[];
   /**
    * Who may subscribe to this module's stream topics, by namespace: `{ inventory: (userId, sku,
    * core) => … }` authorises `inventory:<sku>`. `user` and `org` are the platform's.

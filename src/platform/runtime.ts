@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Clock, systemClock } from './clock.ts';
+import { checkComposition, composeJobHandlers, periodicJobsOf } from './composition.ts';
 import type { Config } from './config.ts';
 import { checkServer, connectDatabase, type Database } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
@@ -12,6 +13,7 @@ import { type App, createHttpApp } from './http/app.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { httpModule } from './http/module.ts';
 import { createOutbound } from './http/outbound.ts';
+import { createIdentity } from './identity/access.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { identityModule } from './identity/module.ts';
 import { createJobEngine } from './jobs/engine.ts';
@@ -22,6 +24,7 @@ import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
+import { type Service, serviceGroup } from './service.ts';
 import { StartupError } from './startup.ts';
 
 export const version: string = packageJson.version;
@@ -71,8 +74,8 @@ export async function openDatabase(
   };
 }
 
-/** The platform's own modules come first: systems' tables may refer to theirs. */
-const platformModules: Module[] = [
+/** The platform's own modules: they come first, as systems' tables may refer to theirs. */
+export const platformModules: Module[] = [
   jobsModule,
   httpModule,
   identityModule,
@@ -92,6 +95,90 @@ export function migrateAll(database: Database, systems: Module[], log: Logger): 
   return migrate(database.db, migrationSources(systems), log);
 }
 
+/** What a process does: the API, the jobs, or both (the default; one process is enough). */
+export type Role = 'all' | 'api' | 'worker';
+
+export interface CoreOptions {
+  role?: Role;
+  /** `core.clock`: the system clock, unless a test gives a travel clock. */
+  clock?: Clock;
+}
+
+/**
+ * The core of one process with the given systems plugged in: the `Core` every module receives,
+ * the modules in order (the platform's first), and the services that run in the background
+ * (the heartbeat and event bus, then the job engine and the modules' own services), not started.
+ */
+export interface AssembledCore {
+  core: Core;
+  modules: Module[];
+  /** The instance heartbeat and the event bus: started first, stopped last. */
+  background: Service;
+  /** The job engine and the modules' services: started after `background`, stopped before it. */
+  work: Service;
+}
+
+/**
+ * Wires the core for `systems` over a migrated database, without HTTP (`startServer` adds it;
+ * tests of a module's services and jobs use this alone). Refuses a composition in which two
+ * modules claim one name.
+ */
+export function assembleCore(
+  config: Config,
+  log: Logger,
+  database: Database,
+  systems: Module[],
+  options: CoreOptions = {},
+): AssembledCore {
+  const { role = 'all', clock = systemClock } = options;
+  const modules = [...platformModules, ...systems];
+  checkComposition(modules);
+  const metrics = createMetrics(database.pool);
+  const heartbeat = createHeartbeat(database.db, log, { role, version });
+  const engine = createJobEngine({
+    db: database.db,
+    databaseUrl: database.url,
+    workerId: heartbeat.id,
+    log,
+    metrics,
+    handlers: {},
+    queues: role === 'api' ? {} : config.jobQueues,
+    periodic: periodicJobsOf(modules),
+    leaseMs: config.jobLeaseMs,
+    drainMs: drainTimeoutMs,
+    retentionMs: config.jobRetentionMs,
+    clock,
+  });
+  const events = createEventBus({ db: database.db, url: database.url, log });
+  const core: Core = {
+    config,
+    log,
+    clock,
+    database,
+    auth: createAuthenticator(database.db),
+    identity: createIdentity(database.db),
+    metrics,
+    jobs: engine.jobs,
+    events,
+    notify: createNotify({
+      jobs: engine.jobs,
+      events,
+      retry: { maxAttempts: config.notifyMaxAttempts, baseMs: config.notifyRetryBaseMs },
+    }),
+    outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
+    pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),
+  };
+  Object.assign(engine.handlers, composeJobHandlers(modules, core));
+  const moduleServices =
+    role === 'api' ? [] : modules.flatMap((module) => module.services?.(core) ?? []);
+  return {
+    core,
+    modules,
+    background: serviceGroup('core', [heartbeat, events]),
+    work: serviceGroup('work', [engine, ...moduleServices]),
+  };
+}
+
 export interface Server {
   core: Core;
   app: App;
@@ -104,65 +191,25 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** What a process does: the API, the jobs, or both (the default; one process is enough). */
-export type Role = 'all' | 'api' | 'worker';
-
 /**
  * Migrates, then serves the platform's routes and the given modules' on `config.host:port`, and
- * runs their jobs. A `worker` serves only health and metrics; an `api` runs no jobs (it still
- * enqueues them). The caller owns the database (see `openDatabase`) and closes it after.
- * `clock` is `core.clock`: the system clock, unless a test gives a travel clock.
+ * runs their jobs and services. A `worker` serves only health and metrics; an `api` runs no jobs
+ * (it still enqueues them). The caller owns the database (see `openDatabase`) and closes it after.
  */
 export async function startServer(
   config: Config,
   log: Logger,
   database: Database,
   systems: Module[],
-  role: Role = 'all',
-  clock: Clock = systemClock,
+  options: CoreOptions = {},
 ): Promise<Server> {
-  const modules = [...platformModules, ...systems];
-  const sources = migrationSources(systems);
-  await migrate(database.db, sources, log);
-
-  const metrics = createMetrics(database.pool);
-  const heartbeat = createHeartbeat(database.db, log, { role, version });
-  const engine = createJobEngine({
-    db: database.db,
-    databaseUrl: database.url,
-    workerId: heartbeat.id,
-    log,
-    metrics,
-    handlers: {},
-    queues: role === 'api' ? {} : config.jobQueues,
-    periodic: modules.flatMap((module) => module.periodic ?? []),
-    leaseMs: config.jobLeaseMs,
-    retentionMs: config.jobRetentionMs,
-    clock,
-  });
-  const events = createEventBus({ db: database.db, url: database.url, log });
-  const core: Core = {
-    config,
-    log,
-    clock,
-    database,
-    auth: createAuthenticator(database.db),
-    metrics,
-    jobs: engine.jobs,
-    events,
-    notify: createNotify({
-      jobs: engine.jobs,
-      events,
-      retry: { maxAttempts: config.notifyMaxAttempts, baseMs: config.notifyRetryBaseMs },
-    }),
-    outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
-    pendingMigrations: () => pendingMigrations(database.db, sources),
-  };
-  for (const module of modules) Object.assign(engine.handlers, module.jobs?.(core));
+  const role = options.role ?? 'all';
+  await migrateAll(database, systems, log);
+  const { core, modules, background, work } = assembleCore(config, log, database, systems, options);
 
   const app = await createHttpApp({ config, log, version });
   core.auth.register(app);
-  instrumentHttp(app, metrics);
+  instrumentHttp(app, core.metrics);
   registerIdempotency(app, database.db);
   for (const module of role === 'worker' ? [observeModule] : modules)
     await module.routes?.(app, core);
@@ -175,17 +222,19 @@ export async function startServer(
     done(null, payload);
   });
 
-  await heartbeat.start();
-  await events.start();
-  await engine.start();
+  await background.start();
+  await work.start().catch(async (error) => {
+    await app.close();
+    await background.stop();
+    throw error;
+  });
   let url: string;
   try {
     url = await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close();
-    await engine.stop(0);
-    await events.stop();
-    await heartbeat.stop();
+    await work.stop();
+    await background.stop();
     throw listenProblem(error, config);
   }
   log.info({ url, version, role }, 'Meridian is serving');
@@ -198,12 +247,11 @@ export async function startServer(
       // shutdown ends within 30 s.
       draining = true;
       const cut = setTimeout(() => app.server.closeAllConnections(), drainTimeoutMs);
-      await Promise.all([app.close(), engine.stop(drainTimeoutMs)]);
+      await Promise.all([app.close(), work.stop()]);
       clearTimeout(cut);
       // After the jobs: a call still running now belongs to a job given up on.
       await core.outbound.close();
-      await events.stop();
-      await heartbeat.stop();
+      await background.stop();
     },
   };
 }

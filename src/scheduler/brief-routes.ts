@@ -3,7 +3,6 @@ import type { App } from '../platform/http/app.ts';
 import { HttpProblem } from '../platform/http/problems.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
-import { findUserById } from '../platform/identity/store.ts';
 import type { Core } from '../platform/module.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
@@ -41,10 +40,7 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
       const principal = principalOf(request);
       // An operator may act for another user, one that exists.
       const forOther = user_id !== principal.user.id;
-      if (
-        forOther &&
-        (!principal.user.is_operator || !(await findUserById(core.database.db, user_id)))
-      ) {
+      if (forOther && (!principal.user.is_operator || !(await core.identity.findUser(user_id)))) {
         throw new HttpProblem('not-found', `No user ${user_id}`);
       }
       requireBriefFrequency(frequency);

@@ -1,11 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { Logger } from 'pino';
-
-export interface Listener {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+import { defineService, type Service } from '../service.ts';
 
 const reconnectDelayMs = 1_000;
 
@@ -19,7 +15,7 @@ export function createListener(
   channels: string[],
   handlers: { onNotify(channel: string, payload: string): void; onReconnect(): void },
   log: Logger,
-): Listener {
+): Service {
   let client: pg.Client | undefined;
   let stopped = false;
   let connecting: Promise<void> | undefined;
@@ -60,8 +56,9 @@ export function createListener(
     });
   }
 
-  return {
+  return defineService(`listener(${channels.join(',')})`, {
     async start() {
+      stopped = false;
       connecting = connect();
       await connecting;
     },
@@ -71,5 +68,5 @@ export function createListener(
       await client?.end().catch(() => undefined);
       client = undefined;
     },
-  };
+  });
 }

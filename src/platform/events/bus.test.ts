@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../../../test/helpers.ts';
+import { startTestCore } from '../../../test/module-harness.ts';
 import { transaction } from '../db/database.ts';
 import type { Job, JobContext } from '../jobs/spec.ts';
 import { eventsModule } from './module.ts';
 import type { PublishedEvent } from './publish.ts';
 import { eventsAfter, prunedThrough } from './store.ts';
 
-const { server } = await startTestServer({ env: { EVENT_RETENTION_HOURS: '2' } });
+const server = await startTestCore({ env: { EVENT_RETENTION_HOURS: '2' } });
 const { events } = server.core;
 const { db } = server.core.database;
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import { createListener } from '../db/listener.ts';
+import { defineService, type Service } from '../service.ts';
 import { type Events, type PublishedEvent, publishEvent, publishEvents } from './publish.ts';
 import { eventsAfter, findEvent, latestEventId } from './store.ts';
 
@@ -9,11 +10,8 @@ const channel = 'meridian_events';
 /** Rows read per query when catching up after a lost LISTEN connection. */
 const catchUpBatch = 1_000;
 
-export interface EventBus extends Events {
-  /** LISTENs; from then on, events committed anywhere reach this process's subscribers. */
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** Started, it LISTENs: from then on, events committed anywhere reach this process's subscribers. */
+export interface EventBus extends Events, Service {}
 
 type Subscriber = (event: PublishedEvent) => void;
 
@@ -74,7 +72,19 @@ export function createEventBus(options: { db: Db; url: string; log: Logger }): E
     log,
   );
 
+  const service = defineService('events.bus', {
+    async start() {
+      await listener.start();
+      lastId = Math.max(lastId, await latestEventId(db));
+    },
+    async stop() {
+      await listener.stop();
+      await queue;
+    },
+  });
+
   return {
+    ...service,
     publish: publishEvent,
     publishMany: publishEvents,
     subscribe(topics, onEvent) {
@@ -90,14 +100,6 @@ export function createEventBus(options: { db: Db; url: string; log: Logger }): E
           if (set?.size === 0) subscribers.delete(topic);
         }
       };
-    },
-    async start() {
-      await listener.start();
-      lastId = Math.max(lastId, await latestEventId(db));
-    },
-    async stop() {
-      await listener.stop();
-      await queue;
     },
   };
 }

@@ -1,16 +1,11 @@
 import type { Logger } from 'pino';
-import { findOrganisationOfMember } from '../identity/store.ts';
 import type { Core, Module, TopicAuthoriser } from '../module.ts';
 import { topicPattern } from './publish.ts';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The platform's own namespaces: a user's topic is theirs alone, an organisation's its members'. */
-const platformTopics: Record<string, TopicAuthoriser> = {
+export const platformTopics: Record<string, TopicAuthoriser> = {
   user: async (userId, id) => id === userId,
-  org: async (userId, id, core) =>
-    uuidPattern.test(id) &&
-    (await findOrganisationOfMember(core.database.db, id, userId)) !== undefined,
+  org: async (userId, id, core) => (await core.identity.roleIn(id, userId)) !== undefined,
 };
 
 /** Why a user may not subscribe to a topic: it is not one (`topic-invalid`), or not theirs. */

@@ -3,13 +3,13 @@ import type { Registry } from 'prom-client';
 import { type Clock, systemClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { createListener } from '../db/listener.ts';
+import { defineService, type Service } from '../service.ts';
 import { createLeaderElector } from './leader.ts';
 import {
   createPeriodicEnqueuer,
   createPruner,
   createRescuer,
   type PeriodicJob,
-  type Service,
 } from './maintenance.ts';
 import { createJobMetrics } from './metrics.ts';
 import { createJobs, type Jobs } from './queue.ts';
@@ -28,6 +28,8 @@ export interface JobEngineOptions {
   queues: Record<string, number>;
   periodic: PeriodicJob[];
   leaseMs: number;
+  /** At stop, running jobs get this long to finish before they are released to other workers. */
+  drainMs: number;
   /** Completed and cancelled jobs are deleted after this long. */
   retentionMs: number;
   /**
@@ -38,15 +40,16 @@ export interface JobEngineOptions {
   clock?: Clock;
 }
 
-export interface JobEngine {
+/**
+ * Started, it runs the jobs of its queues (none: it only enqueues); stopped, it stops claiming,
+ * lets running jobs finish within `drainMs` and releases the rest.
+ */
+export interface JobEngine extends Service {
   jobs: Jobs;
   /** Calls `listener` on every job transition this process makes; also `jobs.onTransition`. */
   onTransition(listener: (transition: JobTransition) => void): () => void;
   /** Kind → handler; modules add theirs before `start`. */
   handlers: Record<string, JobHandler>;
-  start(): Promise<void>;
-  /** Stops claiming, lets running jobs finish within `graceMs`, releases the rest. */
-  stop(graceMs: number): Promise<void>;
 }
 
 /** How often the leader looks for jobs whose lease ran out. */
@@ -92,30 +95,27 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
   ];
   const leader = createLeaderElector(options.databaseUrl, log, {
     onElected: () => {
-      for (const service of leaderServices) service.start();
+      for (const service of leaderServices) void service.start();
     },
     onDeposed: () => {
       for (const service of leaderServices) void service.stop();
     },
   });
 
-  return {
-    jobs,
-    handlers: options.handlers,
-    onTransition,
+  const service = defineService('jobs.engine', {
     async start() {
       if (!runsJobs) return;
       await listener.start();
-      worker.start();
-      leader.start();
+      await worker.start();
+      await leader.start();
     },
-    async stop(graceMs) {
-      if (!runsJobs) return;
+    async stop() {
       await leader.stop();
       // Deposing stops them without waiting; a tick still running must end before the pool does.
       await Promise.all(leaderServices.map((service) => service.stop()));
-      await worker.stop(graceMs);
+      await worker.stop();
       await listener.stop();
     },
-  };
+  });
+  return { ...service, jobs, handlers: options.handlers, onTransition };
 }

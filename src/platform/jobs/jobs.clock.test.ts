@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, waitForJobState } from '../../../test/helpers.ts';
+import { waitForJobState } from '../../../test/helpers.ts';
+import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import { createTravelClock } from '../clock.ts';
 import { transaction } from '../db/database.ts';
 import type { Module } from '../module.ts';
@@ -41,23 +42,23 @@ const testModule: Module = {
 };
 
 const clock = createTravelClock(new Date());
-let server: TestServer;
+let server: TestCore;
 let jobs: Jobs;
 
 beforeAll(async () => {
-  server = await startTestServer({
+  server = await startTestCore({
     env: { JOB_QUEUES: 'default:10,calendar:2,quiet:1' },
     systems: [testModule],
     clock,
   });
-  jobs = server.server.core.jobs;
+  jobs = server.core.jobs;
 });
 
 const waitForState = (id: number, state: JobState, timeout?: number) =>
   waitForJobState(jobs, id, state, timeout);
 
 async function latenessSum(queue: string): Promise<{ sum: number; count: number }> {
-  const metric = server.server.core.metrics.getSingleMetric('meridian_job_start_lateness_seconds');
+  const metric = server.core.metrics.getSingleMetric('meridian_job_start_lateness_seconds');
   const { values } = (await metric?.get()) ?? { values: [] };
   const of = (suffix: string) =>
     values.find(
@@ -70,7 +71,7 @@ async function latenessSum(queue: string): Promise<{ sum: number; count: number 
 
 describe('a travel clock', () => {
   it('is the core clock', () => {
-    expect(server.server.core.clock).toBe(clock);
+    expect(server.core.clock).toBe(clock);
   });
 
   it('runs a job due a month ahead only once the clock travels there, and on time', async () => {

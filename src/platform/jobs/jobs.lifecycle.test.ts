@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, waitForJobState } from '../../../test/helpers.ts';
+import { waitForJobState } from '../../../test/helpers.ts';
+import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import type { Module } from '../module.ts';
 import type { Jobs } from './queue.ts';
 import type { Job, JobState } from './spec.ts';
@@ -64,12 +65,12 @@ const gate = new Promise<void>((resolve) => {
 });
 
 const leaseEnv = { JOB_LEASE_SECONDS: '1' };
-let server: TestServer;
+let server: TestCore;
 let jobs: Jobs;
 
 beforeAll(async () => {
-  server = await startTestServer({ env: leaseEnv, systems: [testModule] });
-  jobs = server.server.core.jobs;
+  server = await startTestCore({ env: leaseEnv, systems: [testModule] });
+  jobs = server.core.jobs;
 });
 
 const waitForState = (id: number, state: JobState, client = jobs, timeout?: number) =>
@@ -164,26 +165,26 @@ describe('a running job taken from its worker', () => {
 
 describe('graceful shutdown', () => {
   it('releases a running job that outlasts the drain, and another server takes it', async () => {
-    const first = await startTestServer({ env: leaseEnv, systems: [testModule] });
-    const job = await first.server.core.jobs.enqueue({ kind: 'test.hold-once', maxAttempts: 1 });
+    const first = await startTestCore({ env: leaseEnv, systems: [testModule] });
+    const job = await first.core.jobs.enqueue({ kind: 'test.hold-once', maxAttempts: 1 });
     await expect.poll(() => shutdownRuns).toEqual(['held']);
     const told: string[] = [];
     // Only this job's: the platform's periodic jobs may run meanwhile.
-    first.server.core.jobs.onTransition((transition) => {
+    first.core.jobs.onTransition((transition) => {
       if (transition.job.id === job.id) told.push(transition.to);
     });
-    await first.server.close();
+    await first.close();
     expect(shutdownRuns).toEqual(['held', 'aborted']);
     expect(told).toEqual(['released']);
     // Released as before the claim: with one attempt allowed, a used attempt would leave it dead.
-    const released = await first.server.core.jobs.get(job.id);
+    const released = await first.core.jobs.get(job.id);
     expect(released).toMatchObject({ state: 'available', attempt: 0, worker_id: null, errors: [] });
-    const second = await startTestServer({
+    const second = await startTestCore({
       env: leaseEnv,
       systems: [testModule],
       databaseUrl: first.databaseUrl,
     });
-    const done = await waitForState(job.id, 'completed', second.server.core.jobs);
+    const done = await waitForState(job.id, 'completed', second.core.jobs);
     expect(done.attempt).toBe(1);
     expect(shutdownRuns).toEqual(['held', 'aborted', 'completed']);
   }, 60_000);
@@ -191,17 +192,13 @@ describe('graceful shutdown', () => {
 
 describe('claiming ahead', () => {
   it('holds fast jobs ahead of its free slots, and gives them back unstarted when it stops', async () => {
-    const one = await startTestServer({
+    const one = await startTestCore({
       env: { JOB_QUEUES: 'default:1' },
       systems: [testModule],
     });
     const records = (n: number) => Array.from({ length: n }, () => ({ kind: 'test.record' }));
     // Fast jobs teach the loop to claim ahead; the gated job then holds its only slot.
-    await one.server.core.jobs.enqueueMany([
-      ...records(300),
-      { kind: 'test.gated' },
-      ...records(300),
-    ]);
+    await one.core.jobs.enqueueMany([...records(300), { kind: 'test.gated' }, ...records(300)]);
     const runningCount = async () => {
       const { rows } = await sql<{ n: number }>`
         SELECT count(*)::int AS n FROM jobs WHERE state = 'running'`.execute(one.database.db);
@@ -210,7 +207,7 @@ describe('claiming ahead', () => {
     await expect.poll(() => gateReached, { timeout: 10_000 }).toBe(true);
     await expect.poll(runningCount, { timeout: 10_000 }).toBeGreaterThan(1);
 
-    const closed = one.server.close();
+    const closed = one.close();
     await expect.poll(runningCount, { timeout: 10_000 }).toBe(1);
     const { rows } = await sql<{ state: string; attempt: number; n: number }>`
       SELECT state, attempt, count(*)::int AS n FROM jobs WHERE kind = 'test.record'
@@ -234,7 +231,7 @@ describe('periodic jobs', () => {
   };
 
   /** The wall-clock seconds in which `test.tick` jobs were enqueued from `since`, for `ms`. */
-  async function tickSeconds(server: TestServer, since: Date, ms: number): Promise<number[]> {
+  async function tickSeconds(server: TestCore, since: Date, ms: number): Promise<number[]> {
     const result = await sql<{ second: number }>`
       SELECT floor(extract(epoch FROM created_at))::int AS second FROM jobs
       WHERE kind = 'test.tick' AND created_at >= ${since.toISOString()}
@@ -244,8 +241,8 @@ describe('periodic jobs', () => {
   }
 
   it('enqueues each slot once across two servers on one database, through a change of leader', async () => {
-    const first = await startTestServer({ systems: [tick] });
-    const second = await startTestServer({ systems: [tick], databaseUrl: first.databaseUrl });
+    const first = await startTestCore({ systems: [tick] });
+    const second = await startTestCore({ systems: [tick], databaseUrl: first.databaseUrl });
     const since = new Date();
     await new Promise((resolve) => setTimeout(resolve, 3_200));
     const seconds = await tickSeconds(second, since, 3_200);
@@ -255,7 +252,7 @@ describe('periodic jobs', () => {
 
     // The first server led (it started first); when it stops, the second takes over within a
     // leader election interval (2 s) and goes on, its first slot possibly one already enqueued.
-    await first.server.close();
+    await first.close();
     const handover = new Date();
     await expect
       .poll(async () => (await tickSeconds(second, handover, 60_000)).length, {

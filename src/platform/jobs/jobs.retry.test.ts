@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, waitForJobState } from '../../../test/helpers.ts';
+import { waitForJobState } from '../../../test/helpers.ts';
+import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import type { Module } from '../module.ts';
 import type { Jobs } from './queue.ts';
 import { CancelJob, type Job, type JobState, type JobTransition, Snooze } from './spec.ts';
@@ -51,12 +52,12 @@ const testModule: Module = {
   }),
 };
 
-let server: TestServer;
+let server: TestCore;
 let jobs: Jobs;
 
 beforeAll(async () => {
-  server = await startTestServer({ systems: [testModule] });
-  jobs = server.server.core.jobs;
+  server = await startTestCore({ systems: [testModule] });
+  jobs = server.core.jobs;
 });
 
 const waitForState = (id: number, state: JobState, timeout?: number) =>

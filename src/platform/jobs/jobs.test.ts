@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, waitForJobState } from '../../../test/helpers.ts';
+import { waitForJobState } from '../../../test/helpers.ts';
+import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import { transaction } from '../db/database.ts';
 import type { Module } from '../module.ts';
 import type { Jobs } from './queue.ts';
@@ -40,15 +41,15 @@ const testModule: Module = {
   }),
 };
 
-let server: TestServer;
+let server: TestCore;
 let jobs: Jobs;
 
 beforeAll(async () => {
-  server = await startTestServer({
+  server = await startTestCore({
     env: { JOB_QUEUES: 'default:10,ordered:1,limited:2,horizon:1' },
     systems: [testModule],
   });
-  jobs = server.server.core.jobs;
+  jobs = server.core.jobs;
 });
 
 const waitForState = (id: number, state: JobState, timeout?: number) =>

@@ -1,12 +1,11 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { defineService, type Service } from '../service.ts';
 
 /** The advisory lock whose holder is the cluster's leader: rescuer, pruner and periodic jobs. */
 const leaderLockKey = 0x4d4c4452; // 'MLDR'
 
-export interface LeaderElector {
-  start(): void;
-  stop(): Promise<void>;
+export interface LeaderElector extends Service {
   isLeader(): boolean;
 }
 
@@ -64,7 +63,7 @@ export function createLeaderElector(
     }
   }
 
-  return {
+  const service = defineService('jobs.leader', {
     start() {
       busy = tick();
       timer = setInterval(() => {
@@ -76,6 +75,6 @@ export function createLeaderElector(
       await busy;
       depose();
     },
-    isLeader: () => leader,
-  };
+  });
+  return { ...service, isLeader: () => leader };
 }

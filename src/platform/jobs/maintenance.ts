@@ -1,17 +1,13 @@
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { type Db, transaction } from '../db/database.ts';
+import { defineService, type Service } from '../service.ts';
 import type { Jobs } from './queue.ts';
 import type { JobSpec } from './spec.ts';
 import * as store from './store.ts';
 
 // The services the leader runs, each a small start/stop loop: the rescuer (jobs of lost workers
 // back to the retry path), the pruner (finished jobs past retention) and periodic jobs.
-
-export interface Service {
-  start(): void;
-  stop(): Promise<void>;
-}
 
 /** Runs `work` every `intervalMs`, never twice at once; a failure is logged and tried next time. */
 export function every(
@@ -27,7 +23,7 @@ export function every(
       work().catch((error) => log.warn({ err: error, service: name }, `${name} failed`)),
     );
   };
-  return {
+  return defineService(`jobs.${name}`, {
     start() {
       tick();
       timer = setInterval(tick, intervalMs);
@@ -36,7 +32,7 @@ export function every(
       clearInterval(timer);
       await current;
     },
-  };
+  });
 }
 
 export function createRescuer(

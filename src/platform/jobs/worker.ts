@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { defineService, type Service } from '../service.ts';
 import { retryDelayMs } from './backoff.ts';
 import type { JobMetrics } from './metrics.ts';
 import { CancelJob, type Job, type JobHandler, type JobTransition, Snooze } from './spec.ts';
@@ -14,6 +15,8 @@ export interface WorkerOptions {
   /** Queue name → how many of its jobs run at once in this process. */
   queues: Record<string, number>;
   leaseMs: number;
+  /** At stop, running jobs get this long to finish before they are released to other workers. */
+  drainMs: number;
   /** Due times (claims, sleeps, retries, snoozes) follow it; a travel wakes every queue loop. */
   clock: Clock;
   log: Logger;
@@ -21,12 +24,13 @@ export interface WorkerOptions {
   emit(transition: JobTransition): void;
 }
 
-export interface Worker {
-  start(): void;
+/**
+ * Stopped, it stops claiming, waits up to `drainMs` for running jobs and releases the rest to
+ * other workers; it is not started again.
+ */
+export interface Worker extends Service {
   /** A job of `queue` became available (a notification): wake its loop if it sleeps. */
   wake(queue?: string): void;
-  /** Stops claiming, waits up to `graceMs` for running jobs, releases the rest to other workers. */
-  stop(graceMs: number): Promise<void>;
 }
 
 interface Running {
@@ -254,7 +258,7 @@ export function createWorker(options: WorkerOptions): Worker {
     });
   }
 
-  return {
+  const service = defineService('jobs.worker', {
     start() {
       stopHearingTravel = clock.onTravel(() => {
         for (const loop of loops) loop.wake();
@@ -262,10 +266,7 @@ export function createWorker(options: WorkerOptions): Worker {
       for (const loop of loops) loop.start();
       heartbeat = setInterval(renewLeases, Math.max(100, Math.floor(leaseMs / 3)));
     },
-    wake(queue) {
-      for (const loop of loops) if (queue === undefined || loop.queue === queue) loop.wake();
-    },
-    async stop(graceMs) {
+    async stop() {
       stopping = true;
       stopHearingTravel();
       for (const loop of loops) loop.wake();
@@ -275,7 +276,7 @@ export function createWorker(options: WorkerOptions): Worker {
       let grace: NodeJS.Timeout | undefined;
       await Promise.race([
         finished,
-        new Promise((resolve) => (grace = setTimeout(resolve, graceMs))),
+        new Promise((resolve) => (grace = setTimeout(resolve, options.drainMs))),
       ]);
       clearTimeout(grace);
       const left = [...running.values()];
@@ -294,6 +295,12 @@ export function createWorker(options: WorkerOptions): Worker {
       }
       clearInterval(heartbeat);
       await completions.drain();
+    },
+  });
+  return {
+    ...service,
+    wake(queue) {
+      for (const loop of loops) if (queue === undefined || loop.queue === queue) loop.wake();
     },
   };
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
+import { defineService, type Service } from '../service.ts';
 
 /** How often a process says it is alive; three missed beats and it is listed as lost. */
 export const heartbeatIntervalMs = 10_000;
@@ -14,7 +15,11 @@ const forgetAfter = '7 days';
  * Registers this process in `instances` and heartbeats until stopped. A failed beat (database
  * down) is logged and the next one tries again: the process goes on serving meanwhile.
  */
-export function createHeartbeat(db: Db, log: Logger, info: { role: string; version: string }) {
+export function createHeartbeat(
+  db: Db,
+  log: Logger,
+  info: { role: string; version: string },
+): Heartbeat {
   const id = uuidv7();
   let timer: NodeJS.Timeout | undefined;
 
@@ -34,8 +39,7 @@ export function createHeartbeat(db: Db, log: Logger, info: { role: string; versi
     }
   }
 
-  return {
-    id,
+  const service = defineService('observe.heartbeat', {
     async start(): Promise<void> {
       await db
         .insertInto('instances')
@@ -59,7 +63,11 @@ export function createHeartbeat(db: Db, log: Logger, info: { role: string; versi
         .execute()
         .catch((error) => log.warn({ err: error }, 'could not mark instance stopped'));
     },
-  };
+  });
+  return { ...service, id };
 }
 
-export type Heartbeat = ReturnType<typeof createHeartbeat>;
+/** The heartbeat service, and the id it registers this process under. */
+export interface Heartbeat extends Service {
+  id: string;
+}

@@ -1,0 +1,60 @@
+import { platformTopics } from './events/topics.ts';
+import type { PeriodicJob } from './jobs/maintenance.ts';
+import type { JobHandler } from './jobs/spec.ts';
+import type { Core, Module } from './module.ts';
+import { StartupError } from './startup.ts';
+
+// What the modules of one process add up to, refused at start when two of them claim the same
+// name: each clash would otherwise be settled silently by whichever module came last.
+
+type Claims = Map<string, string>;
+
+function claim(claims: Claims, what: string, name: string, module: Module): void {
+  const holder = claims.get(name);
+  if (holder !== undefined) {
+    const by = holder === module.name ? `twice by ${holder}` : `by ${holder} and ${module.name}`;
+    throw new StartupError(`${what} "${name}" is declared ${by}: each must be unique`);
+  }
+  claims.set(name, module.name);
+}
+
+/** Refuses a duplicate module name, periodic job name or stream topic namespace. */
+export function checkComposition(modules: Module[]): void {
+  const names: Claims = new Map();
+  const periodic: Claims = new Map();
+  const topics: Claims = new Map(Object.keys(platformTopics).map((ns) => [ns, 'the platform']));
+  for (const module of modules) {
+    claim(names, 'module name', module.name, module);
+    for (const job of module.periodic ?? []) claim(periodic, 'periodic job', job.name, module);
+    for (const namespace of Object.keys(module.topics ?? {}))
+      claim(topics, 'topic namespace', namespace, module);
+  }
+}
+
+/**
+ * Every module's job handlers by kind. Refuses a kind two modules handle, and a periodic job of a
+ * kind that none does (it would be enqueued on every slot and never run).
+ */
+export function composeJobHandlers(modules: Module[], core: Core): Record<string, JobHandler> {
+  const kinds: Claims = new Map();
+  const handlers: Record<string, JobHandler> = {};
+  for (const module of modules) {
+    for (const [kind, handler] of Object.entries(module.jobs?.(core) ?? {})) {
+      claim(kinds, 'job kind', kind, module);
+      handlers[kind] = handler;
+    }
+  }
+  for (const job of periodicJobsOf(modules)) {
+    if (!handlers[job.job.kind]) {
+      throw new StartupError(
+        `periodic job "${job.name}" is of kind "${job.job.kind}", which no module handles`,
+      );
+    }
+  }
+  return handlers;
+}
+
+/** Every module's periodic jobs. */
+export function periodicJobsOf(modules: Module[]): PeriodicJob[] {
+  return modules.flatMap((module) => module.periodic ?? []);
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../db/database.ts';
+import type { Role } from '../db/tables.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { findOrganisationOfMember, findUserById } from './store.ts';
+
+export type { Role };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => uuidPattern.test(id);
+
+/** A user as another module may see them. */
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * What modules know of users and organisations (`core.identity`), so that no system reads the
+ * identity tables itself. Organisation checks answer as the API does everywhere: an organisation
+ * the user is not a member of is a 404, as if it did not exist; a member whose role may not do
+ * the thing gets a 403.
+ */
+export interface Identity {
+  findUser(userId: string): Promise<UserSummary | undefined>;
+  /** The user's role in the organisation; undefined when they are not a member (or it is gone). */
+  roleIn(orgId: string, userId: string): Promise<Role | undefined>;
+  /**
+   * The user's role, when it is one of `allowed` (default: any member); else throws `not-found`
+   * for a non-member and `forbidden` naming `action` for the wrong role.
+   *
+   * @example
+   * await core.identity.requireRole(orgId, userId, ['owner', 'admin'], 'change the catalogue');
+   */
+  requireRole(orgId: string, userId: string, allowed?: Role[], action?: string): Promise<Role>;
+}
+
+/** `core.identity` over the database (or a transaction, for a check inside one). */
+export function createIdentity(db: Db): Identity {
+  // An id that is no UUID names no row (and PostgreSQL would refuse it in the query).
+  const roleIn = async (orgId: string, userId: string) =>
+    isUuid(orgId) && isUuid(userId)
+      ? (await findOrganisationOfMember(db, orgId, userId))?.role
+      : undefined;
+  return {
+    findUser: async (userId) => (isUuid(userId) ? findUserById(db, userId) : undefined),
+    roleIn,
+    async requireRole(orgId, userId, allowed, action = 'do this') {
+      const role = await roleIn(orgId, userId);
+      if (!role) throw new HttpProblem('not-found', `No organisation ${orgId}`);
+      if (allowed && !allowed.includes(role)) {
+        throw new HttpProblem('forbidden', `Your role (${role}) may not ${action}`);
+      }
+      return role;
+    },
+  };
+}
