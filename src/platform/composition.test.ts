@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { startTestCore } from '../../test/module-harness.ts';
+import { checkComposition, composeJobHandlers } from './composition.ts';
+import type { Core, Module } from './module.ts';
+import { defineService } from './service.ts';
+import { StartupError } from './startup.ts';
+
+const noop = async () => {};
+// The handlers are only listed here, never run: a core is not needed to build them.
+const core = {} as Core;
+
+describe('a composition of modules', () => {
+  it('is refused, naming both modules, when two declare the same name', () => {
+    const clash = () => checkComposition([{ name: 'alpha' }, { name: 'alpha' }]);
+    expect(clash).toThrow(StartupError);
+    expect(clash).toThrow('module name "alpha" is declared twice by alpha');
+  });
+
+  it('is refused when two modules handle the same job kind', () => {
+    const modules: Module[] = [
+      { name: 'alpha', jobs: () => ({ 'shared.kind': noop }) },
+      { name: 'beta', jobs: () => ({ 'shared.kind': noop }) },
+    ];
+    expect(() => composeJobHandlers(modules, core)).toThrow(
+      'job kind "shared.kind" is declared by alpha and beta',
+    );
+  });
+
+  it('is refused when two modules declare the same periodic job', () => {
+    const periodic = { name: 'tidy', every: 60_000, job: { kind: 'alpha.tidy' } };
+    expect(() =>
+      checkComposition([
+        { name: 'alpha', periodic: [periodic] },
+        { name: 'beta', periodic: [periodic] },
+      ]),
+    ).toThrow('periodic job "tidy" is declared by alpha and beta');
+  });
+
+  it('is refused when a periodic job is of a kind no module handles', () => {
+    const modules: Module[] = [
+      { name: 'alpha', periodic: [{ name: 'tidy', every: 60_000, job: { kind: 'alpha.tidy' } }] },
+    ];
+    expect(() => composeJobHandlers(modules, core)).toThrow(
+      'periodic job "tidy" is of kind "alpha.tidy", which no module handles',
+    );
+  });
+
+  it("is refused when a system takes a topic namespace, the platform's included", () => {
+    const topics = { user: async () => true };
+    expect(() => checkComposition([{ name: 'alpha', topics }])).toThrow(
+      'topic namespace "user" is declared by the platform and alpha',
+    );
+  });
+});
+
+describe("a module's services", () => {
+  it("are started with the core (the platform's modules composed with it) and stopped with it", async () => {
+    const events: string[] = [];
+    const scanner: Module = {
+      name: 'scanner',
+      services: (given) => [
+        defineService('scanner.loop', {
+          start: () => {
+            events.push(`start with jobs: ${typeof given.jobs.enqueue}`);
+          },
+          stop: () => {
+            events.push('stop');
+          },
+        }),
+      ],
+    };
+    const { close } = await startTestCore({ systems: [scanner] });
+    expect(events).toEqual(['start with jobs: function']);
+    await close();
+    expect(events).toEqual(['start with jobs: function', 'stop']);
+  });
+});
