@@ -20,6 +20,7 @@ import {
   migrateAll,
   type OpenDatabase,
   openDatabase,
+  platformModules,
   type Role,
   startServer,
   version,
@@ -224,7 +225,7 @@ async function withDatabase(
 
 function boot(options: { quiet?: boolean } = {}): { config: Config; log: Logger } {
   try {
-    const config = loadConfig();
+    const config = loadConfig(process.env, process.cwd(), [...platformModules, ...systems]);
     // One-off commands print their result; their logs only matter when something is wrong.
     const log = createLogger({
       logLevel: options.quiet && config.logLevel === 'info' ? 'warn' : config.logLevel,

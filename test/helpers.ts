@@ -10,7 +10,7 @@ import { type ProblemName, problemCatalogue } from '../src/platform/http/problem
 import type { Jobs } from '../src/platform/jobs/queue.ts';
 import type { Job, JobState } from '../src/platform/jobs/spec.ts';
 import type { Module } from '../src/platform/module.ts';
-import { type Server, startServer } from '../src/platform/runtime.ts';
+import { platformModules, type Server, startServer } from '../src/platform/runtime.ts';
 
 /**
  * Creates a database of its own for the calling test file on the test server, and drops it
@@ -62,6 +62,7 @@ export async function startTestServer(
   const config = loadConfig(
     { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...options.env },
     '/nonexistent',
+    [...platformModules, ...(options.systems ?? [])],
   );
   const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog, {
     statementTimeoutMs: config.databaseStatementTimeoutMs,

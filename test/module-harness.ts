@@ -3,7 +3,7 @@ import type { Clock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db/database.ts';
 import type { Core, Module } from '../src/platform/module.ts';
-import { assembleCore, migrateAll } from '../src/platform/runtime.ts';
+import { assembleCore, migrateAll, platformModules } from '../src/platform/runtime.ts';
 import { createTestDatabase, silentLog } from './helpers.ts';
 
 export interface TestCore {
@@ -32,6 +32,7 @@ export async function startTestCore(
   const config = loadConfig(
     { DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...options.env },
     '/nonexistent',
+    [...platformModules, ...systems],
   );
   const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog, {
     statementTimeoutMs: config.databaseStatementTimeoutMs,

@@ -1,8 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, defineConfigSection, loadConfig } from './config.ts';
+import { jobsConfig } from './jobs/config.ts';
+import type { Module } from './module.ts';
+import { notifyConfig } from './notify/config.ts';
+import { platformModules } from './runtime.ts';
 
 const nowhere = '/nonexistent';
 
@@ -55,9 +60,13 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'app.example.com'],
     ['CORS_ORIGINS', 'https://app.example.com/'],
     ['CORS_ORIGINS', '*'],
+    ['JOB_QUEUES', 'default'],
+    ['JOB_QUEUES', 'default:0'],
+    ['EVENT_RETENTION_HOURS', '0'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
-    expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(ConfigError);
-    expect(() => loadConfig({ [name]: value }, nowhere)).toThrow(name);
+    const load = () => loadConfig({ [name]: value }, nowhere, platformModules);
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(name);
   });
 
   it('reads .env under the environment, which wins', async () => {
@@ -66,5 +75,54 @@ describe('loadConfig', () => {
     const config = loadConfig({ LOG_LEVEL: 'warn' }, dir);
     expect(config.port).toBe(4000);
     expect(config.logLevel).toBe('warn');
+  });
+
+  it("gives each module its own section, typed, with the module's defaults", () => {
+    const config = loadConfig({ JOB_QUEUES: 'default:4,email:2' }, nowhere, platformModules);
+    expect(jobsConfig.of(config)).toEqual({
+      queues: { default: 4, email: 2 },
+      leaseMs: 30_000,
+      retentionMs: 86_400_000,
+    });
+    expect(notifyConfig.of(config)).toMatchObject({ maxAttempts: 10, smtpUrl: undefined });
+  });
+
+  it('says which module to load when a section was not read', () => {
+    const config = loadConfig({}, nowhere);
+    expect(() => jobsConfig.of(config)).toThrow('the configuration of jobs was not loaded');
+  });
+
+  it("reads a system's section with the same checks", () => {
+    const section = defineConfigSection('example', (env) => ({
+      batch: env.integer('EXAMPLE_BATCH', 500, 1, 10_000),
+    }));
+    const example: Module = { name: 'example', config: section };
+    expect(section.of(loadConfig({}, nowhere, [example]))).toEqual({ batch: 500 });
+    expect(() => loadConfig({ EXAMPLE_BATCH: '0' }, nowhere, [example])).toThrow(
+      'EXAMPLE_BATCH must be an integer from 1 to 10000 (got "0")',
+    );
+  });
+});
+
+describe("the README's configuration table", () => {
+  it('lists exactly the variables Meridian reads, its systems included', async () => {
+    const src = path.join(import.meta.dirname, '..');
+    const systems: Module[] = [];
+    for (const entry of readdirSync(src, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === 'platform') continue;
+      const exports = await import(path.join(src, entry.name, 'module.ts'));
+      systems.push(...Object.values<Module>(exports).filter((value) => 'name' in value));
+    }
+    const read = new Set<string>();
+    const recording = new Proxy({} as Record<string, string | undefined>, {
+      get(_target, name) {
+        if (typeof name === 'string') read.add(name);
+        return undefined;
+      },
+    });
+    loadConfig(recording, nowhere, [...platformModules, ...systems]);
+    const readme = readFileSync(path.join(src, '..', 'README.md'), 'utf8');
+    const documented = [...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+    expect([...documented].sort()).toEqual([...read].sort());
   });
 });

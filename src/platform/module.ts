@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import type { Config, ConfigSection } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Events } from './events/publish.ts';
 import type { App } from './http/app.ts';
@@ -52,6 +52,8 @@ export interface Core {
 export interface Module {
   name: string;
   migrations?: URL;
+  /** Its environment variables, read and checked with the rest at start (`defineConfigSection`). */
+  config?: ConfigSection<unknown>;
   routes?(app: App, core: Core): void | Promise<void>;
   jobs?(core: Core): Record<string, JobHandler>;
   periodic?: PeriodicJob[];

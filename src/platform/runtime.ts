@@ -16,9 +16,11 @@ import { createOutbound } from './http/outbound.ts';
 import { createIdentity } from './identity/access.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { identityModule } from './identity/module.ts';
+import { jobsConfig } from './jobs/config.ts';
 import { createJobEngine } from './jobs/engine.ts';
 import { jobsModule } from './jobs/module.ts';
 import type { Core, Module } from './module.ts';
+import { notifyConfig } from './notify/config.ts';
 import { notifyModule } from './notify/module.ts';
 import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
@@ -134,6 +136,8 @@ export function assembleCore(
   const modules = [...platformModules, ...systems];
   checkComposition(modules);
   const metrics = createMetrics(database.pool);
+  const jobSettings = jobsConfig.of(config);
+  const notifySettings = notifyConfig.of(config);
   const heartbeat = createHeartbeat(database.db, log, { role, version });
   const engine = createJobEngine({
     db: database.db,
@@ -142,11 +146,11 @@ export function assembleCore(
     log,
     metrics,
     handlers: {},
-    queues: role === 'api' ? {} : config.jobQueues,
+    queues: role === 'api' ? {} : jobSettings.queues,
     periodic: periodicJobsOf(modules),
-    leaseMs: config.jobLeaseMs,
+    leaseMs: jobSettings.leaseMs,
     drainMs: drainTimeoutMs,
-    retentionMs: config.jobRetentionMs,
+    retentionMs: jobSettings.retentionMs,
     clock,
   });
   const events = createEventBus({ db: database.db, url: database.url, log });
@@ -163,7 +167,7 @@ export function assembleCore(
     notify: createNotify({
       jobs: engine.jobs,
       events,
-      retry: { maxAttempts: config.notifyMaxAttempts, baseMs: config.notifyRetryBaseMs },
+      retry: { maxAttempts: notifySettings.maxAttempts, baseMs: notifySettings.retryBaseMs },
     }),
     outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
     pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),

@@ -6,6 +6,7 @@ import { problemResponses } from '../http/schemas.ts';
 import { principalOf } from '../identity/authenticate.ts';
 import { liveTokenIds } from '../identity/store.ts';
 import type { Core, Module } from '../module.ts';
+import { eventsConfig } from './config.ts';
 import type { StreamConnection, StreamContext, StreamLimits } from './connection.ts';
 import { parseLastEventId } from './connection.ts';
 import { createStreamMetrics } from './metrics.ts';
@@ -33,11 +34,12 @@ const fixedLimits = {
  * and the modules' `topics` hooks; events come from `core.events`.
  */
 export async function registerStreamGateway(app: App, core: Core, modules: Module[]) {
+  const settings = eventsConfig.of(core.config);
   const limits: StreamLimits = {
     ...fixedLimits,
-    sendBufferBytes: core.config.streamSendBufferBytes,
-    heartbeatMs: core.config.streamHeartbeatMs,
-    recheckMs: core.config.streamRecheckMs,
+    sendBufferBytes: settings.sendBufferBytes,
+    heartbeatMs: settings.heartbeatMs,
+    recheckMs: settings.recheckMs,
   };
   const context: StreamContext = {
     events: core.events,

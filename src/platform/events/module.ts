@@ -1,4 +1,5 @@
 import type { Module } from '../module.ts';
+import { eventsConfig } from './config.ts';
 import { pruneEvents } from './store.ts';
 import { deleteExpiredTickets } from './tickets.ts';
 
@@ -10,11 +11,12 @@ const pruneBatch = 10_000;
  */
 export const eventsModule: Module = {
   name: 'events',
+  config: eventsConfig,
   migrations: new URL('./migrations/', import.meta.url),
   jobs: (core) => ({
     'events.prune': async () => {
       const { db } = core.database;
-      const cutoff = new Date(Date.now() - core.config.eventRetentionMs);
+      const cutoff = new Date(Date.now() - eventsConfig.of(core.config).retentionMs);
       while ((await pruneEvents(db, cutoff, pruneBatch)) === pruneBatch) {}
       await deleteExpiredTickets(db);
     },

@@ -15,7 +15,7 @@ import { loadConfig } from '../config.ts';
 import { connectDatabase } from '../db/database.ts';
 import { signUp as signUpDirectly } from '../identity/service.ts';
 import type { Module } from '../module.ts';
-import { startServer } from '../runtime.ts';
+import { platformModules, startServer } from '../runtime.ts';
 
 // What the server does when pushed: hostile bodies, bodies over the limit, too many requests, and
 // requests in flight while it shuts down.
@@ -194,6 +194,7 @@ describe('shutting down', () => {
     const config = loadConfig(
       { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
       '/nonexistent',
+      [...platformModules, slowModule],
     );
     const database = connectDatabase(databaseUrl, 2, silentLog);
     const server = await startServer(config, silentLog, database, [slowModule]);

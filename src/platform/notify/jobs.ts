@@ -3,6 +3,7 @@ import type { Core } from '../module.ts';
 import { createEmailChannel } from './channels/email.ts';
 import { createPushChannel, createVapidKeys } from './channels/push.ts';
 import { createWebhookChannel } from './channels/webhook.ts';
+import { notifyConfig } from './config.ts';
 import type { Delivery } from './service.ts';
 
 /**
@@ -13,12 +14,13 @@ import type { Delivery } from './service.ts';
 export function deliveryHandlers(core: Core): Record<string, JobHandler> {
   const { db } = core.database;
   const { outbound } = core;
-  const email = createEmailChannel(db, core.config);
+  const settings = notifyConfig.of(core.config);
+  const email = createEmailChannel(db, settings);
   const push = createPushChannel({
     db,
     outbound,
     vapidKeys: createVapidKeys(db),
-    subject: core.config.vapidSubject,
+    subject: settings.vapidSubject,
   });
   const webhook = createWebhookChannel(db, outbound);
   return {

@@ -1,5 +1,6 @@
 import type { Module } from '../module.ts';
 import { channelRoutes } from './channel-routes.ts';
+import { notifyConfig } from './config.ts';
 import { deliveryHandlers } from './jobs.ts';
 import { notificationRoutes } from './routes.ts';
 
@@ -9,6 +10,7 @@ import { notificationRoutes } from './routes.ts';
  */
 export const notifyModule: Module = {
   name: 'notify',
+  config: notifyConfig,
   migrations: new URL('./migrations/', import.meta.url),
   async routes(app, core) {
     notificationRoutes(app, core);

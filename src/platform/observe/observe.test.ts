@@ -15,7 +15,7 @@ import {
 } from '../../../test/helpers.ts';
 import { loadConfig } from '../config.ts';
 import { connectDatabase } from '../db/database.ts';
-import { startServer, version } from '../runtime.ts';
+import { platformModules, startServer, version } from '../runtime.ts';
 
 let main: TestServer;
 let api: Api;
@@ -256,6 +256,7 @@ describe('GET /v1/admin/instances', () => {
     const config = loadConfig(
       { PORT: '0', DATABASE_URL: main.databaseUrl, LOG_LEVEL: 'silent' },
       '/nonexistent',
+      platformModules,
     );
     const database = connectDatabase(main.databaseUrl, 2, silentLog);
     const other = await startServer(config, silentLog, database, []);

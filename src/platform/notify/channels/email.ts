@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
-import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { CancelJob } from '../../jobs/spec.ts';
+import type { NotifyConfig } from '../config.ts';
 import type { Delivery } from '../service.ts';
 import { findUserEmail, insertMail } from '../store.ts';
 
@@ -59,7 +59,7 @@ export interface EmailChannel {
 
 export function createEmailChannel(
   db: Db,
-  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  config: Pick<NotifyConfig, 'smtpUrl' | 'mailFrom'>,
 ): EmailChannel {
   // No pool: a connection per message, so an idle process holds no SMTP connection open.
   const transport = config.smtpUrl
