@@ -22,6 +22,7 @@ import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
+import { mergeProblems, type ProblemCatalogue } from './problems.ts';
 import { StartupError } from './startup.ts';
 
 export const version: string = packageJson.version;
@@ -87,6 +88,14 @@ function migrationSources(systems: Module[]): MigrationSource[] {
   );
 }
 
+/**
+ * Every problem the platform and the given systems may answer, one catalogue; a problem name
+ * declared by two modules is a `StartupError` naming both.
+ */
+export function problemCatalogue(systems: Module[]): ProblemCatalogue {
+  return mergeProblems([...platformModules, ...systems]);
+}
+
 /** Applies the pending migrations of the platform and the given systems. */
 export function migrateAll(database: Database, systems: Module[], log: Logger): Promise<string[]> {
   return migrate(database.db, migrationSources(systems), log);
@@ -122,6 +131,7 @@ export async function startServer(
   clock: Clock = systemClock,
 ): Promise<Server> {
   const modules = [...platformModules, ...systems];
+  const problems = problemCatalogue(systems);
   const sources = migrationSources(systems);
   await migrate(database.db, sources, log);
 
@@ -160,7 +170,7 @@ export async function startServer(
   };
   for (const module of modules) Object.assign(engine.handlers, module.jobs?.(core));
 
-  const app = await createHttpApp({ config, log, version });
+  const app = await createHttpApp({ config, log, version, problems });
   core.auth.register(app);
   instrumentHttp(app, metrics);
   registerIdempotency(app, database.db);

@@ -1,4 +1,5 @@
 import type { Module } from '../module.ts';
+import { eventsProblems } from './problems.ts';
 import { pruneEvents } from './store.ts';
 import { deleteExpiredTickets } from './tickets.ts';
 
@@ -11,6 +12,7 @@ const pruneBatch = 10_000;
 export const eventsModule: Module = {
   name: 'events',
   migrations: new URL('./migrations/', import.meta.url),
+  problems: eventsProblems,
   jobs: (core) => ({
     'events.prune': async () => {
       const { db } = core.database;

@@ -1,6 +1,7 @@
 import type { Module } from '../module.ts';
 import { channelRoutes } from './channel-routes.ts';
 import { deliveryHandlers } from './jobs.ts';
+import { notifyProblems } from './problems.ts';
 import { notificationRoutes } from './routes.ts';
 
 /**
@@ -10,6 +11,7 @@ import { notificationRoutes } from './routes.ts';
 export const notifyModule: Module = {
   name: 'notify',
   migrations: new URL('./migrations/', import.meta.url),
+  problems: notifyProblems,
   async routes(app, core) {
     notificationRoutes(app, core);
     channelRoutes(app, core);
