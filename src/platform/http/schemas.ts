@@ -26,7 +26,7 @@ export function Name({ maxLength }: { maxLength: number }) {
 }
 
 /** RFC 9457 problem details, as every error response carries them. */
-export const Problem = Type.Object(
+export const ProblemDetails = Type.Object(
   {
     type: Type.String({ description: 'Names the problem: /problems/<name>, see docs/errors.md' }),
     title: Type.String(),
@@ -65,7 +65,7 @@ export function problemResponses(...args: (ProblemCatalogue | string)[]): Proble
   for (const [status, described] of titles) {
     responses[status] = {
       description: described.join('; '),
-      content: { 'application/problem+json': { schema: Problem } },
+      content: { 'application/problem+json': { schema: ProblemDetails } },
     };
   }
   return responses;
@@ -75,5 +75,5 @@ type ProblemResponses = Record<number, ProblemResponse>;
 
 interface ProblemResponse {
   description: string;
-  content: { 'application/problem+json': { schema: typeof Problem } };
+  content: { 'application/problem+json': { schema: typeof ProblemDetails } };
 }
