@@ -4,7 +4,6 @@ import type { ValidateFunction } from 'ajv';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from 'pino';
 import { type Config, loadConfig } from './platform/config.ts';
-import { HttpProblem } from './platform/http/problems.ts';
 import {
   compileBodyValidator,
   describeValidation,
@@ -16,6 +15,7 @@ import { findUserByEmail } from './platform/identity/store.ts';
 import { listJobs, redriveDeadJobs } from './platform/jobs/store.ts';
 import type { Module } from './platform/module.ts';
 import { createLogger } from './platform/observe/logger.ts';
+import { Problem } from './platform/problems.ts';
 import {
   migrateAll,
   type OpenDatabase,
@@ -95,7 +95,7 @@ token
     return withDatabase(async ({ database }, _config, log) => {
       await migrateAll(database, systems, log);
       const found = await findUserByEmail(database.db, options.email);
-      if (!found) throw new HttpProblem('not-found', `No user is registered with ${options.email}`);
+      if (!found) throw new Problem('not-found', `No user is registered with ${options.email}`);
       const expiresAt = options.expiresInDays
         ? new Date(Date.now() + options.expiresInDays * 86_400_000)
         : null;
@@ -133,7 +133,7 @@ jobs
   .action((options: { id?: number[]; kind?: string; queue?: string; all?: boolean }) =>
     withDatabase(async ({ database }, _config, log) => {
       if (!options.id && !options.kind && !options.queue && !options.all) {
-        throw new HttpProblem('unprocessable', 'say which jobs: --id, --kind, --queue or --all');
+        throw new Problem('unprocessable', 'say which jobs: --id, --kind, --queue or --all');
       }
       await migrateAll(database, systems, log);
       const redriven = await redriveDeadJobs(database.db, {
@@ -239,11 +239,11 @@ function boot(options: { quiet?: boolean } = {}): { config: Config; log: Logger 
 
 /**
  * Errors a user can act on (`StartupError`: configuration, database, data directory, port;
- * `HttpProblem`: a command's refusal) are one line on stderr and exit 2; anything else is a bug
+ * `Problem`: a command's refusal) are one line on stderr and exit 2; anything else is a bug
  * and keeps its stack (exit 1).
  */
 function fail(error: unknown): never {
-  const known = error instanceof StartupError || error instanceof HttpProblem;
+  const known = error instanceof StartupError || error instanceof Problem;
   console.error(
     `meridian: ${known ? (error as Error).message : ((error as Error).stack ?? error)}`,
   );

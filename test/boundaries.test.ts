@@ -28,6 +28,7 @@ const publicSurface = [
   'jobs/backoff.ts',
   'jobs/spec.ts',
   'notify/service.ts',
+  'problems.ts',
 ];
 
 const src = path.join(import.meta.dirname, '..', 'src');

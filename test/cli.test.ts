@@ -74,6 +74,10 @@ describe('the meridian command', () => {
     );
     expect(bidi.code).toBe(2);
     expect(bidi.stderr).toMatch(/^meridian: --name: .*U\+202E/);
+
+    const unselected = await runMeridian(['jobs', 'redrive'], env);
+    expect(unselected.code).toBe(2);
+    expect(unselected.stderr).toBe('meridian: say which jobs: --id, --kind, --queue or --all\n');
   });
 
   it('trims the names it is given, as the API does', async () => {

@@ -6,11 +6,17 @@ import { afterAll, expect, inject } from 'vitest';
 import type { Clock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db/database.ts';
-import { type ProblemName, problemCatalogue } from '../src/platform/http/problems.ts';
 import type { Jobs } from '../src/platform/jobs/queue.ts';
 import type { Job, JobState } from '../src/platform/jobs/spec.ts';
 import type { Module } from '../src/platform/module.ts';
-import { platformModules, type Server, startServer } from '../src/platform/runtime.ts';
+import type { ProblemName } from '../src/platform/problems.ts';
+import {
+  platformModules,
+  problemCatalogue,
+  type Server,
+  startServer,
+} from '../src/platform/runtime.ts';
+import { schedulerModule } from '../src/scheduler/module.ts';
 
 /**
  * Creates a database of its own for the calling test file on the test server, and drops it
@@ -113,12 +119,18 @@ export function apiClient(baseUrl: string) {
 
 export type Api = ReturnType<typeof apiClient>;
 
+/** Every problem a response may name: the platform's and those of Meridian's systems. */
+const problems = problemCatalogue([schedulerModule]);
+
 /**
  * Asserts the RFC 9457 shape every error response has: problem+json, the catalogue's status and
- * title for `name`, a detail, the request id as `instance`, and no stack. Returns the body.
+ * title for `name` (the platform's or a module's), a detail, the request id as `instance`, and no
+ * stack. Returns the body.
  */
 export function expectProblem(response: ApiResponse, name: ProblemName) {
-  const { status, title } = problemCatalogue[name];
+  const type = problems[name];
+  if (!type) throw new Error(`no module declares the problem "${name}"`);
+  const { status, title } = type;
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   const body = response.body;

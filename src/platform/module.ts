@@ -12,6 +12,7 @@ import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { Jobs } from './jobs/queue.ts';
 import type { JobHandler } from './jobs/spec.ts';
 import type { Notify } from './notify/service.ts';
+import type { ProblemCatalogue } from './problems.ts';
 import type { Service } from './service.ts';
 
 /** What the core gives every module. */
@@ -67,6 +68,12 @@ export interface Module {
    * core) => … }` authorises `inventory:<sku>`. `user` and `org` are the platform's.
    */
   topics?: Record<string, TopicAuthoriser>;
+  /**
+   * The problems only this module answers, from `defineProblems` (e.g. the scheduler's
+   * `invalid-task`); the platform's (`not-found`, `conflict`, …) are everyone's. A name two
+   * modules declare stops the start.
+   */
+  problems?: ProblemCatalogue;
 }
 
 /** Whether `userId` may receive the events of topic `<namespace>:<id>`. */

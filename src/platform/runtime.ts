@@ -26,6 +26,7 @@ import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
+import { mergeProblems, type ProblemCatalogue } from './problems.ts';
 import { type Service, serviceGroup } from './service.ts';
 import { StartupError } from './startup.ts';
 
@@ -90,6 +91,14 @@ function migrationSources(systems: Module[]): MigrationSource[] {
   return [...platformModules, ...systems].flatMap((m) =>
     m.migrations ? [{ module: m.name, dir: m.migrations }] : [],
   );
+}
+
+/**
+ * Every problem the platform and the given systems may answer, one catalogue; a problem name
+ * declared by two modules is a `StartupError` naming both.
+ */
+export function problemCatalogue(systems: Module[]): ProblemCatalogue {
+  return mergeProblems([...platformModules, ...systems]);
 }
 
 /** Applies the pending migrations of the platform and the given systems. */
@@ -208,10 +217,11 @@ export async function startServer(
   options: CoreOptions = {},
 ): Promise<Server> {
   const role = options.role ?? 'all';
+  const problems = problemCatalogue(systems);
   await migrateAll(database, systems, log);
   const { core, modules, background, work } = assembleCore(config, log, database, systems, options);
 
-  const app = await createHttpApp({ config, log, version });
+  const app = await createHttpApp({ config, log, version, problems });
   core.auth.register(app);
   instrumentHttp(app, core.metrics);
   registerIdempotency(app, database.db);

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/database.ts';
-import { HttpProblem } from '../platform/http/problems.ts';
+import { Problem } from '../platform/problems.ts';
 import { executionJson, requireTask } from './service.ts';
 import * as store from './store.ts';
 
@@ -17,7 +17,7 @@ export async function executionDetail(
   const task = await requireTask(db, ownerId, taskId);
   const execution = await store.findExecution(db, executionId);
   if (!execution || execution.task_id !== task.id) {
-    throw new HttpProblem('not-found', `No execution ${executionId} of task ${taskId}`);
+    throw new Problem('not-found', `No execution ${executionId} of task ${taskId}`);
   }
   const attempts = await store.listAttempts(db, execution.id);
   return {

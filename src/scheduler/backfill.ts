@@ -1,6 +1,6 @@
 import { transaction } from '../platform/db/database.ts';
-import { HttpProblem } from '../platform/http/problems.ts';
 import type { Core } from '../platform/module.ts';
+import { Problem } from '../platform/problems.ts';
 import { maxBackfill } from './schemas.ts';
 import { dueTimes, executionEvent, requireTask, scheduleOccurrences } from './service.ts';
 import type { ExecutionRow } from './store.ts';
@@ -58,5 +58,5 @@ export async function backfillTask(
 
 function backfillProblem(errors: { field: string; message: string }[]) {
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return new HttpProblem('unprocessable', detail, { errors });
+  return new Problem('unprocessable', detail, { errors });
 }

@@ -1,9 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/app.ts';
-import { HttpProblem } from '../platform/http/problems.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import type { Core } from '../platform/module.ts';
+import { Problem } from '../platform/problems.ts';
+import { schedulerProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -31,7 +32,7 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
         body: schemas.BriefCreateTask,
         response: {
           200: schemas.BriefTaskRef,
-          ...problemResponses('unauthorized', 'not-found', 'invalid-task'),
+          ...problemResponses(schedulerProblems, 'unauthorized', 'not-found', 'invalid-task'),
         },
       },
     },
@@ -41,7 +42,7 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
       // An operator may act for another user, one that exists.
       const forOther = user_id !== principal.user.id;
       if (forOther && (!principal.user.is_operator || !(await core.identity.findUser(user_id)))) {
-        throw new HttpProblem('not-found', `No user ${user_id}`);
+        throw new Problem('not-found', `No user ${user_id}`);
       }
       requireBriefFrequency(frequency);
       const task = await inBriefTerms(() =>
@@ -66,7 +67,7 @@ export function briefRoutes(app: App, core: Core, createTask: service.CreateTask
         body: schemas.BriefUpdateTask,
         response: {
           200: schemas.BriefTaskRef,
-          ...problemResponses('unauthorized', 'not-found', 'invalid-task'),
+          ...problemResponses(schedulerProblems, 'unauthorized', 'not-found', 'invalid-task'),
         },
       },
     },
@@ -126,7 +127,7 @@ const briefFrequencies = ['once', 'daily', 'weekly', 'biweekly', 'monthly', 'yea
 function requireBriefFrequency(frequency: string): void {
   if (briefFrequencies.includes(frequency)) return;
   const message = `frequency must be one of ${briefFrequencies.join(', ')}; got ${JSON.stringify(frequency)}`;
-  throw new HttpProblem('invalid-task', `body/frequency: ${message}`, {
+  throw new Problem('invalid-task', `body/frequency: ${message}`, {
     errors: [{ field: 'body/frequency', message }],
   });
 }
@@ -146,19 +147,15 @@ async function inBriefTerms<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
-    if (!(error instanceof HttpProblem) || error.problem !== 'invalid-task') throw error;
+    if (!(error instanceof Problem) || error.problem !== 'invalid-task') throw error;
     const given = (error.extensions.errors ?? []) as { field: string; message: string }[];
     const errors = given.map(({ field, message }) => ({
       field: briefFields[field] ?? field,
       message: message.replace(/\b(start|end)\b/g, '$1_date'),
     }));
-    throw new HttpProblem(
-      'invalid-task',
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      {
-        errors,
-      },
-    );
+    throw new Problem('invalid-task', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      errors,
+    });
   }
 }
 

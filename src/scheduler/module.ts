@@ -1,6 +1,7 @@
 import type { Module } from '../platform/module.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { schedulerJobs } from './jobs.ts';
+import { schedulerProblems } from './problems.ts';
 import { taskRoutes } from './routes.ts';
 import { taskCreator } from './service.ts';
 
@@ -11,6 +12,7 @@ import { taskCreator } from './service.ts';
 export const schedulerModule: Module = {
   name: 'scheduler',
   migrations: new URL('./migrations/', import.meta.url),
+  problems: schedulerProblems,
   routes(app, core) {
     const createTask = taskCreator(core);
     taskRoutes(app, core, createTask);

@@ -4,12 +4,13 @@ import type { App } from '../platform/http/app.ts';
 import { expectedVersion, setVersionTag } from '../platform/http/concurrency.ts';
 import { acceptMergePatch } from '../platform/http/merge-patch.ts';
 import { decodeCursor, decodeIdCursor, PageQuery, pageOf } from '../platform/http/pagination.ts';
-import { HttpProblem } from '../platform/http/problems.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import type { Core } from '../platform/module.ts';
+import { Problem } from '../platform/problems.ts';
 import { executionDetail } from './attempts.ts';
 import { backfillTask } from './backfill.ts';
+import { schedulerProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { rotateTaskSecret } from './signing.ts';
@@ -39,7 +40,12 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
         body: schemas.TaskInput,
         response: {
           201: schemas.CreatedTask,
-          ...problemResponses('validation-failed', 'unauthorized', 'invalid-task'),
+          ...problemResponses(
+            schedulerProblems,
+            'validation-failed',
+            'unauthorized',
+            'invalid-task',
+          ),
         },
       },
     },
@@ -115,6 +121,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
           response: {
             200: schemas.Task,
             ...problemResponses(
+              schedulerProblems,
               'validation-failed',
               'unauthorized',
               'not-found',
@@ -417,5 +424,5 @@ function executionCursor(cursor: string | undefined): [string, string] | undefin
   ) {
     return [at, id];
   }
-  throw new HttpProblem('invalid-cursor', 'This cursor is not one this list gave out');
+  throw new Problem('invalid-cursor', 'This cursor is not one this list gave out');
 }

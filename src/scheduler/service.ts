@@ -5,10 +5,10 @@ import { groupCommit } from '../platform/db/group-commit.ts';
 import type { EventInput } from '../platform/events/publish.ts';
 import { type ExpectedVersion, versionMismatch } from '../platform/http/concurrency.ts';
 import { newWebhookSecret } from '../platform/http/outbound.ts';
-import { HttpProblem } from '../platform/http/problems.ts';
 import type { Backoff } from '../platform/jobs/backoff.ts';
 import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
+import { Problem } from '../platform/problems.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
 import type { TaskInput } from './schemas.ts';
 import { resolveSettings, sameSettings } from './settings.ts';
@@ -283,7 +283,7 @@ export async function requireTask(
   forUpdate = false,
 ): Promise<TaskRow> {
   const task = await store.findTask(db, ownerId, taskId, forUpdate);
-  if (!task) throw new HttpProblem('not-found', `No task ${taskId}`);
+  if (!task) throw new Problem('not-found', `No task ${taskId}`);
   return task;
 }
 
@@ -363,7 +363,7 @@ export async function pauseTask(
   until?: Date,
 ): Promise<TaskRow> {
   if (until && until.getTime() <= core.clock.now().getTime()) {
-    throw new HttpProblem('unprocessable', 'body/until: must be in the future', {
+    throw new Problem('unprocessable', 'body/until: must be in the future', {
       errors: [{ field: 'body/until', message: 'must be in the future' }],
     });
   }
@@ -446,7 +446,7 @@ export async function runTaskNow(core: Core, ownerId: string, taskId: string) {
     const [execution] = await scheduleOccurrences(core, tx, [
       { task, at: core.clock.now(), manual: true },
     ]);
-    if (!execution) throw new HttpProblem('conflict', 'An execution is already due this instant');
+    if (!execution) throw new Problem('conflict', 'An execution is already due this instant');
     await publishExecution(core, tx, task, execution);
     return execution;
   });
@@ -472,9 +472,9 @@ export async function redriveExecutions(
     if (executionId !== undefined && dead.length === 0) {
       const execution = await store.findExecution(tx, executionId);
       if (!execution || execution.task_id !== task.id) {
-        throw new HttpProblem('not-found', `No execution ${executionId} of task ${taskId}`);
+        throw new Problem('not-found', `No execution ${executionId} of task ${taskId}`);
       }
-      throw new HttpProblem('conflict', `Execution ${executionId} is ${execution.state}, not dead`);
+      throw new Problem('conflict', `Execution ${executionId} is ${execution.state}, not dead`);
     }
     for (const execution of dead) {
       const redriven =

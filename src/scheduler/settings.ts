@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { requireCallableTarget } from '../platform/http/outbound.ts';
-import { HttpProblem } from '../platform/http/problems.ts';
 import { channels } from '../platform/notify/service.ts';
+import { Problem } from '../platform/problems.ts';
 import { validateSchedule } from './recurrence.ts';
 import type { TaskInput } from './schemas.ts';
 import type { StoredAction, StoredRetry, TaskSettings } from './store.ts';
@@ -102,7 +102,7 @@ export async function resolveSettings(
       field: `body/${e.field.replaceAll('.', '/')}`,
       message: e.message,
     }));
-    throw new HttpProblem('invalid-task', named.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    throw new Problem('invalid-task', named.map((e) => `${e.field}: ${e.message}`).join('; '), {
       errors: named,
     });
   }
@@ -191,7 +191,7 @@ async function checkTarget(url: string, allowPrivate: boolean, errors: FieldErro
   try {
     await requireCallableTarget(url, allowPrivate);
   } catch (error) {
-    const message = error instanceof HttpProblem ? error.message : 'is not a callable URL';
+    const message = error instanceof Problem ? error.message : 'is not a callable URL';
     errors.push({ field: 'action.url', message });
   }
 }

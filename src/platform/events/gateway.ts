@@ -1,15 +1,16 @@
 import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../http/app.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { principalOf } from '../identity/authenticate.ts';
 import { liveTokenIds } from '../identity/store.ts';
 import type { Core, Module } from '../module.ts';
+import { Problem } from '../problems.ts';
 import { eventsConfig } from './config.ts';
 import type { StreamConnection, StreamContext, StreamLimits } from './connection.ts';
 import { parseLastEventId } from './connection.ts';
 import { createStreamMetrics } from './metrics.ts';
+import { eventsProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import { serveEventStream } from './sse.ts';
 import { issueTicket, redeemTicket } from './tickets.ts';
@@ -93,10 +94,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
         : undefined;
     if (principal) request.principal = principal;
     else
-      request.authFailure = new HttpProblem(
-        'unauthorized',
-        'The ticket is unknown, used or expired',
-      );
+      request.authFailure = new Problem('unauthorized', 'The ticket is unknown, used or expired');
   }
 
   function track(connection: StreamConnection, onClose: (listener: () => void) => void) {
@@ -127,7 +125,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
     onRequest: authenticateStream,
     schema: { querystring: schemas.WebSocketQuery, hide: true },
     handler: () => {
-      throw new HttpProblem('upgrade-required', 'Open /v1/stream as a WebSocket');
+      throw new Problem('upgrade-required', 'Open /v1/stream as a WebSocket');
     },
     wsHandler: (socket, request) => {
       const connection = serveWebSocket(socket, request.socket, principalOf(request), context);
@@ -145,7 +143,12 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
         security,
         querystring: schemas.EventStreamQuery,
         headers: schemas.EventStreamHeaders,
-        response: problemResponses('unauthorized', 'topic-invalid', 'topic-forbidden'),
+        response: problemResponses(
+          eventsProblems,
+          'unauthorized',
+          'topic-invalid',
+          'topic-forbidden',
+        ),
       },
     },
     async (request, reply) => {
@@ -154,7 +157,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
       const lastEventId = parseLastEventId(
         request.headers['last-event-id'] ?? request.query.last_event_id,
       );
-      if (lastEventId instanceof Error) throw new HttpProblem('bad-request', lastEventId.message);
+      if (lastEventId instanceof Error) throw new Problem('bad-request', lastEventId.message);
       const connection = serveEventStream(reply, principal, topics, lastEventId, context);
       track(connection, (listener) => reply.raw.on('close', listener));
     },
@@ -164,7 +167,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
   async function authorisedTopics(list: string, userId: string): Promise<string[]> {
     const topics = [...new Set(list.split(',').map((topic) => topic.trim()))];
     if (topics.length > limits.maxTopics) {
-      throw new HttpProblem('topic-invalid', `at most ${limits.maxTopics} topics`);
+      throw new Problem('topic-invalid', `at most ${limits.maxTopics} topics`);
     }
     const refusals = [];
     for (const topic of topics) {
@@ -175,7 +178,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
     const problem = refusals.some((r) => r.problem === 'topic-invalid')
       ? 'topic-invalid'
       : 'topic-forbidden';
-    throw new HttpProblem(problem, refusals.map((r) => r.reason).join('; '), {
+    throw new Problem(problem, refusals.map((r) => r.reason).join('; '), {
       topics: refusals.map(({ topic, reason }) => ({ topic, reason })),
     });
   }

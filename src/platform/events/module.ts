@@ -1,5 +1,6 @@
 import type { Module } from '../module.ts';
 import { eventsConfig } from './config.ts';
+import { eventsProblems } from './problems.ts';
 import { pruneEvents } from './store.ts';
 import { deleteExpiredTickets } from './tickets.ts';
 
@@ -13,6 +14,7 @@ export const eventsModule: Module = {
   name: 'events',
   config: eventsConfig,
   migrations: new URL('./migrations/', import.meta.url),
+  problems: eventsProblems,
   jobs: (core) => ({
     'events.prune': async () => {
       const { db } = core.database;

@@ -17,10 +17,16 @@ import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
+import {
+  type PlatformProblemName,
+  Problem,
+  type ProblemCatalogue,
+  platformProblems,
+} from '../problems.ts';
 import { createClientErrorHandler } from './client-errors.ts';
 import { registerCors } from './cors.ts';
 import { parseJsonBody } from './json-body.ts';
-import { HttpProblem, type ProblemName, problemCatalogue, sendProblem } from './problems.ts';
+import { sendProblem, sendProblemOfType } from './problems.ts';
 import { describeValidation, validationProblem, validatorCompiler } from './validation.ts';
 
 /** The Fastify instance every module registers its routes on, typed by the TypeBox provider. */
@@ -44,13 +50,18 @@ export interface HttpOptions {
   >;
   log: Logger;
   version: string;
+  /**
+   * Every problem the app may answer: the platform's and those of the modules it runs
+   * (`mergeProblems`). A thrown `Problem` is answered with its status and title from here.
+   */
+  problems: ProblemCatalogue;
 }
 
 /**
  * Builds the HTTP application: validation, problem+json errors, request ids, rate limits and the
  * OpenAPI document. Modules add their routes afterwards; `app.ready()` seals it.
  */
-export async function createHttpApp({ config, log, version }: HttpOptions): Promise<App> {
+export async function createHttpApp({ config, log, version, problems }: HttpOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     // One log line per request, written by the onResponse hook below.
@@ -99,7 +110,9 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
   app.removeContentTypeParser('text/plain');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
-  app.setErrorHandler(handleError);
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    handleError(problems, error, request, reply),
+  );
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, 'route-not-found', `No route ${request.method} ${request.url}`),
   );
@@ -140,7 +153,7 @@ export async function createHttpApp({ config, log, version }: HttpOptions): Prom
       timeWindow: 60_000,
       keyGenerator: rateLimitKey,
       errorResponseBuilder: (_request, context) =>
-        new HttpProblem('rate-limited', `Rate limit exceeded, retry in ${context.after}`),
+        new Problem('rate-limited', `Rate limit exceeded, retry in ${context.after}`),
     });
   }
   return app;
@@ -162,7 +175,7 @@ function rateLimitKey(request: FastifyRequest): string {
   return request.principal ? `token:${request.principal.tokenId}` : `ip:${request.ip}`;
 }
 
-const problemByFastifyCode: Record<string, ProblemName> = {
+const problemByFastifyCode: Record<string, PlatformProblemName> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
@@ -171,7 +184,7 @@ const problemByFastifyCode: Record<string, ProblemName> = {
 /** What a client is told to wait when the database does not answer (a restart takes seconds). */
 const databaseRetryAfterSeconds = 5;
 
-const problemByStatus: Record<number, ProblemName> = {
+const problemByStatus: Record<number, PlatformProblemName> = {
   400: 'bad-request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -186,18 +199,21 @@ const problemByStatus: Record<number, ProblemName> = {
 };
 
 function handleError(
+  problems: ProblemCatalogue,
   error: FastifyError,
   request: FastifyRequest,
   reply: Parameters<typeof sendProblem>[0],
 ) {
-  if (error instanceof HttpProblem) {
-    return sendProblem(reply, error.problem, error.message, error.extensions);
+  const problem = error instanceof Problem ? error : undefined;
+  const type = problem && problems[problem.problem];
+  if (problem && type) {
+    return sendProblemOfType(reply, problem.problem, type, problem.detail, problem.extensions);
   }
   if (error.validation) {
-    const problem = validationProblem(
+    const invalid = validationProblem(
       describeValidation(error.validation, error.validationContext ?? ''),
     );
-    return sendProblem(reply, problem.problem, problem.message, problem.extensions);
+    return sendProblem(reply, 'validation-failed', invalid.detail, invalid.extensions);
   }
   const byCode = error.code ? problemByFastifyCode[error.code] : undefined;
   if (byCode === 'unsupported-media-type') {
@@ -218,11 +234,12 @@ function handleError(
     reply.header('retry-after', String(databaseRetryAfterSeconds));
     return sendProblem(reply, 'unavailable', 'The database does not answer; try again shortly');
   }
+  // A `Problem` whose name no running module declares lands here too: a bug, not a refusal.
   request.log.error({ err: error }, 'unexpected error');
-  const problem = byStatus ?? 'internal';
+  const fallback = byStatus ?? 'internal';
   return sendProblem(
     reply,
-    problem,
-    `${problemCatalogue[problem].title}; quote request id ${request.id} when reporting it`,
+    fallback,
+    `${platformProblems[fallback].title}; quote request id ${request.id} when reporting it`,
   );
 }

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, signUp, startTestServer, type TestServer } from '../../../test/helpers.ts';
 import { openStream } from '../../../test/stream-clients.ts';
-import { problemCatalogue } from './problems.ts';
+import { type PlatformProblemName, platformProblems } from '../problems.ts';
 
 // Requests Node's HTTP parser refuses, and clients too slow to finish one, over raw TCP: each is
 // answered as problem+json with the right status, and the slow ones within the configured time.
@@ -65,8 +65,8 @@ function parseResponse(received: Buffer): RawResponse | undefined {
   return { status: Number(statusLine.split(' ')[1]), headers, body: body.toString('utf8') };
 }
 
-function expectRawProblem(response: RawResponse, name: keyof typeof problemCatalogue) {
-  const { status, title } = problemCatalogue[name];
+function expectRawProblem(response: RawResponse, name: PlatformProblemName) {
+  const { status, title } = platformProblems[name];
   expect(response.status, response.body).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = JSON.parse(response.body);

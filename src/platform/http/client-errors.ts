@@ -2,7 +2,8 @@ import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { type ProblemName, problemBody, problemCatalogue } from './problems.ts';
+import { type PlatformProblemName, platformProblems } from '../problems.ts';
+import { problemBody } from './problems.ts';
 
 // A request Node's HTTP parser refuses, or one that does not arrive in time, never reaches
 // Fastify: Node emits `clientError` with the socket, and no request or reply exists. The answer
@@ -41,10 +42,11 @@ export function createClientErrorHandler(options: ClientErrorOptions) {
   };
 }
 
-function rawProblem(problem: ProblemName, detail: string): string {
+function rawProblem(problem: PlatformProblemName, detail: string): string {
   const id = uuidv7();
-  const { status } = problemCatalogue[problem];
-  const body = JSON.stringify(problemBody(problem, detail, id));
+  const type = platformProblems[problem];
+  const { status } = type;
+  const body = JSON.stringify(problemBody(problem, type, detail, id));
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     'Content-Type: application/problem+json; charset=utf-8',
@@ -59,7 +61,7 @@ function rawProblem(problem: ProblemName, detail: string): string {
 function describe(
   error: NodeJS.ErrnoException & { reason?: string },
   options: ClientErrorOptions,
-): [ProblemName, string] {
+): [PlatformProblemName, string] {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return [

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem } from './problems.ts';
+import { Problem } from '../problems.ts';
 
 /**
  * Optimistic concurrency. A resource carries a `version` (also sent as its ETag, `"<version>"`).
@@ -26,14 +26,14 @@ export function expectedVersion(
   }
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
   if (!match?.[1]) {
-    throw new HttpProblem('bad-request', 'If-Match must be an ETag from this API, such as "3"');
+    throw new Problem('bad-request', 'If-Match must be an ETag from this API, such as "3"');
   }
   return { version: Number(match[1]), fromHeader: true };
 }
 
-export function versionMismatch(expected: ExpectedVersion, current: number): HttpProblem {
+export function versionMismatch(expected: ExpectedVersion, current: number): Problem {
   const detail = `Expected version ${expected.version}, but the resource is at version ${current}`;
   return expected.fromHeader
-    ? new HttpProblem('precondition-failed', detail, { current_version: current })
-    : new HttpProblem('version-conflict', detail, { current_version: current });
+    ? new Problem('precondition-failed', detail, { current_version: current })
+    : new Problem('version-conflict', detail, { current_version: current });
 }

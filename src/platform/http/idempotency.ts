@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { Problem } from '../problems.ts';
 import type { App } from './app.ts';
-import { HttpProblem } from './problems.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,10 +52,7 @@ export function registerIdempotency(app: App, db: Db): void {
     const key = request.headers['idempotency-key'];
     if (key === undefined) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
-      throw new HttpProblem(
-        'bad-request',
-        'Idempotency-Key must be 1 to 255 visible ASCII characters',
-      );
+      throw new Problem('bad-request', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
     }
     const scope = request.principal ? `user:${request.principal.user.id}` : `ip:${request.ip}`;
     const requestHash = hashRequest(request);
@@ -164,7 +161,7 @@ async function replay(
       .where('key', '=', key)
       .executeTakeFirst();
     if (stored && stored.request_hash !== requestHash) {
-      throw new HttpProblem(
+      throw new Problem(
         'idempotency-key-reused',
         'This Idempotency-Key was used with a different request; use a new key for a new request',
       );
@@ -181,7 +178,7 @@ async function replay(
       return undefined;
     }
     if (Date.now() > deadline) {
-      throw new HttpProblem(
+      throw new Problem(
         'idempotency-key-in-use',
         'The first request with this key is still running',
         {

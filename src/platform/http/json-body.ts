@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { HttpProblem } from './problems.ts';
+import { Problem } from '../problems.ts';
 import { findTextFault } from './text.ts';
 import { validationProblem } from './validation.ts';
 
@@ -21,14 +21,14 @@ export function parseJsonBody(
 ): void {
   const text = typeof body === 'string' ? body : body.toString('utf8');
   if (text.length === 0) {
-    done(new HttpProblem('malformed-json', 'The body is empty, but Content-Type says JSON'));
+    done(new Problem('malformed-json', 'The body is empty, but Content-Type says JSON'));
     return;
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    done(new HttpProblem('malformed-json', `The body is not JSON: ${(error as Error).message}`));
+    done(new Problem('malformed-json', `The body is not JSON: ${(error as Error).message}`));
     return;
   }
   if (mayHideFaults.test(text)) {

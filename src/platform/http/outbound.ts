@@ -2,8 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { type LookupAddress, type LookupAllOptions, lookup } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
+import { Problem } from '../problems.ts';
 import { headerNamePattern, headerProblem } from './header-syntax.ts';
-import { HttpProblem } from './problems.ts';
 
 // Calls from Meridian to URLs that users chose (webhooks, push services, later the scheduler's
 // webhook actions). A user-chosen URL must not become a way into the operator's network, so
@@ -186,7 +186,7 @@ export async function requireCallableTarget(url: string, allowPrivate: boolean):
   try {
     await checkOutboundTarget(url, allowPrivate);
   } catch (error) {
-    if (error instanceof OutboundRefused) throw new HttpProblem('target-refused', error.message);
+    if (error instanceof OutboundRefused) throw new Problem('target-refused', error.message);
     throw error;
   }
 }

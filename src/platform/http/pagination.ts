@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { HttpProblem } from './problems.ts';
+import { Problem } from '../problems.ts';
 import { unstorableText } from './text.ts';
 
 /** Query parameters of every list route: `?limit=&cursor=`. */
@@ -69,8 +69,8 @@ export function decodeSerialCursor(cursor: string | undefined): number | undefin
   throw invalidCursor();
 }
 
-function invalidCursor(): HttpProblem {
-  return new HttpProblem('invalid-cursor', 'The cursor is not one this list gave out');
+function invalidCursor(): Problem {
+  return new Problem('invalid-cursor', 'The cursor is not one this list gave out');
 }
 
 /**

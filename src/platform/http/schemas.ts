@@ -1,5 +1,10 @@
 import { Type } from 'typebox';
-import { type ProblemName, problemCatalogue } from './problems.ts';
+import {
+  type PlatformProblemName,
+  type ProblemCatalogue,
+  type ProblemType,
+  platformProblems,
+} from '../problems.ts';
 import { nameKeyword } from './validation.ts';
 
 /**
@@ -21,7 +26,7 @@ export function Name({ maxLength }: { maxLength: number }) {
 }
 
 /** RFC 9457 problem details, as every error response carries them. */
-export const Problem = Type.Object(
+export const ProblemDetails = Type.Object(
   {
     type: Type.String({ description: 'Names the problem: /problems/<name>, see docs/errors.md' }),
     title: Type.String(),
@@ -35,28 +40,40 @@ export const Problem = Type.Object(
 /**
  * The error responses of a route for its OpenAPI entry, by problem name: each status is
  * documented as `application/problem+json`, described by the titles of its problems. Every route
- * can answer 400 (validation, malformed JSON, bad URL).
+ * can answer 400 (validation, malformed JSON, bad URL). A route that answers its module's own
+ * problems passes the module's catalogue first.
  *
  * @example
  * schema: { response: { 200: Organisation, ...problemResponses('unauthorized', 'not-found') } }
+ * schema: { response: { 201: Task, ...problemResponses(schedulerProblems, 'invalid-task') } }
  */
-export function problemResponses(...names: ProblemName[]) {
+export function problemResponses(...names: PlatformProblemName[]): ProblemResponses;
+export function problemResponses<C extends ProblemCatalogue>(
+  own: C,
+  ...names: (PlatformProblemName | (keyof C & string))[]
+): ProblemResponses;
+export function problemResponses(...args: (ProblemCatalogue | string)[]): ProblemResponses {
+  const own = args.find((arg) => typeof arg === 'object') ?? {};
+  const names = args.filter((arg) => typeof arg === 'string');
+  const catalogue: ProblemCatalogue = { ...platformProblems, ...own };
   const titles = new Map<number, string[]>();
-  for (const name of ['validation-failed', 'malformed-json', ...names] as ProblemName[]) {
-    const { status, title } = problemCatalogue[name];
+  for (const name of ['validation-failed', 'malformed-json', ...names]) {
+    const { status, title } = catalogue[name] as ProblemType;
     titles.set(status, [...(titles.get(status) ?? []), `${title} (/problems/${name})`]);
   }
-  const responses: Record<number, ProblemResponse> = {};
+  const responses: ProblemResponses = {};
   for (const [status, described] of titles) {
     responses[status] = {
       description: described.join('; '),
-      content: { 'application/problem+json': { schema: Problem } },
+      content: { 'application/problem+json': { schema: ProblemDetails } },
     };
   }
   return responses;
 }
 
+type ProblemResponses = Record<number, ProblemResponse>;
+
 interface ProblemResponse {
   description: string;
-  content: { 'application/problem+json': { schema: typeof Problem } };
+  content: { 'application/problem+json': { schema: typeof ProblemDetails } };
 }

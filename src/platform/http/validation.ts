@@ -1,7 +1,7 @@
 import { Ajv, type Options as AjvOptions, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { Problem } from '../problems.ts';
 import { headerNamePattern, headerValuePattern } from './header-syntax.ts';
-import { HttpProblem } from './problems.ts';
 import { findTextFault } from './text.ts';
 
 /** One faulty field of a request, as `validation-failed` lists them. */
@@ -12,9 +12,9 @@ export interface FieldError {
 }
 
 /** A `validation-failed` problem listing `errors`; its detail repeats them on one line. */
-export function validationProblem(errors: FieldError[]): HttpProblem {
+export function validationProblem(errors: FieldError[]): Problem {
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return new HttpProblem('validation-failed', detail, { errors });
+  return new Problem('validation-failed', detail, { errors });
 }
 
 /** The Ajv keyword of `Name()` (schemas.ts): trims the string in place and refuses what is not a name. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
-import { HttpProblem } from '../http/problems.ts';
+import { Problem } from '../problems.ts';
 import { findOrganisationOfMember, findUserById } from './store.ts';
 
 export type { Role };
@@ -47,9 +47,9 @@ export function createIdentity(db: Db): Identity {
     roleIn,
     async requireRole(orgId, userId, allowed, action = 'do this') {
       const role = await roleIn(orgId, userId);
-      if (!role) throw new HttpProblem('not-found', `No organisation ${orgId}`);
+      if (!role) throw new Problem('not-found', `No organisation ${orgId}`);
       if (allowed && !allowed.includes(role)) {
-        throw new HttpProblem('forbidden', `Your role (${role}) may not ${action}`);
+        throw new Problem('forbidden', `Your role (${role}) may not ${action}`);
       }
       return role;
     },

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import type { App } from '../http/app.ts';
-import { HttpProblem } from '../http/problems.ts';
+import { Problem } from '../problems.ts';
 import { findUserByTokenHash } from './store.ts';
 import { tokenHashHex } from './tokens.ts';
 
@@ -14,7 +14,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     /** Why `requireUser`/`requireOperator` refused the request; thrown in `preValidation`. */
-    authFailure?: HttpProblem;
+    authFailure?: Problem;
   }
 }
 
@@ -68,7 +68,7 @@ export function createAuthenticator(db: Db): Authenticator {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S{1,200})$/i.exec(header) : null;
     if (!match?.[1]) {
-      request.authFailure = new HttpProblem(
+      request.authFailure = new Problem(
         'unauthorized',
         'Send an API token as "Authorization: Bearer <token>"',
       );
@@ -76,10 +76,7 @@ export function createAuthenticator(db: Db): Authenticator {
     }
     const principal = await resolve(match[1]);
     if (!principal) {
-      request.authFailure = new HttpProblem(
-        'unauthorized',
-        'The token is unknown, revoked or expired',
-      );
+      request.authFailure = new Problem('unauthorized', 'The token is unknown, revoked or expired');
       return;
     }
     request.principal = principal;
@@ -90,7 +87,7 @@ export function createAuthenticator(db: Db): Authenticator {
     async requireOperator(request) {
       await requireUser(request);
       if (request.principal && !request.principal.user.is_operator) {
-        request.authFailure = new HttpProblem('forbidden', 'Only operators may use /v1/admin');
+        request.authFailure = new Problem('forbidden', 'Only operators may use /v1/admin');
       }
     },
     evict(hash) {
@@ -106,6 +103,6 @@ export function createAuthenticator(db: Db): Authenticator {
 
 /** The caller of a route behind `requireUser` (a 401 if the route forgot the hook). */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal || request.authFailure) throw new HttpProblem('unauthorized');
+  if (!request.principal || request.authFailure) throw new Problem('unauthorized');
   return request.principal;
 }

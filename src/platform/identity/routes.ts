@@ -2,10 +2,11 @@ import { Type } from 'typebox';
 import type { App } from '../http/app.ts';
 import { expectedVersion, setVersionTag } from '../http/concurrency.ts';
 import { decodeIdCursor, Page, PageQuery, pageOf } from '../http/pagination.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { Core } from '../module.ts';
+import { Problem } from '../problems.ts';
 import { principalOf } from './authenticate.ts';
+import { identityProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import * as identity from './service.ts';
 import { listOrganisationsOfMember, listTokens } from './store.ts';
@@ -21,7 +22,10 @@ export function identityRoutes(app: App, { database: { db }, auth }: Core): void
         tags: ['identity'],
         summary: 'Create an account; returns the user and a token',
         body: schemas.SignUpBody,
-        response: { 201: schemas.SignUpResponse, ...problemResponses('email-taken') },
+        response: {
+          201: schemas.SignUpResponse,
+          ...problemResponses(identityProblems, 'email-taken'),
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await identity.signUp(db, request.body)),
@@ -34,7 +38,10 @@ export function identityRoutes(app: App, { database: { db }, auth }: Core): void
         tags: ['identity'],
         summary: 'Exchange email and password for a token (valid 30 days)',
         body: schemas.LogInBody,
-        response: { 200: schemas.TokenSecret, ...problemResponses('invalid-credentials') },
+        response: {
+          200: schemas.TokenSecret,
+          ...problemResponses(identityProblems, 'invalid-credentials'),
+        },
       },
     },
     async (request) => {
@@ -73,7 +80,7 @@ export function identityRoutes(app: App, { database: { db }, auth }: Core): void
     async (request, reply) => {
       const expiresAt = request.body.expires_at ? new Date(request.body.expires_at) : null;
       if (expiresAt && expiresAt.getTime() <= Date.now()) {
-        throw new HttpProblem('unprocessable', 'expires_at must be in the future');
+        throw new Problem('unprocessable', 'expires_at must be in the future');
       }
       const token = await identity.issueToken(
         db,

@@ -2,7 +2,7 @@ import { type Db, transaction } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
 import type { ExpectedVersion } from '../http/concurrency.ts';
 import { versionMismatch } from '../http/concurrency.ts';
-import { HttpProblem } from '../http/problems.ts';
+import { Problem } from '../problems.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import * as store from './store.ts';
 import { newTokenSecret, tokenHash } from './tokens.ts';
@@ -26,7 +26,7 @@ export async function signUp(
       passwordHash,
       isOperator: input.isOperator ?? false,
     });
-    if (!user) throw new HttpProblem('email-taken', `${input.email} is already registered`);
+    if (!user) throw new Problem('email-taken', `${input.email} is already registered`);
     const token = await issueToken(
       tx,
       user.id,
@@ -40,7 +40,7 @@ export async function signUp(
 export async function logIn(db: Db, email: string, password: string) {
   const user = await store.findUserByEmail(db, email);
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
-  if (!user || !valid) throw new HttpProblem('invalid-credentials', 'Invalid email or password');
+  if (!user || !valid) throw new Problem('invalid-credentials', 'Invalid email or password');
   return issueToken(db, user.id, 'login', new Date(Date.now() + loginTokenLifetimeMs));
 }
 
@@ -53,7 +53,7 @@ export async function issueToken(db: Db, userId: string, name: string, expiresAt
 
 export async function revokeToken(db: Db, userId: string, tokenId: string): Promise<Buffer> {
   const hash = await store.revokeToken(db, userId, tokenId);
-  if (!hash) throw new HttpProblem('not-found', `No token ${tokenId}`);
+  if (!hash) throw new Problem('not-found', `No token ${tokenId}`);
   return hash;
 }
 
@@ -106,9 +106,9 @@ export function addMember(db: Db, actorId: string, orgId: string, email: string,
     requireRole(actorRole, ['owner', 'admin'], 'add members');
     if (role === 'owner') requireRole(actorRole, ['owner'], 'make owners');
     const user = await store.findUserByEmail(tx, email);
-    if (!user) throw new HttpProblem('unprocessable', `No user is registered with ${email}`);
+    if (!user) throw new Problem('unprocessable', `No user is registered with ${email}`);
     const membership = await store.insertMembership(tx, orgId, user.id, role);
-    if (!membership) throw new HttpProblem('conflict', `${email} is already a member`);
+    if (!membership) throw new Problem('conflict', `${email} is already a member`);
     return {
       user_id: user.id,
       email: user.email,
@@ -124,7 +124,7 @@ export function removeMember(db: Db, actorId: string, orgId: string, userId: str
   return transaction(db, async (tx) => {
     const actorRole = await lockedRole(tx, orgId, actorId);
     const targetRole = await store.lockMembership(tx, orgId, userId);
-    if (!targetRole) throw new HttpProblem('not-found', `User ${userId} is not a member`);
+    if (!targetRole) throw new Problem('not-found', `User ${userId} is not a member`);
     if (actorId !== userId) {
       requireRole(
         actorRole,
@@ -133,10 +133,7 @@ export function removeMember(db: Db, actorId: string, orgId: string, userId: str
       );
     }
     if (targetRole === 'owner' && (await store.countOwners(tx, orgId)) === 1) {
-      throw new HttpProblem(
-        'conflict',
-        'The last owner cannot leave; make another member owner first',
-      );
+      throw new Problem('conflict', 'The last owner cannot leave; make another member owner first');
     }
     await store.deleteMembership(tx, orgId, userId);
   });
@@ -152,10 +149,10 @@ async function lockedRole(db: Db, orgId: string, actorId: string): Promise<Role>
 
 function requireRole(role: Role, allowed: Role[], action: string): void {
   if (!allowed.includes(role)) {
-    throw new HttpProblem('forbidden', `Your role (${role}) may not ${action}`);
+    throw new Problem('forbidden', `Your role (${role}) may not ${action}`);
   }
 }
 
-function notFound(orgId: string): HttpProblem {
-  return new HttpProblem('not-found', `No organisation ${orgId}`);
+function notFound(orgId: string): Problem {
+  return new Problem('not-found', `No organisation ${orgId}`);
 }

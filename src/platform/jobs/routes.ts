@@ -1,8 +1,8 @@
 import type { App } from '../http/app.ts';
 import { decodeSerialCursor, Page, pageOf } from '../http/pagination.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { Core } from '../module.ts';
+import { Problem } from '../problems.ts';
 import { JobListQuery, JobParams, JobSchema, RedriveBody, RedriveResult } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -53,7 +53,7 @@ export function jobRoutes(app: App, core: Core): void {
     },
     async (request) => {
       const job = await core.jobs.get(request.params.jobId);
-      if (!job) throw new HttpProblem('not-found', `No job ${request.params.jobId}`);
+      if (!job) throw new Problem('not-found', `No job ${request.params.jobId}`);
       return job;
     },
   );
@@ -77,7 +77,7 @@ export function jobRoutes(app: App, core: Core): void {
     async (request) => {
       const { ids, kind, queue, all } = request.body;
       if (!ids && !kind && !queue && !all) {
-        throw new HttpProblem('unprocessable', 'Name ids, a kind or a queue, or say all: true');
+        throw new Problem('unprocessable', 'Name ids, a kind or a queue, or say all: true');
       }
       return { redriven: await store.redriveDeadJobs(db, { ids, kind, queue }) };
     },
@@ -98,7 +98,7 @@ export function jobRoutes(app: App, core: Core): void {
     },
     async (request) => {
       const job = await core.jobs.cancel(request.params.jobId);
-      if (!job) throw new HttpProblem('not-found', `No unfinished job ${request.params.jobId}`);
+      if (!job) throw new Problem('not-found', `No unfinished job ${request.params.jobId}`);
       return job;
     },
   );

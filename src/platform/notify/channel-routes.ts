@@ -1,12 +1,13 @@
 import { Type } from 'typebox';
 import type { App } from '../http/app.ts';
 import { decodeIdCursor, Page, PageQuery, pageOf } from '../http/pagination.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { principalOf } from '../identity/authenticate.ts';
 import type { Core } from '../module.ts';
+import { Problem } from '../problems.ts';
 import { createVapidKeys, registerPushSubscription } from './channels/push.ts';
 import { createWebhookEndpoint } from './channels/webhook.ts';
+import { notifyProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import * as store from './store.ts';
 
@@ -45,6 +46,7 @@ export function channelRoutes(app: App, core: Core): void {
         response: {
           201: schemas.PushSubscription,
           ...problemResponses(
+            notifyProblems,
             'unauthorized',
             'invalid-push-subscription',
             'target-refused',
@@ -96,7 +98,7 @@ export function channelRoutes(app: App, core: Core): void {
       const { subscriptionId } = request.params;
       const userId = principalOf(request).user.id;
       if (!(await store.deletePushSubscription(db, subscriptionId, userId))) {
-        throw new HttpProblem('not-found', `No push subscription ${subscriptionId}`);
+        throw new Problem('not-found', `No push subscription ${subscriptionId}`);
       }
       return reply.code(204).send(null);
     },
@@ -160,7 +162,7 @@ export function channelRoutes(app: App, core: Core): void {
     async (request, reply) => {
       const { webhookId } = request.params;
       if (!(await store.deleteWebhookEndpoint(db, principalOf(request).user.id, webhookId))) {
-        throw new HttpProblem('not-found', `No webhook endpoint ${webhookId}`);
+        throw new Problem('not-found', `No webhook endpoint ${webhookId}`);
       }
       return reply.code(204).send(null);
     },

@@ -2,6 +2,7 @@ import type { Module } from '../module.ts';
 import { channelRoutes } from './channel-routes.ts';
 import { notifyConfig } from './config.ts';
 import { deliveryHandlers } from './jobs.ts';
+import { notifyProblems } from './problems.ts';
 import { notificationRoutes } from './routes.ts';
 
 /**
@@ -12,6 +13,7 @@ export const notifyModule: Module = {
   name: 'notify',
   config: notifyConfig,
   migrations: new URL('./migrations/', import.meta.url),
+  problems: notifyProblems,
   async routes(app, core) {
     notificationRoutes(app, core);
     channelRoutes(app, core);

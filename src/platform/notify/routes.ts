@@ -1,9 +1,10 @@
 import type { App } from '../http/app.ts';
 import { decodeIdCursor, Page, PageQuery, pageOf } from '../http/pagination.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { principalOf } from '../identity/authenticate.ts';
 import type { Core } from '../module.ts';
+import { Problem } from '../problems.ts';
+import { notifyProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import { getPreferences, putPreferences } from './service.ts';
 import * as store from './store.ts';
@@ -57,7 +58,7 @@ export function notificationRoutes(app: App, core: Core): void {
     async (request) => {
       const { notificationId } = request.params;
       const row = await store.markRead(db, principalOf(request).user.id, notificationId);
-      if (!row) throw new HttpProblem('not-found', `No notification ${notificationId}`);
+      if (!row) throw new Problem('not-found', `No notification ${notificationId}`);
       return row;
     },
   );
@@ -101,7 +102,7 @@ export function notificationRoutes(app: App, core: Core): void {
         body: schemas.PreferencesBody,
         response: {
           200: schemas.Preferences,
-          ...problemResponses('unauthorized', 'unknown-channel'),
+          ...problemResponses(notifyProblems, 'unauthorized', 'unknown-channel'),
         },
       },
     },

@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
 import type { Events } from '../events/publish.ts';
-import { HttpProblem } from '../http/problems.ts';
 import type { Jobs } from '../jobs/queue.ts';
 import type { JobSpec } from '../jobs/spec.ts';
+import { Problem } from '../problems.ts';
 import { eventNamePattern } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -175,7 +175,7 @@ export async function putPreferences(
   const named = [preferences.default_channels, ...Object.values(preferences.events)].flat();
   const unknown = named.filter((name) => !isChannel(name));
   if (unknown.length > 0) {
-    throw new HttpProblem(
+    throw new Problem(
       'unknown-channel',
       `Unknown channel ${[...new Set(unknown)].map((name) => `"${name}"`).join(', ')}; the channels are ${channels.join(', ')}`,
     );

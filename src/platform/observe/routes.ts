@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { App } from '../http/app.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { Core } from '../module.ts';
+import { Problem } from '../problems.ts';
 import { lostAfterMs } from './heartbeat.ts';
 
 const Instance = Type.Object({
@@ -49,9 +49,9 @@ export function observeRoutes(app: App, core: Core): void {
         migrated ||= (await core.pendingMigrations()).length === 0;
       } catch (error) {
         core.log.warn({ err: error }, 'readiness check failed');
-        throw new HttpProblem('unavailable', 'The database does not answer');
+        throw new Problem('unavailable', 'The database does not answer');
       }
-      if (!migrated) throw new HttpProblem('unavailable', 'Migrations are still pending');
+      if (!migrated) throw new Problem('unavailable', 'Migrations are still pending');
       return { status: 'ready' };
     },
   );

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import webpush from 'web-push';
 import type { Db } from '../../db/database.ts';
 import { type Outbound, requireCallableTarget } from '../../http/outbound.ts';
-import { HttpProblem } from '../../http/problems.ts';
+import { Problem } from '../../problems.ts';
 import type { Delivery } from '../service.ts';
 import * as store from '../store.ts';
 
@@ -82,20 +82,20 @@ export async function registerPushSubscription(
 ) {
   const p256dh = keyBytes(subscription.keys.p256dh, 65);
   if (!p256dh || !isP256PublicKey(p256dh)) {
-    throw new HttpProblem(
+    throw new Problem(
       'invalid-push-subscription',
       'keys.p256dh must be an uncompressed P-256 public key, base64url (65 bytes)',
     );
   }
   if (!keyBytes(subscription.keys.auth, 16)) {
-    throw new HttpProblem('invalid-push-subscription', 'keys.auth must be 16 bytes, base64url');
+    throw new Problem('invalid-push-subscription', 'keys.auth must be 16 bytes, base64url');
   }
   await requireCallableTarget(subscription.endpoint, allowPrivate);
   if (
     (await store.countPushSubscriptions(db, userId, subscription.endpoint)) >=
     maxSubscriptionsPerUser
   ) {
-    throw new HttpProblem(
+    throw new Problem(
       'unprocessable',
       `You have ${maxSubscriptionsPerUser} push subscriptions, the most allowed; remove one first`,
     );

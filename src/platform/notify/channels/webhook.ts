@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { newWebhookSecret, type Outbound, requireCallableTarget } from '../../http/outbound.ts';
-import { HttpProblem } from '../../http/problems.ts';
+import { Problem } from '../../problems.ts';
 import type { Delivery } from '../service.ts';
 import * as store from '../store.ts';
 
@@ -20,7 +20,7 @@ export async function createWebhookEndpoint(
 ) {
   await requireCallableTarget(endpoint.url, allowPrivate);
   if ((await store.countWebhookEndpoints(db, userId)) >= maxEndpointsPerUser) {
-    throw new HttpProblem(
+    throw new Problem(
       'unprocessable',
       `You have ${maxEndpointsPerUser} webhook endpoints, the most allowed; delete one first`,
     );
