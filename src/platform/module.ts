@@ -7,9 +7,9 @@ import type { Events } from './events/publish.ts';
 import type { App } from './http/app.ts';
 import type { Outbound } from './http/outbound.ts';
 import type { Authenticator } from './identity/authenticate.ts';
+import type { JobRegistration } from './jobs/define.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { Jobs } from './jobs/queue.ts';
-import type { JobHandler } from './jobs/spec.ts';
 import type { Notify } from './notify/service.ts';
 
 /** What the core gives every module. */
@@ -40,14 +40,15 @@ export interface Core {
 
 /**
  * What a module adds to Meridian: its tables (a folder of `.sql` migrations, ending in `/`), its
- * routes, its job handlers (by kind, e.g. `scheduler.run`) and its periodic jobs. The platform's
- * own rooms are modules too, so every part is plugged in one way.
+ * routes, its job handlers (each made by a job definition's `handle`, jobs/define.ts) and its
+ * periodic jobs (each enqueueing a definition's `spec`). The platform's own rooms are modules
+ * too, so every part is plugged in one way.
  */
 export interface Module {
   name: string;
   migrations?: URL;
   routes?(app: App, core: Core): void | Promise<void>;
-  jobs?(core: Core): Record<string, JobHandler>;
+  jobs?(core: Core): JobRegistration[];
   periodic?: PeriodicJob[];
   /**
    * Who may subscribe to this module's stream topics, by namespace: `{ inventory: (userId, sku,

@@ -14,6 +14,7 @@ import { httpModule } from './http/module.ts';
 import { createOutbound } from './http/outbound.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { identityModule } from './identity/module.ts';
+import { handlersByKind } from './jobs/define.ts';
 import { createJobEngine } from './jobs/engine.ts';
 import { jobsModule } from './jobs/module.ts';
 import type { Core, Module } from './module.ts';
@@ -158,7 +159,8 @@ export async function startServer(
     outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
     pendingMigrations: () => pendingMigrations(database.db, sources),
   };
-  for (const module of modules) Object.assign(engine.handlers, module.jobs?.(core));
+  for (const module of modules)
+    Object.assign(engine.handlers, handlersByKind(module.jobs?.(core) ?? []));
 
   const app = await createHttpApp({ config, log, version });
   core.auth.register(app);

@@ -1,8 +1,12 @@
+import { defineJob } from '../jobs/define.ts';
 import type { Module } from '../module.ts';
 import { pruneEvents } from './store.ts';
 import { deleteExpiredTickets } from './tickets.ts';
 
 const pruneBatch = 10_000;
+
+/** Deletes past events and expired stream tickets; enqueued every ten minutes. */
+export const pruneEventsJob = defineJob('events.prune', { maxAttempts: 3 });
 
 /**
  * The event log's tables, and its upkeep: events past `EVENT_RETENTION_HOURS` and expired stream
@@ -11,19 +15,13 @@ const pruneBatch = 10_000;
 export const eventsModule: Module = {
   name: 'events',
   migrations: new URL('./migrations/', import.meta.url),
-  jobs: (core) => ({
-    'events.prune': async () => {
+  jobs: (core) => [
+    pruneEventsJob.handle(async () => {
       const { db } = core.database;
       const cutoff = new Date(Date.now() - core.config.eventRetentionMs);
       while ((await pruneEvents(db, cutoff, pruneBatch)) === pruneBatch) {}
       await deleteExpiredTickets(db);
-    },
-  }),
-  periodic: [
-    {
-      name: 'events.prune',
-      every: 600_000,
-      job: { kind: 'events.prune', maxAttempts: 3 },
-    },
+    }),
   ],
+  periodic: [{ name: pruneEventsJob.kind, every: 600_000, job: pruneEventsJob.spec() }],
 };
