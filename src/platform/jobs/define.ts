@@ -52,10 +52,10 @@ export interface JobDefinition<Payload> {
  * needs a new kind, or a handler that still reads the jobs already enqueued.
  *
  * @example
- * export const resumeTask = defineJob<{ taskId: string }>('scheduler.resume', { maxAttempts: 5 });
- * await core.jobs.enqueue(resumeTask.spec({ taskId: task.id }, { runAt: until }), { tx });
+ * export const sendReportJob = defineJob<{ reportId: string }>('reports.send', { maxAttempts: 3 });
+ * await core.jobs.enqueue(sendReportJob.spec({ reportId: report.id }, { runAt }), { tx });
  * // module.ts
- * jobs: (core) => [resumeTask.handle(async (job) => resume(core, job.payload.taskId))],
+ * jobs: (core) => [sendReportJob.handle((job) => sendReport(core, job.payload.reportId))],
  */
 export function defineJob<Payload = NoPayload>(
   kind: string,
