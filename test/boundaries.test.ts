@@ -26,6 +26,7 @@ const publicSurface = [
   'identity/access.ts',
   'identity/authenticate.ts',
   'jobs/backoff.ts',
+  'jobs/define.ts',
   'jobs/spec.ts',
   'notify/service.ts',
   'problems.ts',

@@ -9,9 +9,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { connectDatabase, type Database } from '../src/platform/db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { createJobs } from '../src/platform/jobs/queue.ts';
-import type { JobSpec } from '../src/platform/jobs/spec.ts';
 import { migrateAll } from '../src/platform/runtime.ts';
-import { type EffectPayload, effectModule } from './fixtures/effect-module.ts';
+import { type EffectPayload, effectJob, effectModule, sleepJob } from './fixtures/effect-module.ts';
 import { createTestDatabase, silentLog } from './helpers.ts';
 
 // The job engine's promises under failure, with real processes and a real PostgreSQL: workers are
@@ -111,14 +110,13 @@ async function openTestDatabase(url: string): Promise<Database> {
   return database;
 }
 
-async function enqueue(database: Database, count: number, spec: Omit<JobSpec, 'kind'> = {}) {
+async function enqueue(database: Database, count: number, payload: EffectPayload = {}) {
   const jobs = createJobs(database.db, () => () => undefined);
   const batch = 2_000;
   for (let start = 0; start < count; start += batch) {
-    const specs = Array.from({ length: Math.min(batch, count - start) }, () => ({
-      kind: 'test.effect',
-      ...spec,
-    }));
+    const specs = Array.from({ length: Math.min(batch, count - start) }, () =>
+      effectJob.spec(payload),
+    );
     await jobs.enqueueMany(specs);
   }
 }
@@ -202,7 +200,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
     // A short lease, so the jobs of a killed worker come back within seconds. A little work per
     // job spreads the run over enough time for the kills to land mid-run.
     const env = { DATABASE_URL: url, JOB_LEASE_SECONDS: '3' };
-    await enqueue(database, jobCount, { payload: { sleepMs: 2 } satisfies EffectPayload });
+    await enqueue(database, jobCount, { sleepMs: 2 });
 
     const started = Date.now();
     // Three slots, each a worker or one starting; every 2-3 s the next slot's worker is killed
@@ -258,7 +256,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
       const port = Number(new URL(url).port);
       const database = await openTestDatabase(url);
       const jobCount = 6_000;
-      await enqueue(database, jobCount, { payload: { sleepMs: 10 } satisfies EffectPayload });
+      await enqueue(database, jobCount, { sleepMs: 10 });
       const env = { DATABASE_URL: url, JOB_LEASE_SECONDS: '3', JOB_QUEUES: 'default:10' };
       const workers = await Promise.all([startWorker(env), startWorker(env)]);
 
@@ -317,10 +315,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
     // The first worker is alone, so it is the leader and takes the job; the second joins after.
     const holder = await startWorker(env);
     const jobs = createJobs(database.db, () => () => undefined);
-    const job = await jobs.enqueue({
-      kind: 'test.sleep',
-      payload: { firstAttemptMs: 600_000 } satisfies EffectPayload,
-    });
+    const job = await jobs.enqueue(sleepJob.spec({ firstAttemptMs: 600_000 }));
     const startedBy = async (pid: number) => {
       const rows = await sql<{ attempt: number }>`
         SELECT attempt FROM executions WHERE job_id = ${job.id} AND pid = ${pid} AND effect IS NULL

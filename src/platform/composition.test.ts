@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { startTestCore } from '../../test/module-harness.ts';
 import { checkComposition, composeJobHandlers } from './composition.ts';
+import { defineJob } from './jobs/define.ts';
 import type { Core, Module } from './module.ts';
 import { defineService } from './service.ts';
 import { StartupError } from './startup.ts';
 
 const noop = async () => {};
+const sharedJob = defineJob('shared.kind');
 // The handlers are only listed here, never run: a core is not needed to build them.
 const core = {} as Core;
 
@@ -18,11 +20,20 @@ describe('a composition of modules', () => {
 
   it('is refused when two modules handle the same job kind', () => {
     const modules: Module[] = [
-      { name: 'alpha', jobs: () => ({ 'shared.kind': noop }) },
-      { name: 'beta', jobs: () => ({ 'shared.kind': noop }) },
+      { name: 'alpha', jobs: () => [sharedJob.handle(noop)] },
+      { name: 'beta', jobs: () => [sharedJob.handle(noop)] },
     ];
     expect(() => composeJobHandlers(modules, core)).toThrow(
       'job kind "shared.kind" is declared by alpha and beta',
+    );
+  });
+
+  it('is refused when one module handles a job kind twice', () => {
+    const modules: Module[] = [
+      { name: 'alpha', jobs: () => [sharedJob.handle(noop), sharedJob.handle(noop)] },
+    ];
+    expect(() => composeJobHandlers(modules, core)).toThrow(
+      'job kind "shared.kind" is declared twice by alpha',
     );
   });
 

@@ -39,7 +39,7 @@ export function composeJobHandlers(modules: Module[], core: Core): Record<string
   const kinds: Claims = new Map();
   const handlers: Record<string, JobHandler> = {};
   for (const module of modules) {
-    for (const [kind, handler] of Object.entries(module.jobs?.(core) ?? {})) {
+    for (const { kind, handler } of module.jobs?.(core) ?? []) {
       claim(kinds, 'job kind', kind, module);
       handlers[kind] = handler;
     }

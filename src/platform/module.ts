@@ -8,9 +8,9 @@ import type { App } from './http/app.ts';
 import type { Outbound } from './http/outbound.ts';
 import type { Identity } from './identity/access.ts';
 import type { Authenticator } from './identity/authenticate.ts';
+import type { JobRegistration } from './jobs/define.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { Jobs } from './jobs/queue.ts';
-import type { JobHandler } from './jobs/spec.ts';
 import type { Notify } from './notify/service.ts';
 import type { ProblemCatalogue } from './problems.ts';
 import type { Service } from './service.ts';
@@ -45,10 +45,11 @@ export interface Core {
 
 /**
  * What a module adds to Meridian: its tables (a folder of `.sql` migrations, ending in `/`), its
- * routes, its job handlers (by kind, e.g. `scheduler.run`), its periodic jobs and its long-running
- * services. The platform's own rooms are modules too, so every part is plugged in one way; a new
- * system is a folder with a `module.ts` and one line in `main.ts`. Names are unique across the
- * modules of a process (module, job kind, periodic job, topic namespace): a clash stops the start.
+ * routes, its job handlers (each made by a job definition's `handle`, jobs/define.ts), its
+ * periodic jobs (each enqueueing a definition's `spec`) and its long-running services. The
+ * platform's own rooms are modules too, so every part is plugged in one way; a new system is a
+ * folder with a `module.ts` and one line in `main.ts`. Names are unique across the modules of a
+ * process (module, job kind, periodic job, topic namespace, problem): a clash stops the start.
  */
 export interface Module {
   name: string;
@@ -56,7 +57,7 @@ export interface Module {
   /** Its environment variables, read and checked with the rest at start (`defineConfigSection`). */
   config?: ConfigSection<unknown>;
   routes?(app: App, core: Core): void | Promise<void>;
-  jobs?(core: Core): Record<string, JobHandler>;
+  jobs?(core: Core): JobRegistration[];
   periodic?: PeriodicJob[];
   /**
    * Loops of its own (a scanner, a watcher), started after the job engine and stopped before it,

@@ -2,7 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import { commitWithoutFlushWait, type Db, type Tx, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Outbound } from '../platform/http/outbound.ts';
-import { type Job, type JobHandler, type JobTransition, Snooze } from '../platform/jobs/spec.ts';
+import type { JobRegistration } from '../platform/jobs/define.ts';
+import { type Job, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { bufferedRecheckMs, heldByOverlap, releaseBuffered } from './overlap.ts';
 import type { TaskEvent } from './schemas.ts';
@@ -13,11 +14,10 @@ import {
   executionEvent,
   lastDueBetween,
   publishExecution,
-  type ResumePayload,
   type RunPayload,
-  resumeJobKind,
   resumePausedUntil,
-  runJobKind,
+  resumeTaskJob,
+  runExecutionJob,
   scheduleOccurrences,
   windowEnd,
 } from './service.ts';
@@ -45,12 +45,12 @@ interface Outcome {
   error: string | null;
 }
 
-export function schedulerJobs(core: Core, outbound: Outbound): Record<string, JobHandler> {
+export function schedulerJobs(core: Core, outbound: Outbound): JobRegistration[] {
   // A job that dies without its handler finishing (its worker lost on the last attempt) is
   // reported here, in the process whose rescuer made it dead.
   core.jobs.onTransition((transition) => {
-    if (transition.to === 'dead' && transition.job.kind === runJobKind) {
-      void markLost(core, transition).catch((error) =>
+    if (transition.to === 'dead' && runExecutionJob.is(transition.job)) {
+      void markLost(core, transition.job.payload, transition.error).catch((error) =>
         core.log.error({ err: error }, 'could not record a lost execution'),
       );
     }
@@ -58,11 +58,11 @@ export function schedulerJobs(core: Core, outbound: Outbound): Record<string, Jo
   // The executions that start (or end) together share a transaction: under load, one
   // transaction begins dozens, which is what lets 50,000 occurrences in a minute run on time.
   const { db } = core.database;
-  const begin = groupCommit(db, (tx, jobs: Job[]) => beginRuns(core, tx, jobs));
+  const begin = groupCommit(db, (tx, jobs: RunJob[]) => beginRuns(core, tx, jobs));
   const finish = groupCommit(db, (tx, runs: FinishedRun[]) => finishRuns(core, tx, runs));
 
-  return {
-    async [runJobKind](job, { signal }) {
+  return [
+    runExecutionJob.handle(async (job, { signal }) => {
       const begun = await begin(job);
       // Held by the overlap policy: its job waits, woken when the execution under way ends.
       if (begun === 'buffered') throw new Snooze(bufferedRecheckMs);
@@ -71,12 +71,13 @@ export function schedulerJobs(core: Core, outbound: Outbound): Record<string, Jo
       const outcome = await act(outbound, begun.task, begun.execution, signal, secrets);
       await finish({ ...begun, job, outcome });
       if (!outcome.succeeded) throw new Error(outcome.error ?? 'failed');
-    },
-    async [resumeJobKind](job) {
-      await resumePausedUntil(core, job.payload as ResumePayload);
-    },
-  };
+    }),
+    resumeTaskJob.handle((job) => resumePausedUntil(core, job.payload)),
+  ];
 }
+
+/** A `scheduler.run` job. */
+type RunJob = Job<RunPayload>;
 
 interface Run {
   task: TaskRow;
@@ -84,7 +85,7 @@ interface Run {
 }
 
 interface FinishedRun extends Run {
-  job: Job;
+  job: RunJob;
   outcome: Outcome;
 }
 
@@ -96,11 +97,11 @@ interface FinishedRun extends Run {
 async function beginRuns(
   core: Core,
   tx: Tx,
-  jobs: Job[],
+  jobs: RunJob[],
 ): Promise<(Run | 'buffered' | undefined)[]> {
   // Lost in a crash, this is redone with the attempt: the job is not complete until later.
   await commitWithoutFlushWait(tx);
-  const ids = jobs.map((job) => (job.payload as RunPayload).executionId);
+  const ids = jobs.map((job) => job.payload.executionId);
   const jobIds = new Map(jobs.map((job, index) => [ids[index], job.id]));
   const { executions, tasks } = await store.lockExecutionsWithTasks(tx, ids);
   const now = core.clock.now();
@@ -379,14 +380,13 @@ function describeOutcome(outcome: Outcome): string {
 }
 
 /** A job made dead by the rescuer (its worker died on the last attempt): the execution too. */
-async function markLost(core: Core, transition: JobTransition): Promise<void> {
-  const { executionId } = transition.job.payload as { executionId: string };
+async function markLost(core: Core, { executionId }: RunPayload, lostBy?: string): Promise<void> {
   await transaction(core.database.db, async (tx) => {
     const execution = await store.findExecution(tx, executionId, true);
     if (!execution || finalStates.has(execution.state)) return;
     const task = await store.findTask(tx, null, execution.task_id);
     if (!task) return;
-    const error = transition.error ?? 'the worker running it was lost';
+    const error = lostBy ?? 'the worker running it was lost';
     // The execution and its last attempt, which ended with its worker.
     const dead = (
       await store.finishAttempts(tx, core.clock.now(), [

@@ -6,6 +6,7 @@ import type { EventInput } from '../platform/events/publish.ts';
 import { type ExpectedVersion, versionMismatch } from '../platform/http/concurrency.ts';
 import { newWebhookSecret } from '../platform/http/outbound.ts';
 import type { Backoff } from '../platform/jobs/backoff.ts';
+import { defineJob } from '../platform/jobs/define.ts';
 import type { JobSpec } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
@@ -20,7 +21,7 @@ import { mergeTaskPatch } from './task-patch.ts';
 // its pending occurrence together, so an occurrence is never lost nor scheduled twice.
 
 /** The job that runs one execution. */
-export const runJobKind = 'scheduler.run';
+export const runExecutionJob = defineJob<RunPayload>('scheduler.run');
 
 /** What the task's owner sees live on `user:<owner>` when an execution changes. */
 export function executionEvent(task: TaskRow, execution: ExecutionRow): EventInput {
@@ -77,7 +78,7 @@ export async function scheduleOccurrences(
     ),
     { tx },
   );
-  const jobIds = new Map(jobs.map((job) => [(job.payload as RunPayload).executionId, job.id]));
+  const jobIds = new Map(jobs.map((job) => [job.payload.executionId, job.id]));
   const executions = await store.insertExecutions(
     tx,
     occurrences.map(({ task, at, manual }, index) => ({
@@ -136,18 +137,18 @@ function runRetry(task: TaskRow): { maxAttempts: number; backoff: Backoff } {
   };
 }
 
-function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec {
+function runJobSpec(task: TaskRow, executionId: string, runAt: Date): JobSpec<RunPayload> {
   const { action } = task;
-  const payload: RunPayload = { executionId };
-  return {
-    kind: runJobKind,
-    payload,
-    runAt,
-    ...runRetry(task),
-    // The handler times its call itself; this only stops an attempt that hangs beyond it.
-    timeoutMs: (action.type === 'webhook' ? action.timeout_ms : 10_000) + 30_000,
-    uniqueKey: `${runJobKind}:${executionId}`,
-  };
+  return runExecutionJob.spec(
+    { executionId },
+    {
+      runAt,
+      ...runRetry(task),
+      // The handler times its call itself; this only stops an attempt that hangs beyond it.
+      timeoutMs: (action.type === 'webhook' ? action.timeout_ms : 10_000) + 30_000,
+      uniqueKey: `${runExecutionJob.kind}:${executionId}`,
+    },
+  );
 }
 
 /** The task's next due time strictly after `after`, or null when its schedule has none left. */
@@ -379,14 +380,14 @@ export async function pauseTask(
   });
 }
 
-/** The job that resumes a task paused until a date. */
-export const resumeJobKind = 'scheduler.resume';
-
 export interface ResumePayload {
   taskId: string;
   /** The `paused_until` it was enqueued for: a later pause or resume makes the job a no-op. */
   until: string;
 }
+
+/** The job that resumes a task paused until a date. */
+export const resumeTaskJob = defineJob<ResumePayload>('scheduler.resume');
 
 /** Sets when a paused task resumes by itself (none: `until` undefined), with the job that does. */
 async function holdUntil(core: Core, tx: Db, task: TaskRow, until: Date | undefined) {
@@ -395,12 +396,10 @@ async function holdUntil(core: Core, tx: Db, task: TaskRow, until: Date | undefi
   if (until) {
     const payload: ResumePayload = { taskId: task.id, until: until.toISOString() };
     await core.jobs.enqueue(
-      {
-        kind: resumeJobKind,
-        payload,
+      resumeTaskJob.spec(payload, {
         runAt: until,
-        uniqueKey: `${resumeJobKind}:${task.id}:${payload.until}`,
-      },
+        uniqueKey: `${resumeTaskJob.kind}:${task.id}:${payload.until}`,
+      }),
       { tx },
     );
   }

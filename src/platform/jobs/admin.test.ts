@@ -11,6 +11,7 @@ import {
   waitForJobState,
 } from '../../../test/helpers.ts';
 import type { Module } from '../module.ts';
+import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
 import type { Job, JobState } from './spec.ts';
 
@@ -23,15 +24,13 @@ const calls = new Map<number, number>();
 
 const testModule: Module = {
   name: 'jobs-admin-test',
+  // The kinds are data here (filters of the admin routes), so the tests name them as strings.
   jobs: () =>
-    Object.fromEntries(
-      ['admin.a', 'admin.b', 'admin.c', 'admin.d', 'admin.e'].map((kind) => [
-        kind,
-        async (job: Job) => {
-          calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
-          if (failing.has(job.kind)) throw new Error(`${job.kind} broke on attempt ${job.attempt}`);
-        },
-      ]),
+    ['admin.a', 'admin.b', 'admin.c', 'admin.d', 'admin.e'].map((kind) =>
+      defineJob<Record<string, unknown>>(kind).handle(async (job) => {
+        calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+        if (failing.has(job.kind)) throw new Error(`${job.kind} broke on attempt ${job.attempt}`);
+      }),
     ),
 };
 

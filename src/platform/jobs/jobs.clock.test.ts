@@ -4,6 +4,7 @@ import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import { createTravelClock } from '../clock.ts';
 import { transaction } from '../db/database.ts';
 import type { Module } from '../module.ts';
+import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
 import { type Job, type JobState, Snooze } from './spec.ts';
 import type { ClaimedJob } from './store.ts';
@@ -22,23 +23,27 @@ const record = (job: Job) =>
     { at: performance.now(), latenessMs: (job as ClaimedJob).lateness_ms },
   ]);
 
+const recordJob = defineJob('test.record');
+const failOnceJob = defineJob('test.fail-once');
+const snoozeOnceJob = defineJob('test.snooze-once');
+
 const testModule: Module = {
   name: 'jobs-clock-test',
-  jobs: () => ({
-    'test.record': async (job) => {
+  jobs: () => [
+    recordJob.handle(async (job) => {
       record(job);
-    },
+    }),
     /** Fails its first attempt. */
-    'test.fail-once': async (job) => {
+    failOnceJob.handle(async (job) => {
       record(job);
       if (job.attempt === 1) throw new Error('first attempt fails');
-    },
+    }),
     /** Snoozes on its first call. */
-    'test.snooze-once': async (job) => {
+    snoozeOnceJob.handle(async (job) => {
       record(job);
       if (calls.get(job.id)?.length === 1) throw new Snooze(300);
-    },
-  }),
+    }),
+  ],
 };
 
 const clock = createTravelClock(new Date());
@@ -76,10 +81,10 @@ describe('a travel clock', () => {
 
   it('runs a job due a month ahead only once the clock travels there, and on time', async () => {
     const runAt = new Date(clock.now().getTime() + 31 * day);
-    const monthly = await jobs.enqueue({ kind: 'test.record', queue: 'calendar', runAt });
+    const monthly = await jobs.enqueue(recordJob.spec({}, { queue: 'calendar', runAt }));
     // A job due now, enqueued after it on the same queue, runs: the month-ahead one was passed
     // over by the claims, not missed.
-    const now = await jobs.enqueue({ kind: 'test.record', queue: 'calendar' });
+    const now = await jobs.enqueue(recordJob.spec({}, { queue: 'calendar' }));
     await waitForState(now.id, 'completed');
     expect(await jobs.get(monthly.id)).toMatchObject({ state: 'available', attempt: 0 });
     expect(calls.get(monthly.id)).toBeUndefined();
@@ -100,10 +105,9 @@ describe('a travel clock', () => {
 
   it('retries after the backoff in clock time', async () => {
     expect(clock.now().getTime() - Date.now()).toBeGreaterThan(30 * day);
-    const job = await jobs.enqueue({
-      kind: 'test.fail-once',
-      backoff: { initialMs: 1_000, jitter: 0 },
-    });
+    const job = await jobs.enqueue(
+      failOnceJob.spec({}, { backoff: { initialMs: 1_000, jitter: 0 } }),
+    );
     const done = await waitForState(job.id, 'completed');
     const [first, second] = calls.get(job.id) ?? [];
     expect(done.attempt).toBe(2);
@@ -116,7 +120,7 @@ describe('a travel clock', () => {
   });
 
   it('wakes a snoozed job after its delay in clock time', async () => {
-    const job = await jobs.enqueue({ kind: 'test.snooze-once' });
+    const job = await jobs.enqueue(snoozeOnceJob.spec());
     const done = await waitForState(job.id, 'completed');
     const [first, second] = calls.get(job.id) ?? [];
     expect(done.attempt).toBe(1);
@@ -132,7 +136,7 @@ describe('a travel clock', () => {
     const before = clock.now().getTime();
     const enqueued = performance.now();
     const job = await transaction(server.database.db, (tx) =>
-      jobs.enqueue({ kind: 'test.record', queue: 'quiet', delayMs: 300 }, { tx }),
+      jobs.enqueue(recordJob.spec({}, { queue: 'quiet', delayMs: 300 }), { tx }),
     );
     expect(job.run_at.getTime() - before).toBeGreaterThanOrEqual(300);
     expect(job.run_at.getTime() - before).toBeLessThan(1_000);
@@ -143,7 +147,7 @@ describe('a travel clock', () => {
   });
 
   it('still runs at once a job enqueued without a due time (stamped with the real now)', async () => {
-    const job = await jobs.enqueue({ kind: 'test.record' });
+    const job = await jobs.enqueue(recordJob.spec());
     const done = await waitForState(job.id, 'completed', 2_000);
     expect(done.run_at.getTime()).toBeLessThan(clock.now().getTime() - 30 * day);
   });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForJobState } from '../../../test/helpers.ts';
 import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import type { Module } from '../module.ts';
+import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
 import type { Job, JobState } from './spec.ts';
 import { pruneFinishedJobs } from './store.ts';
@@ -19,14 +20,19 @@ const aborted = new Map<number, unknown>();
 /** What the one job of the shutdown test saw (ids repeat across the servers' databases). */
 const shutdownRuns: string[] = [];
 
+const recordJob = defineJob('test.record');
+const holdJob = defineJob('test.hold');
+const gatedJob = defineJob('test.gated');
+const holdOnceJob = defineJob('test.hold-once');
+
 const testModule: Module = {
   name: 'jobs-lifecycle-test',
-  jobs: () => ({
-    'test.record': async (job) => {
+  jobs: () => [
+    recordJob.handle(async (job) => {
       count(job);
-    },
+    }),
     /** Holds until its signal is aborted (then fails, as a handler cut short does). */
-    'test.hold': async (job, { signal }) => {
+    holdJob.handle(async (job, { signal }) => {
       count(job);
       holding.add(job.id);
       await new Promise<void>((_, reject) => {
@@ -35,14 +41,14 @@ const testModule: Module = {
           reject(signal.reason);
         });
       });
-    },
+    }),
     /** Waits for the test to open `gate`. */
-    'test.gated': async () => {
+    gatedJob.handle(async () => {
       gateReached = true;
       await gate;
-    },
+    }),
     /** Holds until aborted on its first call; succeeds on the next (of another server). */
-    'test.hold-once': async (_job, { signal }) => {
+    holdOnceJob.handle(async (_job, { signal }) => {
       if (shutdownRuns.length > 0) {
         shutdownRuns.push('completed');
         return;
@@ -54,8 +60,8 @@ const testModule: Module = {
           reject(signal.reason);
         });
       });
-    },
-  }),
+    }),
+  ],
 };
 
 let gateReached = false;
@@ -86,7 +92,7 @@ async function loseWorker(id: number, attempt: number): Promise<void> {
 
 describe('lost workers', () => {
   it('returns a job whose lease ran out to the queue, where it completes', async () => {
-    const job = await jobs.enqueue({ kind: 'test.record', delayMs: 3_600_000 });
+    const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
     await loseWorker(job.id, 1);
     const done = await waitForState(job.id, 'completed');
     expect(done.attempt).toBe(2);
@@ -97,7 +103,7 @@ describe('lost workers', () => {
   });
 
   it('keeps a rescued job dead when the lost attempt was its last', async () => {
-    const job = await jobs.enqueue({ kind: 'test.record', delayMs: 3_600_000, maxAttempts: 2 });
+    const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000, maxAttempts: 2 }));
     await loseWorker(job.id, 2);
     const dead = await waitForState(job.id, 'dead');
     expect(dead.attempt).toBe(2);
@@ -107,11 +113,9 @@ describe('lost workers', () => {
   });
 
   it('keeps a rescued job dead when its deadline has passed, without another attempt', async () => {
-    const job = await jobs.enqueue({
-      kind: 'test.record',
-      delayMs: 3_600_000,
-      deadline: new Date(Date.now() - 1_000),
-    });
+    const job = await jobs.enqueue(
+      recordJob.spec({}, { delayMs: 3_600_000, deadline: new Date(Date.now() - 1_000) }),
+    );
     await loseWorker(job.id, 1);
     const dead = await waitForState(job.id, 'dead');
     expect(dead.attempt).toBe(1);
@@ -122,7 +126,7 @@ describe('lost workers', () => {
 
   it('does not rescue a running job whose worker keeps renewing its lease', async () => {
     // Several leases (1 s) long: a worker alive keeps its job.
-    const job = await jobs.enqueue({ kind: 'test.hold' });
+    const job = await jobs.enqueue(holdJob.spec());
     await expect.poll(() => holding.has(job.id)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const row = await jobs.get(job.id);
@@ -136,7 +140,7 @@ describe('lost workers', () => {
 
 describe('a running job taken from its worker', () => {
   it('aborts the handler of a cancelled job at the next lease renewal, and stays cancelled', async () => {
-    const job = await jobs.enqueue({ kind: 'test.hold', backoff: { initialMs: 10 } });
+    const job = await jobs.enqueue(holdJob.spec({}, { backoff: { initialMs: 10 } }));
     await expect.poll(() => holding.has(job.id)).toBe(true);
     const cancelled = await jobs.cancel(job.id);
     expect(cancelled?.state).toBe('cancelled');
@@ -149,7 +153,7 @@ describe('a running job taken from its worker', () => {
   });
 
   it('lets a worker that lost its job (claimed again elsewhere) touch nothing of the new attempt', async () => {
-    const job = await jobs.enqueue({ kind: 'test.hold' });
+    const job = await jobs.enqueue(holdJob.spec());
     await expect.poll(() => holding.has(job.id)).toBe(true);
     // Another worker rescued and claimed it: attempt 2 is theirs.
     await sql`
@@ -166,7 +170,7 @@ describe('a running job taken from its worker', () => {
 describe('graceful shutdown', () => {
   it('releases a running job that outlasts the drain, and another server takes it', async () => {
     const first = await startTestCore({ env: leaseEnv, systems: [testModule] });
-    const job = await first.core.jobs.enqueue({ kind: 'test.hold-once', maxAttempts: 1 });
+    const job = await first.core.jobs.enqueue(holdOnceJob.spec({}, { maxAttempts: 1 }));
     await expect.poll(() => shutdownRuns).toEqual(['held']);
     const told: string[] = [];
     // Only this job's: the platform's periodic jobs may run meanwhile.
@@ -196,9 +200,9 @@ describe('claiming ahead', () => {
       env: { JOB_QUEUES: 'default:1' },
       systems: [testModule],
     });
-    const records = (n: number) => Array.from({ length: n }, () => ({ kind: 'test.record' }));
+    const records = (n: number) => Array.from({ length: n }, () => recordJob.spec());
     // Fast jobs teach the loop to claim ahead; the gated job then holds its only slot.
-    await one.core.jobs.enqueueMany([...records(300), { kind: 'test.gated' }, ...records(300)]);
+    await one.core.jobs.enqueueMany([...records(300), gatedJob.spec(), ...records(300)]);
     const runningCount = async () => {
       const { rows } = await sql<{ n: number }>`
         SELECT count(*)::int AS n FROM jobs WHERE state = 'running'`.execute(one.database.db);
@@ -224,10 +228,11 @@ describe('claiming ahead', () => {
 });
 
 describe('periodic jobs', () => {
+  const tickJob = defineJob('test.tick');
   const tick: Module = {
     name: 'jobs-periodic-test',
-    jobs: () => ({ 'test.tick': async () => undefined }),
-    periodic: [{ name: 'test.tick', every: 1000, job: { kind: 'test.tick' } }],
+    jobs: () => [tickJob.handle(async () => undefined)],
+    periodic: [{ name: tickJob.kind, every: 1000, job: tickJob.spec() }],
   };
 
   /** The wall-clock seconds in which `test.tick` jobs were enqueued from `since`, for `ms`. */
@@ -267,12 +272,12 @@ describe('periodic jobs', () => {
 
 describe('pruning', () => {
   it('deletes completed and cancelled jobs past retention, and nothing else', async () => {
-    const completed = await jobs.enqueue({ kind: 'test.record' });
+    const completed = await jobs.enqueue(recordJob.spec());
     await waitForState(completed.id, 'completed');
-    const cancelled = await jobs.enqueue({ kind: 'test.record', delayMs: 3_600_000 });
+    const cancelled = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
     await jobs.cancel(cancelled.id);
-    const waiting = await jobs.enqueue({ kind: 'test.record', delayMs: 3_600_000 });
-    const dead = await jobs.enqueue({ kind: 'test.record', delayMs: 3_600_000, maxAttempts: 1 });
+    const waiting = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
+    const dead = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000, maxAttempts: 1 }));
     await loseWorker(dead.id, 1);
     await waitForState(dead.id, 'dead');
     // Retention is an hour at least in configuration; the pruner's statement is tried directly.

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForJobState } from '../../../test/helpers.ts';
 import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import type { Module } from '../module.ts';
+import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
 import { CancelJob, type Job, type JobState, type JobTransition, Snooze } from './spec.ts';
 
@@ -16,40 +17,46 @@ const timeoutSignals = new Map<number, { aborted: boolean; reason: unknown }>();
 
 const tinyBackoff = { initialMs: 10, jitter: 0 };
 
+const flakyJob = defineJob<{ succeedOn?: number }>('test.flaky');
+const snoozeJob = defineJob('test.snooze');
+const cancellingJob = defineJob('test.cancel');
+const slowJob = defineJob('test.slow');
+const stubbornJob = defineJob('test.stubborn');
+
 const testModule: Module = {
   name: 'jobs-retry-test',
-  jobs: () => ({
+  jobs: () => [
     /** Fails attempts before `succeedOn` (never succeeds without it). */
-    'test.flaky': async (job) => {
+    flakyJob.handle(async (job) => {
       count(job);
-      const { succeedOn } = job.payload as { succeedOn?: number };
+      const { succeedOn } = job.payload;
       if (succeedOn === undefined || job.attempt < succeedOn) {
         throw new Error(`boom on attempt ${job.attempt}`);
       }
-    },
+    }),
     /** Snoozes on its first call, succeeds on the second. */
-    'test.snooze': async (job) => {
+    snoozeJob.handle(async (job) => {
       count(job);
       if (calls.get(job.id) === 1) throw new Snooze(50);
-    },
-    'test.cancel': async (job) => {
+    }),
+    cancellingJob.handle(async (job) => {
       count(job);
       throw new CancelJob('not worth it');
-    },
+    }),
     /** Waits for its signal, as a well-behaved slow handler does. */
-    'test.slow': async (job, { signal }) => {
+    slowJob.handle(async (job, { signal }) => {
       count(job);
       await new Promise<void>((resolve) => {
         signal.addEventListener('abort', () => resolve(), { once: true });
       });
       timeoutSignals.set(job.id, { aborted: signal.aborted, reason: signal.reason });
-    },
+    }),
     /** Ignores its signal and takes long anyway. */
-    'test.stubborn': async (job) => {
+    stubbornJob.handle(async (job) => {
       count(job);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-    },
-  }),
+    }),
+  ],
 };
 
 let server: TestCore;
@@ -65,11 +72,7 @@ const waitForState = (id: number, state: JobState, timeout?: number) =>
 
 describe('retries', () => {
   it('retries with backoff until the handler succeeds', async () => {
-    const job = await jobs.enqueue({
-      kind: 'test.flaky',
-      payload: { succeedOn: 3 },
-      backoff: tinyBackoff,
-    });
+    const job = await jobs.enqueue(flakyJob.spec({ succeedOn: 3 }, { backoff: tinyBackoff }));
     const done = await waitForState(job.id, 'completed');
     expect(done.attempt).toBe(3);
     expect(done.errors.map(({ attempt, error }) => ({ attempt, error }))).toEqual([
@@ -84,11 +87,9 @@ describe('retries', () => {
   });
 
   it('waits out the backoff before the next attempt', async () => {
-    const job = await jobs.enqueue({
-      kind: 'test.flaky',
-      payload: { succeedOn: 2 },
-      backoff: { initialMs: 60_000, jitter: 0 },
-    });
+    const job = await jobs.enqueue(
+      flakyJob.spec({ succeedOn: 2 }, { backoff: { initialMs: 60_000, jitter: 0 } }),
+    );
     const waiting = await expect
       .poll(async () => (await jobs.get(job.id))?.errors.length, { timeout: 10_000, interval: 20 })
       .toBe(1)
@@ -100,7 +101,7 @@ describe('retries', () => {
   });
 
   it('keeps a job dead, with every attempt’s error, once its attempts are used', async () => {
-    const job = await jobs.enqueue({ kind: 'test.flaky', maxAttempts: 3, backoff: tinyBackoff });
+    const job = await jobs.enqueue(flakyJob.spec({}, { maxAttempts: 3, backoff: tinyBackoff }));
     const dead = await waitForState(job.id, 'dead');
     expect(dead.attempt).toBe(3);
     expect(dead.errors.map((e) => e.error)).toEqual([
@@ -114,11 +115,9 @@ describe('retries', () => {
   });
 
   it('does not run a job whose deadline has passed: dead at once', async () => {
-    const job = await jobs.enqueue({
-      kind: 'test.flaky',
-      payload: { succeedOn: 1 },
-      deadline: new Date(Date.now() - 1000),
-    });
+    const job = await jobs.enqueue(
+      flakyJob.spec({ succeedOn: 1 }, { deadline: new Date(Date.now() - 1000) }),
+    );
     const dead = await waitForState(job.id, 'dead');
     expect(calls.get(job.id)).toBeUndefined();
     expect(dead.errors).toHaveLength(1);
@@ -126,12 +125,12 @@ describe('retries', () => {
   });
 
   it('gives up when the next retry would come after the deadline', async () => {
-    const job = await jobs.enqueue({
-      kind: 'test.flaky',
-      payload: { succeedOn: 2 },
-      deadline: new Date(Date.now() + 5_000),
-      backoff: { initialMs: 10_000, jitter: 0 },
-    });
+    const job = await jobs.enqueue(
+      flakyJob.spec(
+        { succeedOn: 2 },
+        { deadline: new Date(Date.now() + 5_000), backoff: { initialMs: 10_000, jitter: 0 } },
+      ),
+    );
     const dead = await waitForState(job.id, 'dead');
     expect(dead.attempt).toBe(1);
     expect(dead.errors.map((e) => e.error)).toEqual(['boom on attempt 1']);
@@ -141,7 +140,7 @@ describe('retries', () => {
 
 describe('what a handler can say', () => {
   it('snoozes without using an attempt', async () => {
-    const job = await jobs.enqueue({ kind: 'test.snooze', maxAttempts: 1 });
+    const job = await jobs.enqueue(snoozeJob.spec({}, { maxAttempts: 1 }));
     const done = await waitForState(job.id, 'completed');
     expect(calls.get(job.id)).toBe(2);
     // With one attempt allowed, a snooze that used it would have left the job dead.
@@ -150,7 +149,7 @@ describe('what a handler can say', () => {
   });
 
   it('cancels its job for good with CancelJob', async () => {
-    const job = await jobs.enqueue({ kind: 'test.cancel', backoff: tinyBackoff });
+    const job = await jobs.enqueue(cancellingJob.spec({}, { backoff: tinyBackoff }));
     const cancelled = await waitForState(job.id, 'cancelled');
     expect(cancelled.finished_at).toBeInstanceOf(Date);
     expect(cancelled.attempt).toBe(1);
@@ -161,7 +160,7 @@ describe('what a handler can say', () => {
   });
 
   it('aborts the handler’s signal after timeoutMs and fails the attempt', async () => {
-    const job = await jobs.enqueue({ kind: 'test.slow', timeoutMs: 100, maxAttempts: 1 });
+    const job = await jobs.enqueue(slowJob.spec({}, { timeoutMs: 100, maxAttempts: 1 }));
     const dead = await waitForState(job.id, 'dead');
     expect(dead.errors.map((e) => e.error)).toEqual(['timed out after 100 ms']);
     const seen = timeoutSignals.get(job.id);
@@ -170,12 +169,9 @@ describe('what a handler can say', () => {
   });
 
   it('fails an attempt that overruns timeoutMs even when the handler ignores its signal', async () => {
-    const job = await jobs.enqueue({
-      kind: 'test.stubborn',
-      timeoutMs: 50,
-      maxAttempts: 2,
-      backoff: tinyBackoff,
-    });
+    const job = await jobs.enqueue(
+      stubbornJob.spec({}, { timeoutMs: 50, maxAttempts: 2, backoff: tinyBackoff }),
+    );
     const dead = await waitForState(job.id, 'dead');
     expect(dead.errors.map((e) => e.error)).toEqual([
       'timed out after 50 ms',
@@ -196,12 +192,9 @@ describe('transitions', () => {
 
   it('tells listeners of each state a job goes through', async () => {
     // The job is enqueued in the future so that the listener is there before it first runs.
-    const job = await jobs.enqueue({
-      kind: 'test.flaky',
-      payload: { succeedOn: 2 },
-      backoff: tinyBackoff,
-      delayMs: 100,
-    });
+    const job = await jobs.enqueue(
+      flakyJob.spec({ succeedOn: 2 }, { backoff: tinyBackoff, delayMs: 100 }),
+    );
     const { seen, stop } = listen(job.id);
     await waitForState(job.id, 'completed');
     await expect.poll(() => seen.length).toBe(4);
@@ -215,9 +208,9 @@ describe('transitions', () => {
   });
 
   it('tells of dead, snoozed and cancelled jobs, and stops telling after unsubscribing', async () => {
-    const dead = await jobs.enqueue({ kind: 'test.flaky', maxAttempts: 1, delayMs: 100 });
-    const snoozed = await jobs.enqueue({ kind: 'test.snooze', delayMs: 100 });
-    const cancelled = await jobs.enqueue({ kind: 'test.cancel', delayMs: 100 });
+    const dead = await jobs.enqueue(flakyJob.spec({}, { maxAttempts: 1, delayMs: 100 }));
+    const snoozed = await jobs.enqueue(snoozeJob.spec({}, { delayMs: 100 }));
+    const cancelled = await jobs.enqueue(cancellingJob.spec({}, { delayMs: 100 }));
     const seen: JobTransition[] = [];
     const stop = jobs.onTransition((transition) => seen.push(transition));
     const unheard = jobs.onTransition(() => {
@@ -232,7 +225,7 @@ describe('transitions', () => {
     expect(of(cancelled.id)).toEqual(['running', 'cancelled']);
     stop();
     unheard();
-    const after = await jobs.enqueue({ kind: 'test.flaky', payload: { succeedOn: 1 } });
+    const after = await jobs.enqueue(flakyJob.spec({ succeedOn: 1 }));
     await waitForState(after.id, 'completed');
     expect(of(after.id)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { waitForJobState } from '../../../test/helpers.ts';
 import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import { transaction } from '../db/database.ts';
 import type { Module } from '../module.ts';
+import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
 import type { Job, JobState } from './spec.ts';
 
@@ -21,24 +22,29 @@ const orderedRuns: string[] = [];
 let limitedActive = 0;
 let limitedMaxActive = 0;
 
+/** Records that it ran; its payload is only looked at in the database. */
+const recordJob = defineJob<Record<string, unknown>>('test.record');
+const orderedJob = defineJob<{ tag: string }>('test.ordered');
+const limitedJob = defineJob('test.limited');
+
 const testModule: Module = {
   name: 'jobs-test',
-  jobs: () => ({
-    'test.record': async (job) => {
+  jobs: () => [
+    recordJob.handle(async (job) => {
       record(job);
-    },
-    'test.ordered': async (job) => {
+    }),
+    orderedJob.handle(async (job) => {
       record(job);
-      orderedRuns.push((job.payload as { tag: string }).tag);
-    },
-    'test.limited': async (job) => {
+      orderedRuns.push(job.payload.tag);
+    }),
+    limitedJob.handle(async (job) => {
       record(job);
       limitedActive++;
       limitedMaxActive = Math.max(limitedMaxActive, limitedActive);
       await new Promise((resolve) => setTimeout(resolve, 30));
       limitedActive--;
-    },
-  }),
+    }),
+  ],
 };
 
 let server: TestCore;
@@ -70,21 +76,21 @@ describe('transactional enqueue', () => {
     let enqueued: Job | undefined;
     await expect(
       transaction(server.database.db, async (tx) => {
-        enqueued = await jobs.enqueue({ kind: 'test.record', payload: { tag } }, { tx });
+        enqueued = await jobs.enqueue(recordJob.spec({ tag }), { tx });
         throw new Rollback();
       }),
     ).rejects.toBeInstanceOf(Rollback);
     expect(enqueued?.id).toBeTypeOf('number');
     expect(await countJobs(sql`payload->>'tag' = ${tag}`)).toBe(0);
     // A job enqueued after it runs; the rolled-back one never reached a handler.
-    const after = await jobs.enqueue({ kind: 'test.record' });
+    const after = await jobs.enqueue(recordJob.spec());
     await waitForState(after.id, 'completed');
     expect(callsOf(enqueued!.id)).toBe(0);
   });
 
   it('runs the job once the transaction commits, and not before', async () => {
     const job = await transaction(server.database.db, async (tx) => {
-      const inside = await jobs.enqueue({ kind: 'test.record' }, { tx });
+      const inside = await jobs.enqueue(recordJob.spec(), { tx });
       // Invisible outside the transaction, so no worker can claim it yet.
       expect(await jobs.get(inside.id)).toBeUndefined();
       return inside;
@@ -96,10 +102,7 @@ describe('transactional enqueue', () => {
 
   it('runs each of 1,000 jobs of one enqueueMany exactly once', async () => {
     const batch = `bulk-${Date.now()}`;
-    const specs = Array.from({ length: 1000 }, (_, i) => ({
-      kind: 'test.record',
-      payload: { batch, i },
-    }));
+    const specs = Array.from({ length: 1000 }, (_, i) => recordJob.spec({ batch, i }));
     const enqueued = await jobs.enqueueMany(specs);
     expect(enqueued).toHaveLength(1000);
     expect(new Set(enqueued.map((job) => job.id)).size).toBe(1000);
@@ -116,7 +119,7 @@ describe('transactional enqueue', () => {
 describe('due time', () => {
   it('does not start a job before its runAt, and starts it soon after', async () => {
     const runAt = new Date(Date.now() + 1000);
-    const job = await jobs.enqueue({ kind: 'test.record', runAt });
+    const job = await jobs.enqueue(recordJob.spec({}, { runAt }));
     const done = await waitForState(job.id, 'completed');
     expect(done.attempted_at!.getTime()).toBeGreaterThanOrEqual(done.run_at.getTime());
     expect(done.run_at.getTime()).toBe(runAt.getTime());
@@ -126,7 +129,7 @@ describe('due time', () => {
   });
 
   it('moves a waiting job with reschedule, and refuses to move a finished one', async () => {
-    const job = await jobs.enqueue({ kind: 'test.record', delayMs: 3_600_000 });
+    const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
     const runAt = new Date(Date.now() + 200);
     const moved = await jobs.reschedule(job.id, runAt);
     expect(moved?.run_at.getTime()).toBe(runAt.getTime());
@@ -139,18 +142,12 @@ describe('due time', () => {
   it('never runs a waiting job that was cancelled', async () => {
     // On a queue of concurrency 1 a later job runs after every earlier due one: when it is done,
     // the cancelled job would have run if it were going to.
-    const cancelled = await jobs.enqueue({
-      kind: 'test.ordered',
-      queue: 'ordered',
-      payload: { tag: 'cancelled' },
-      delayMs: 200,
-    });
-    const later = await jobs.enqueue({
-      kind: 'test.ordered',
-      queue: 'ordered',
-      payload: { tag: 'later' },
-      delayMs: 400,
-    });
+    const cancelled = await jobs.enqueue(
+      orderedJob.spec({ tag: 'cancelled' }, { queue: 'ordered', delayMs: 200 }),
+    );
+    const later = await jobs.enqueue(
+      orderedJob.spec({ tag: 'later' }, { queue: 'ordered', delayMs: 400 }),
+    );
     const result = await jobs.cancel(cancelled.id);
     expect(result?.state).toBe('cancelled');
     await waitForState(later.id, 'completed');
@@ -170,10 +167,10 @@ describe('due time', () => {
     listener.on('notification', (message) => heard.push(message.payload ?? ''));
     await listener.query('LISTEN meridian_jobs');
     const runAt = new Date(Date.now() + 32_000);
-    const job = await jobs.enqueue({ kind: 'test.record', queue: 'horizon', runAt });
+    const job = await jobs.enqueue(recordJob.spec({}, { queue: 'horizon', runAt }));
     // A job due now is heard. Notifications arrive in commit order: had the far job notified,
     // it would be heard first.
-    await jobs.enqueue({ kind: 'test.record', queue: 'ordered' });
+    await jobs.enqueue(recordJob.spec({}, { queue: 'ordered' }));
     await expect.poll(() => heard.includes('ordered')).toBe(true);
     expect(heard).not.toContain('horizon');
     await listener.end();
@@ -186,7 +183,7 @@ describe('due time', () => {
 
   it('lets an idle worker sleep when the next job is due months ahead', async () => {
     // Beyond 2^31 ms (24.8 days) a Node timer fires at once: the worker must not spin on it.
-    const far = await jobs.enqueue({ kind: 'test.record', delayMs: 90 * 86_400_000 });
+    const far = await jobs.enqueue(recordJob.spec({}, { delayMs: 90 * 86_400_000 }));
     const transactions = async () => {
       await sql`SELECT pg_stat_clear_snapshot()`.execute(server.database.db);
       const result = await sql<{ n: number }>`
@@ -218,12 +215,7 @@ describe('order', () => {
         { tag: 'p0-early', priority: 0, runAt: ago(2000) },
         { tag: 'p1', priority: 1, runAt: ago(100) },
         { tag: 'p4', priority: 4, runAt: ago(9000) },
-      ].map(({ tag, ...rest }) => ({
-        kind: 'test.ordered',
-        queue: 'ordered',
-        payload: { tag },
-        ...rest,
-      })),
+      ].map(({ tag, ...rest }) => orderedJob.spec({ tag }, { queue: 'ordered', ...rest })),
     );
     for (const job of enqueued) await waitForState(job.id, 'completed');
     expect(orderedRuns).toEqual(['p0-early', 'p0-late', 'p1', 'p2-early', 'p2-late', 'p3', 'p4']);
@@ -233,8 +225,8 @@ describe('order', () => {
 describe('unique keys', () => {
   it('returns the unfinished job instead of enqueueing a second', async () => {
     const uniqueKey = `unique-${Date.now()}`;
-    const first = await jobs.enqueue({ kind: 'test.record', uniqueKey, delayMs: 3_600_000 });
-    const second = await jobs.enqueue({ kind: 'test.record', uniqueKey, payload: { other: 1 } });
+    const first = await jobs.enqueue(recordJob.spec({}, { uniqueKey, delayMs: 3_600_000 }));
+    const second = await jobs.enqueue(recordJob.spec({ other: 1 }, { uniqueKey }));
     expect(second.id).toBe(first.id);
     expect(second.payload).toEqual({});
     expect(await countJobs(sql`unique_key = ${uniqueKey}`)).toBe(1);
@@ -244,7 +236,7 @@ describe('unique keys', () => {
     const uniqueKey = `race-${Date.now()}`;
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        jobs.enqueue({ kind: 'test.record', uniqueKey, delayMs: 3_600_000 }),
+        jobs.enqueue(recordJob.spec({}, { uniqueKey, delayMs: 3_600_000 })),
       ),
     );
     expect(new Set(results.map((job) => job.id)).size).toBe(1);
@@ -253,11 +245,11 @@ describe('unique keys', () => {
 
   it('skips taken keys in enqueueMany, within the batch too', async () => {
     const key = `many-${Date.now()}`;
-    const held = await jobs.enqueue({ kind: 'test.record', uniqueKey: key, delayMs: 3_600_000 });
+    const held = await jobs.enqueue(recordJob.spec({}, { uniqueKey: key, delayMs: 3_600_000 }));
     const inserted = await jobs.enqueueMany([
-      { kind: 'test.record', uniqueKey: key, delayMs: 3_600_000 },
-      { kind: 'test.record', uniqueKey: `${key}-new`, delayMs: 3_600_000 },
-      { kind: 'test.record', uniqueKey: `${key}-new`, delayMs: 3_600_000 },
+      recordJob.spec({}, { uniqueKey: key, delayMs: 3_600_000 }),
+      recordJob.spec({}, { uniqueKey: `${key}-new`, delayMs: 3_600_000 }),
+      recordJob.spec({}, { uniqueKey: `${key}-new`, delayMs: 3_600_000 }),
     ]);
     expect(inserted.map((job) => job.unique_key)).toEqual([`${key}-new`]);
     expect(inserted[0]!.id).not.toBe(held.id);
@@ -266,9 +258,9 @@ describe('unique keys', () => {
 
   it('takes a new job with the key once the first has finished', async () => {
     const uniqueKey = `again-${Date.now()}`;
-    const first = await jobs.enqueue({ kind: 'test.record', uniqueKey });
+    const first = await jobs.enqueue(recordJob.spec({}, { uniqueKey }));
     await waitForState(first.id, 'completed');
-    const second = await jobs.enqueue({ kind: 'test.record', uniqueKey });
+    const second = await jobs.enqueue(recordJob.spec({}, { uniqueKey }));
     expect(second.id).not.toBe(first.id);
     await waitForState(second.id, 'completed');
     expect(callsOf(first.id)).toBe(1);
@@ -290,7 +282,7 @@ describe('specs, and kinds no handler knows', () => {
   });
 
   it('stores the documented defaults', async () => {
-    const job = await jobs.enqueue({ kind: 'test.record', delayMs: 3_600_000 });
+    const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
     expect(job).toMatchObject({
       queue: 'default',
       payload: {},
@@ -308,12 +300,12 @@ describe('specs, and kinds no handler knows', () => {
   });
 
   it('refuses a spec that cannot be stored', async () => {
-    await expect(jobs.enqueue({ kind: 'test.record', priority: 7 })).rejects.toThrow(/priority/);
-    await expect(jobs.enqueue({ kind: 'test.record', maxAttempts: 0 })).rejects.toThrow(
+    await expect(jobs.enqueue(recordJob.spec({}, { priority: 7 }))).rejects.toThrow(/priority/);
+    await expect(jobs.enqueue(recordJob.spec({}, { maxAttempts: 0 }))).rejects.toThrow(
       /maxAttempts/,
     );
     await expect(
-      jobs.enqueue({ kind: 'test.record', runAt: new Date(), delayMs: 5 }),
+      jobs.enqueue(recordJob.spec({}, { runAt: new Date(), delayMs: 5 })),
     ).rejects.toThrow(/runAt or delayMs/);
   });
 });
@@ -321,7 +313,7 @@ describe('specs, and kinds no handler knows', () => {
 describe('per-queue concurrency', () => {
   it('never runs more handlers of a queue at once than its concurrency', async () => {
     const enqueued = await jobs.enqueueMany(
-      Array.from({ length: 12 }, () => ({ kind: 'test.limited', queue: 'limited' })),
+      Array.from({ length: 12 }, () => limitedJob.spec({}, { queue: 'limited' })),
     );
     for (const job of enqueued) await waitForState(job.id, 'completed');
     expect(limitedMaxActive).toBe(2);

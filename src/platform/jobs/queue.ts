@@ -7,6 +7,9 @@ import * as store from './store.ts';
 /** A job spec that cannot be stored: a programming error in the caller, not a runtime condition. */
 export class InvalidJobSpec extends Error {}
 
+/** The payload type of a spec's jobs. */
+type PayloadOf<Spec> = Spec extends JobSpec<infer Payload> ? Payload : unknown;
+
 /** Enqueue and manage jobs. Every write takes an optional transaction: pass the caller's. */
 export interface Jobs {
   /**
@@ -15,13 +18,21 @@ export interface Jobs {
    *
    * @example
    * await transaction(db, async (tx) => {
-   *   const task = await insertTask(tx, input);
-   *   await jobs.enqueue({ kind: 'scheduler.run', payload: { taskId: task.id }, runAt }, { tx });
+   *   const execution = await insertExecution(tx, task, at);
+   *   await jobs.enqueue(runExecutionJob.spec({ executionId: execution.id }, { runAt: at }), { tx });
    * });
+   *
+   * The job returned for a taken unique key may be of another kind: its payload is `unknown`.
    */
   enqueue(spec: JobSpec, options?: { tx?: Db }): Promise<Job>;
-  /** Enqueues many jobs in one statement; jobs whose unique key is taken are skipped. */
-  enqueueMany(specs: JobSpec[], options?: { tx?: Db }): Promise<Job[]>;
+  /**
+   * Enqueues many jobs in one statement; jobs whose unique key is taken are skipped. The jobs
+   * returned are the specs inserted, so they carry the specs' payload type.
+   */
+  enqueueMany<Spec extends JobSpec>(
+    specs: Spec[],
+    options?: { tx?: Db },
+  ): Promise<Job<PayloadOf<Spec>>[]>;
   get(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
   /** Cancels a job not yet finished; undefined if there is none. */
   cancel(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
@@ -78,12 +89,13 @@ export function createJobs(
       }
       throw new Error(`could not enqueue job with unique key ${spec.uniqueKey}`);
     },
-    async enqueueMany(specs, options) {
+    async enqueueMany<Spec extends JobSpec>(specs: Spec[], options?: { tx?: Db }) {
       if (specs.length === 0) return [];
       for (const spec of specs) validate(spec);
       const executor = options?.tx ?? db;
       const now = clock.now();
-      const inserted = await store.insertJobs(executor, specs, now);
+      // The rows of `specs`, so their payloads are the specs' own.
+      const inserted = (await store.insertJobs(executor, specs, now)) as Job<PayloadOf<Spec>>[];
       await wakeAheadOfRealTime(executor, inserted, now);
       return inserted;
     },

@@ -1,10 +1,14 @@
 import type { Backoff } from './backoff.ts';
 
-/** What to run, and how: the argument of `enqueue`. Only `kind` is required. */
-export interface JobSpec {
+/**
+ * What to run, and how: the argument of `enqueue`. Only `kind` is required. Written by a job
+ * definition's `spec` (define.ts), which fills in the kind and types the payload.
+ */
+export interface JobSpec<Payload = unknown> {
   /** The handler that runs it, e.g. `scheduler.run`. */
   kind: string;
-  payload?: unknown;
+  /** JSON for the handler (default `{}`). */
+  payload?: Payload;
   queue?: string;
   /** When it is due (default: now). */
   runAt?: Date;
@@ -31,12 +35,12 @@ export interface JobError {
   error: string;
 }
 
-/** A job as stored. */
-export interface Job {
+/** A job as stored; `Payload` is its kind's, as a job definition's handler sees it. */
+export interface Job<Payload = unknown> {
   id: number;
   kind: string;
   queue: string;
-  payload: unknown;
+  payload: Payload;
   state: JobState;
   priority: number;
   run_at: Date;
@@ -64,7 +68,10 @@ export interface JobContext {
 }
 
 /** Runs one attempt of a job. Throwing fails the attempt; see `Snooze` and `CancelJob`. */
-export type JobHandler = (job: Job, context: JobContext) => Promise<void>;
+export type JobHandler<Payload = unknown> = (
+  job: Job<Payload>,
+  context: JobContext,
+) => Promise<void>;
 
 /** Throw from a handler to try again after `delayMs` without using an attempt. */
 export class Snooze extends Error {

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
 import type { Events } from '../events/publish.ts';
+import { defineJob, type JobDefinition } from '../jobs/define.ts';
 import type { Jobs } from '../jobs/queue.ts';
 import type { JobSpec } from '../jobs/spec.ts';
 import { Problem } from '../problems.ts';
@@ -34,7 +35,7 @@ export interface NotificationMessage {
   channels?: readonly string[];
 }
 
-/** One delivery to one target: the payload of a `notify.email|push|webhook` job. */
+/** One delivery to one target: the payload of an email, push or webhook delivery job. */
 export interface Delivery {
   /** Stable across retries: the email Message-ID, the webhook-id, the mailbox row id. */
   id: string;
@@ -47,6 +48,13 @@ export interface Delivery {
   /** The push subscription or webhook endpoint. */
   targetId?: string;
 }
+
+// One kind of delivery job per channel, so the dead-letter queue and the metrics tell them apart.
+// A handler has a minute per attempt; the attempts and backoff are the notify settings'.
+const deliveryDefaults = { timeoutMs: 60_000 };
+export const emailDeliveryJob = defineJob<Delivery>('notify.email', deliveryDefaults);
+export const pushDeliveryJob = defineJob<Delivery>('notify.push', deliveryDefaults);
+export const webhookDeliveryJob = defineJob<Delivery>('notify.webhook', deliveryDefaults);
 
 export interface Notify {
   /**
@@ -110,13 +118,13 @@ export function createNotify(deps: {
         at: new Date().toISOString(),
         targetId,
       });
-      const specs: JobSpec[] = [
-        ...(enabled.has('email') ? [deliveryJob('notify.email', delivery(), deps.retry)] : []),
+      const specs: JobSpec<Delivery>[] = [
+        ...(enabled.has('email') ? [deliveryJob(emailDeliveryJob, delivery(), deps.retry)] : []),
         ...(enabled.has('push') ? targets.pushSubscriptionIds : []).map((id) =>
-          deliveryJob('notify.push', delivery(id), deps.retry),
+          deliveryJob(pushDeliveryJob, delivery(id), deps.retry),
         ),
         ...(enabled.has('webhook') ? targets.webhookEndpointIds : []).map((id) =>
-          deliveryJob('notify.webhook', delivery(id), deps.retry),
+          deliveryJob(webhookDeliveryJob, delivery(id), deps.retry),
         ),
       ];
       const jobs = await deps.jobs.enqueueMany(specs, { tx });
@@ -126,14 +134,15 @@ export function createNotify(deps: {
 }
 
 /** Each delivery retries with exponential backoff, capped at an hour, then goes dead. */
-function deliveryJob(kind: string, payload: Delivery, retry: RetryPolicy): JobSpec {
-  return {
-    kind,
-    payload,
+function deliveryJob(
+  definition: JobDefinition<Delivery>,
+  payload: Delivery,
+  retry: RetryPolicy,
+): JobSpec<Delivery> {
+  return definition.spec(payload, {
     maxAttempts: retry.maxAttempts,
     backoff: { initialMs: retry.baseMs, factor: 2, maxMs: 3_600_000 },
-    timeoutMs: 60_000,
-  };
+  });
 }
 
 const eventName = new RegExp(eventNamePattern);
