@@ -18,9 +18,15 @@ export const defaultMaxAttempts = 10;
 /** A claimed job, with how late it started by the platform clock. */
 export type ClaimedJob = Job & { lateness_ms: number };
 
+/** One attempt of a job: what every statement that changes a claimed job names. */
 export interface AttemptRef {
   id: number;
   attempt: number;
+}
+
+/** The attempt a claimed job is on. */
+export function refOf(job: Pick<Job, 'id' | 'attempt'>): AttemptRef {
+  return { id: job.id, attempt: job.attempt };
 }
 
 /**
