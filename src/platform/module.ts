@@ -5,12 +5,12 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Events } from './events/publish.ts';
 import type { App } from './http/app.ts';
-import type { Outbound } from './http/outbound.ts';
 import type { Authenticator } from './identity/authenticate.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { Jobs } from './jobs/queue.ts';
 import type { JobHandler } from './jobs/spec.ts';
 import type { Notify } from './notify/service.ts';
+import type { Outbound } from './outbound/client.ts';
 
 /** What the core gives every module. */
 export interface Core {

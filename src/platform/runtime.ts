@@ -11,7 +11,6 @@ import { eventsModule } from './events/module.ts';
 import { type App, createHttpApp } from './http/app.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { httpModule } from './http/module.ts';
-import { createOutbound } from './http/outbound.ts';
 import { createAuthenticator } from './identity/authenticate.ts';
 import { identityModule } from './identity/module.ts';
 import { createJobEngine } from './jobs/engine.ts';
@@ -22,6 +21,7 @@ import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
+import { createOutbound } from './outbound/client.ts';
 import { StartupError } from './startup.ts';
 
 export const version: string = packageJson.version;

@@ -1,6 +1,6 @@
 import { Ajv, type Options as AjvOptions, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { headerNamePattern, headerValuePattern } from './header-syntax.ts';
+import { headerNamePattern, headerValuePattern } from '../outbound/header-syntax.ts';
 import { HttpProblem } from './problems.ts';
 import { findTextFault } from './text.ts';
 

@@ -1,8 +1,9 @@
 import { createPublicKey } from 'node:crypto';
 import webpush from 'web-push';
 import type { Db } from '../../db/database.ts';
-import { type Outbound, requireCallableTarget } from '../../http/outbound.ts';
 import { HttpProblem } from '../../http/problems.ts';
+import type { Outbound } from '../../outbound/client.ts';
+import { requireCallableTarget } from '../../outbound/target-guard.ts';
 import type { Delivery } from '../service.ts';
 import * as store from '../store.ts';
 

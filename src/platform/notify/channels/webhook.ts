@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.ts';
-import { newWebhookSecret, type Outbound, requireCallableTarget } from '../../http/outbound.ts';
 import { HttpProblem } from '../../http/problems.ts';
+import type { Outbound } from '../../outbound/client.ts';
+import { newWebhookSecret } from '../../outbound/signing.ts';
+import { requireCallableTarget } from '../../outbound/target-guard.ts';
 import type { Delivery } from '../service.ts';
 import * as store from '../store.ts';
 
