@@ -1,3 +1,4 @@
+import type { JobRow } from '../db/tables.ts';
 import type { Backoff } from './backoff.ts';
 
 /** What to run, and how: the argument of `enqueue`. Only `kind` is required. */
@@ -31,31 +32,8 @@ export interface JobError {
   error: string;
 }
 
-/** A job as stored. */
-export interface Job {
-  id: number;
-  kind: string;
-  queue: string;
-  payload: unknown;
-  state: JobState;
-  priority: number;
-  run_at: Date;
-  attempt: number;
-  max_attempts: number;
-  backoff_initial_ms: number;
-  backoff_factor: number;
-  backoff_max_ms: number;
-  backoff_jitter: number;
-  timeout_ms: number | null;
-  deadline: Date | null;
-  unique_key: string | null;
-  lease_until: Date | null;
-  worker_id: string | null;
-  errors: JobError[];
-  created_at: Date;
-  attempted_at: Date | null;
-  finished_at: Date | null;
-}
+/** A job as stored: a row of `jobs`, typed by its table (`JobsTable`, db/tables.ts). */
+export type Job = JobRow;
 
 /** What a handler gets besides the job. */
 export interface JobContext {
