@@ -16,9 +16,7 @@ const publicSurface = [
   'events/publish.ts',
   'http/app.ts',
   'http/concurrency.ts',
-  'http/header-syntax.ts',
   'http/merge-patch.ts',
-  'http/outbound.ts',
   'http/pagination.ts',
   'http/problems.ts',
   'http/schemas.ts',
@@ -29,6 +27,10 @@ const publicSurface = [
   'jobs/define.ts',
   'jobs/spec.ts',
   'notify/service.ts',
+  'outbound/client.ts',
+  'outbound/header-syntax.ts',
+  'outbound/signing.ts',
+  'outbound/target-guard.ts',
   'problems.ts',
 ];
 

@@ -5,13 +5,13 @@ import type { Config, ConfigSection } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Events } from './events/publish.ts';
 import type { App } from './http/app.ts';
-import type { Outbound } from './http/outbound.ts';
 import type { Identity } from './identity/access.ts';
 import type { Authenticator } from './identity/authenticate.ts';
 import type { JobRegistration } from './jobs/define.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { Jobs } from './jobs/queue.ts';
 import type { Notify } from './notify/service.ts';
+import type { Outbound } from './outbound/client.ts';
 import type { ProblemCatalogue } from './problems.ts';
 import type { Service } from './service.ts';
 

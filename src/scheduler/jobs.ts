@@ -1,10 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { commitWithoutFlushWait, type Db, type Tx, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
-import type { Outbound } from '../platform/http/outbound.ts';
 import type { JobRegistration } from '../platform/jobs/define.ts';
 import { type Job, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
+import type { Outbound } from '../platform/outbound/client.ts';
 import { bufferedRecheckMs, heldByOverlap, releaseBuffered } from './overlap.ts';
 import type { TaskEvent } from './schemas.ts';
 import {

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { headerNamePattern, headerValuePattern } from '../platform/http/header-syntax.ts';
 import { Name } from '../platform/http/schemas.ts';
+import { headerNamePattern, headerValuePattern } from '../platform/outbound/header-syntax.ts';
 import { FREQUENCIES } from './recurrence.ts';
 
 // The task and execution JSON of docs/scheduler.md. Shapes and bounds are checked here (a 400

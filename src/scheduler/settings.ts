@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { requireCallableTarget } from '../platform/http/outbound.ts';
 import { channels } from '../platform/notify/service.ts';
+import { requireCallableTarget } from '../platform/outbound/target-guard.ts';
 import { Problem } from '../platform/problems.ts';
 import { validateSchedule } from './recurrence.ts';
 import type { TaskInput } from './schemas.ts';
@@ -34,7 +34,7 @@ export const maxWebhookBodyBytes = 65_536;
 const maxHeaderBytes = 16_384;
 /**
  * Headers Meridian sets itself on each call, and those of the connection and the message's
- * framing, which the HTTP client owns (see `headerProblem` in platform/http/header-syntax.ts).
+ * framing, which the HTTP client owns (see `headerProblem` in platform/outbound/header-syntax.ts).
  */
 const reservedHeaders = new Set([
   'host',

@@ -1,6 +1,6 @@
 import { transaction } from '../platform/db/database.ts';
-import { newWebhookSecret } from '../platform/http/outbound.ts';
 import type { Core } from '../platform/module.ts';
+import { newWebhookSecret } from '../platform/outbound/signing.ts';
 import { requireTask } from './service.ts';
 import type { TaskRow } from './store.ts';
 import * as store from './store.ts';

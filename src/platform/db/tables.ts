@@ -1,30 +1,38 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { JobError, JobState } from '../jobs/spec.ts';
 
 /**
  * The platform's tables as Kysely sees them: a query that does not fit them does not compile.
- * A system declares its own tables beside its store and reaches them with `db.withTables<T>()`.
+ * Each table is an interface named for it (`UsersTable`: what a column reads as, and what an
+ * insert or update may write); the type of a row that a query returns is derived from it
+ * (`UserRow = Selectable<UsersTable>`), never written out again by hand. A system declares its
+ * own tables beside its store and reaches them with `db.withTables<T>()`.
  */
 export interface PlatformTables {
-  meridian_migrations: MigrationRow;
-  idempotency_keys: IdempotencyKeyRow;
-  users: UserRow;
-  organisations: OrganisationRow;
-  memberships: MembershipRow;
-  api_tokens: ApiTokenRow;
-  instances: InstanceRow;
-  periodic_slots: PeriodicSlotRow;
+  meridian_migrations: MigrationsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  users: UsersTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
+  api_tokens: ApiTokensTable;
+  instances: InstancesTable;
+  jobs: JobsTable;
+  periodic_slots: PeriodicSlotsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
+/** A `jsonb` column: read as `T`, written as JSON text. */
+type Json<T> = ColumnType<T, string | undefined, string>;
 
-export interface MigrationRow {
+export interface MigrationsTable {
   module: string;
   name: string;
   checksum: string;
   applied_at: CreatedAt;
 }
+export type MigrationRow = Selectable<MigrationsTable>;
 
-export interface IdempotencyKeyRow {
+export interface IdempotencyKeysTable {
   scope: string;
   key: string;
   request_hash: string;
@@ -34,8 +42,9 @@ export interface IdempotencyKeyRow {
   created_at: CreatedAt;
   expires_at: Date;
 }
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
 
-export interface UserRow {
+export interface UsersTable {
   id: string;
   email: string;
   name: string;
@@ -43,24 +52,27 @@ export interface UserRow {
   is_operator: Generated<boolean>;
   created_at: CreatedAt;
 }
+export type UserRow = Selectable<UsersTable>;
 
-export interface OrganisationRow {
+export interface OrganisationsTable {
   id: string;
   name: string;
   version: Generated<number>;
   created_at: CreatedAt;
 }
+export type OrganisationRow = Selectable<OrganisationsTable>;
 
 export type Role = 'owner' | 'admin' | 'member';
 
-export interface MembershipRow {
+export interface MembershipsTable {
   org_id: string;
   user_id: string;
   role: Role;
   created_at: CreatedAt;
 }
+export type MembershipRow = Selectable<MembershipsTable>;
 
-export interface ApiTokenRow {
+export interface ApiTokensTable {
   id: string;
   user_id: string;
   name: string;
@@ -69,8 +81,9 @@ export interface ApiTokenRow {
   expires_at: Date | null;
   revoked_at: Date | null;
 }
+export type ApiTokenRow = Selectable<ApiTokensTable>;
 
-export interface InstanceRow {
+export interface InstancesTable {
   id: string;
   hostname: string;
   pid: number;
@@ -80,8 +93,41 @@ export interface InstanceRow {
   heartbeat_at: ColumnType<Date, Date | undefined, Date>;
   stopped_at: Date | null;
 }
+export type InstanceRow = Selectable<InstancesTable>;
 
-export interface PeriodicSlotRow {
+/**
+ * The durable queue (jobs migration 001; its states in docs/jobs.md). Its statements are SQL in
+ * `jobs/store.ts`, typed by `JobRow`.
+ */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  queue: Generated<string>;
+  payload: Json<unknown>;
+  state: Generated<JobState>;
+  priority: Generated<number>;
+  run_at: Generated<Date>;
+  attempt: Generated<number>;
+  max_attempts: Generated<number>;
+  backoff_initial_ms: Generated<number>;
+  backoff_factor: Generated<number>;
+  backoff_max_ms: Generated<number>;
+  backoff_jitter: Generated<number>;
+  timeout_ms: number | null;
+  deadline: Date | null;
+  unique_key: string | null;
+  lease_until: Date | null;
+  worker_id: string | null;
+  errors: Json<JobError[]>;
+  created_at: CreatedAt;
+  attempted_at: Date | null;
+  finished_at: Date | null;
+}
+/** A job as stored: what a handler gets (`Job`) and what the queue's statements return. */
+export type JobRow = Selectable<JobsTable>;
+
+export interface PeriodicSlotsTable {
   name: string;
   last_slot: Date;
 }
+export type PeriodicSlotRow = Selectable<PeriodicSlotsTable>;

@@ -1,13 +1,35 @@
-import { sql } from 'kysely';
+import { type Generated, type Selectable, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
 import type { PublishedEvent } from './publish.ts';
 
 /** The event log's tables as Kysely sees them (a type, so it fits `withTables`). */
 export type EventTables = {
-  events: { id: number; topic: string; type: string; data: unknown; at: Date };
-  event_log: { singleton: boolean; pruned_through: number };
-  stream_tickets: { ticket_hash: Buffer; token_id: string; expires_at: Date };
+  events: EventsTable;
+  event_log: EventLogTable;
+  stream_tickets: StreamTicketsTable;
 };
+
+/** Written only by `publish_event` (the migration), which gives the id and the time. */
+export interface EventsTable {
+  id: Generated<number>;
+  topic: string;
+  type: string;
+  data: unknown;
+  at: Generated<Date>;
+}
+export type EventRow = Selectable<EventsTable>;
+
+/** One row, created by the migration. */
+export interface EventLogTable {
+  singleton: Generated<boolean>;
+  pruned_through: Generated<number>;
+}
+
+export interface StreamTicketsTable {
+  ticket_hash: Buffer;
+  token_id: string;
+  expires_at: Date;
+}
 
 const tables = (db: Db | Tx) => db.withTables<EventTables>();
 
@@ -23,7 +45,7 @@ export async function insertEvents(
     (event) =>
       `{"topic":${JSON.stringify(event.topic)},"type":${JSON.stringify(event.type)},"data":${event.dataJson}}`,
   );
-  const { rows } = await sql<{ id: number; at: Date }>`
+  const { rows } = await sql<Pick<EventRow, 'id' | 'at'>>`
     SELECT p.id, p.at
       FROM ROWS FROM (jsonb_to_recordset(${`[${list.join(',')}]`}::jsonb)
                         AS (topic text, type text, data jsonb)) WITH ORDINALITY AS e(topic, type, data, n),
@@ -33,7 +55,7 @@ export async function insertEvents(
   return rows;
 }
 
-function toPublished(row: EventTables['events']): PublishedEvent {
+function toPublished(row: EventRow): PublishedEvent {
   return {
     id: String(row.id),
     topic: row.topic,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { ApiTokenRow } from '../db/tables.ts';
 import type { Principal } from '../identity/authenticate.ts';
 import { tokenHash } from '../identity/tokens.ts';
 
@@ -21,7 +22,7 @@ export async function issueTicket(db: Db, tokenId: string) {
 
 /** Uses the ticket up: the principal of a live ticket whose token is still valid, else undefined. */
 export async function redeemTicket(db: Db, ticket: string): Promise<Principal | undefined> {
-  const { rows } = await sql<Principal['user'] & { token_id: string }>`
+  const { rows } = await sql<Principal['user'] & { token_id: ApiTokenRow['id'] }>`
     WITH redeemed AS (
       DELETE FROM stream_tickets WHERE ticket_hash = ${tokenHash(ticket)} RETURNING *
     )

@@ -1,7 +1,7 @@
 import { Ajv, type Options as AjvOptions, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { headerNamePattern, headerValuePattern } from '../outbound/header-syntax.ts';
 import { Problem } from '../problems.ts';
-import { headerNamePattern, headerValuePattern } from './header-syntax.ts';
 import { findTextFault } from './text.ts';
 
 /** One faulty field of a request, as `validation-failed` lists them. */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
+import type { UserRow } from '../db/tables.ts';
 import type { App } from '../http/app.ts';
 import { Problem } from '../problems.ts';
 import { findUserByTokenHash } from './store.ts';
@@ -7,7 +8,7 @@ import { tokenHashHex } from './tokens.ts';
 
 export interface Principal {
   tokenId: string;
-  user: { id: string; email: string; name: string; is_operator: boolean; created_at: Date };
+  user: Pick<UserRow, 'id' | 'email' | 'name' | 'is_operator' | 'created_at'>;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Db } from '../db/database.ts';
+import type { JobRow } from '../db/tables.ts';
 import type { ClaimedJob } from './store.ts';
 
 export interface JobMetrics {
@@ -56,7 +57,7 @@ export function createJobMetrics(registry: Registry, db: Db): JobMetrics {
     labelNames: ['queue', 'state'],
     registers: [registry],
     async collect() {
-      const rows = await sql<{ queue: string; state: string; count: number }>`
+      const rows = await sql<Pick<JobRow, 'queue' | 'state'> & { count: number }>`
         SELECT queue, state, count(*) AS count FROM jobs
         WHERE state IN ('available', 'running', 'dead') GROUP BY queue, state`.execute(db);
       this.reset();

@@ -1,3 +1,4 @@
+import type { JobRow } from '../db/tables.ts';
 import type { Backoff } from './backoff.ts';
 
 /**
@@ -35,31 +36,11 @@ export interface JobError {
   error: string;
 }
 
-/** A job as stored; `Payload` is its kind's, as a job definition's handler sees it. */
-export interface Job<Payload = unknown> {
-  id: number;
-  kind: string;
-  queue: string;
-  payload: Payload;
-  state: JobState;
-  priority: number;
-  run_at: Date;
-  attempt: number;
-  max_attempts: number;
-  backoff_initial_ms: number;
-  backoff_factor: number;
-  backoff_max_ms: number;
-  backoff_jitter: number;
-  timeout_ms: number | null;
-  deadline: Date | null;
-  unique_key: string | null;
-  lease_until: Date | null;
-  worker_id: string | null;
-  errors: JobError[];
-  created_at: Date;
-  attempted_at: Date | null;
-  finished_at: Date | null;
-}
+/**
+ * A job as stored: a row of `jobs` (`JobsTable`, db/tables.ts), its payload typed as its kind's
+ * job definition has it.
+ */
+export type Job<Payload = unknown> = Omit<JobRow, 'payload'> & { payload: Payload };
 
 /** What a handler gets besides the job. */
 export interface JobContext {

@@ -1,7 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { JobRow } from '../db/tables.ts';
 import { type Backoff, defaultBackoff } from './backoff.ts';
-import type { Job, JobSpec, JobState } from './spec.ts';
+import type { JobSpec, JobState } from './spec.ts';
 
 // The queue's SQL, in the open. Every statement that changes a claimed job names the worker
 // and the attempt it claimed, so a worker that lost its lease cannot touch the job's next run.
@@ -16,11 +17,17 @@ export const defaultPriority = 2;
 export const defaultMaxAttempts = 10;
 
 /** A claimed job, with how late it started by the platform clock. */
-export type ClaimedJob = Job & { lateness_ms: number };
+export type ClaimedJob = JobRow & { lateness_ms: number };
 
+/** One attempt of a job: what every statement that changes a claimed job names. */
 export interface AttemptRef {
   id: number;
   attempt: number;
+}
+
+/** The attempt a claimed job is on. */
+export function refOf(job: Pick<JobRow, 'id' | 'attempt'>): AttemptRef {
+  return { id: job.id, attempt: job.attempt };
 }
 
 /**
@@ -57,9 +64,9 @@ function toRow(spec: JobSpec, now: Date) {
  * unfinished job is skipped; the result holds the inserted ones. `delayMs` counts from `now` (the
  * platform clock); a job with no due time is due at PostgreSQL's now().
  */
-export async function insertJobs(db: Db, specs: JobSpec[], now: Date): Promise<Job[]> {
+export async function insertJobs(db: Db, specs: JobSpec[], now: Date): Promise<JobRow[]> {
   const rows = JSON.stringify(specs.map((spec) => toRow(spec, now)));
-  const result = await sql<Job>`
+  const result = await sql<JobRow>`
     INSERT INTO jobs (kind, queue, payload, priority, run_at, max_attempts, backoff_initial_ms,
                       backoff_factor, backoff_max_ms, backoff_jitter, timeout_ms, deadline, unique_key)
     SELECT kind, queue, payload, priority, coalesce(run_at, now()), max_attempts, backoff_initial_ms,
@@ -77,16 +84,16 @@ export async function insertJobs(db: Db, specs: JobSpec[], now: Date): Promise<J
 export async function findUnfinishedByUniqueKey(
   db: Db,
   uniqueKey: string,
-): Promise<Job | undefined> {
-  const result = await sql<Job>`
+): Promise<JobRow | undefined> {
+  const result = await sql<JobRow>`
     SELECT * FROM jobs WHERE unique_key = ${uniqueKey} AND state IN ('available', 'running')`.execute(
     db,
   );
   return result.rows[0];
 }
 
-export async function findJob(db: Db, id: number): Promise<Job | undefined> {
-  const result = await sql<Job>`SELECT * FROM jobs WHERE id = ${id}`.execute(db);
+export async function findJob(db: Db, id: number): Promise<JobRow | undefined> {
+  const result = await sql<JobRow>`SELECT * FROM jobs WHERE id = ${id}`.execute(db);
   return result.rows[0];
 }
 
@@ -144,7 +151,7 @@ export async function completeJobs(
   workerId: string,
   refs: AttemptRef[],
 ): Promise<number[]> {
-  const result = await sql<{ id: number }>`
+  const result = await sql<Pick<JobRow, 'id'>>`
     UPDATE jobs SET state = 'completed', finished_at = now(), lease_until = NULL
     WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
     RETURNING id`.execute(db);
@@ -197,7 +204,7 @@ export async function releaseJobs(
   const runAt = snooze
     ? sql`${dueNow(snooze.now)} + ${snooze.delayMs} * interval '1 millisecond'`
     : sql`now()`;
-  const result = await sql<{ id: number }>`
+  const result = await sql<Pick<JobRow, 'id'>>`
     UPDATE jobs SET state = 'available', attempt = attempt - 1, lease_until = NULL, worker_id = NULL,
                     run_at = ${runAt}
     WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
@@ -221,7 +228,7 @@ export async function extendLeases(
   refs: AttemptRef[],
   leaseMs: number,
 ): Promise<number[]> {
-  const result = await sql<{ id: number }>`
+  const result = await sql<Pick<JobRow, 'id'>>`
     UPDATE jobs SET lease_until = now() + ${leaseMs} * interval '1 millisecond'
     WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
     RETURNING id`.execute(db);
@@ -229,7 +236,7 @@ export async function extendLeases(
 }
 
 export type RescuedJob = Pick<
-  Job,
+  JobRow,
   'id' | 'queue' | 'kind' | 'attempt' | 'max_attempts' | 'payload'
 > & {
   state: 'available' | 'dead';
@@ -255,8 +262,8 @@ export async function rescueExpiredJobs(db: Db, limit = 1000): Promise<RescuedJo
 }
 
 /** Cancels a job that has not finished; a running one's worker notices at its next lease renewal. */
-export async function cancelJob(db: Db, id: number): Promise<Job | undefined> {
-  const result = await sql<Job>`
+export async function cancelJob(db: Db, id: number): Promise<JobRow | undefined> {
+  const result = await sql<JobRow>`
     UPDATE jobs SET state = 'cancelled', finished_at = now(), lease_until = NULL
     WHERE id = ${id} AND state IN ('available', 'running')
     RETURNING *`.execute(db);
@@ -264,8 +271,8 @@ export async function cancelJob(db: Db, id: number): Promise<Job | undefined> {
 }
 
 /** Moves the due time of a job that is waiting. */
-export async function rescheduleJob(db: Db, id: number, runAt: Date): Promise<Job | undefined> {
-  const result = await sql<Job>`
+export async function rescheduleJob(db: Db, id: number, runAt: Date): Promise<JobRow | undefined> {
+  const result = await sql<JobRow>`
     UPDATE jobs SET run_at = ${runAt.toISOString()}
     WHERE id = ${id} AND state = 'available'
     RETURNING *`.execute(db);
@@ -297,8 +304,8 @@ export async function listJobs(
   filter: JobFilter,
   afterId: number | undefined,
   limit: number,
-): Promise<Job[]> {
-  const result = await sql<Job>`
+): Promise<JobRow[]> {
+  const result = await sql<JobRow>`
     SELECT * FROM jobs WHERE ${matching(filter)} AND id > ${afterId ?? 0}
     ORDER BY id LIMIT ${limit}`.execute(db);
   return result.rows;
@@ -310,7 +317,7 @@ export async function listJobs(
  * runs again (a key binds only unfinished jobs, so many can die with one). Returns the redriven ids.
  */
 export async function redriveDeadJobs(db: Db, filter: Omit<JobFilter, 'state'>): Promise<number[]> {
-  const result = await sql<{ id: number }>`
+  const result = await sql<Pick<JobRow, 'id'>>`
     WITH chosen AS (
       SELECT DISTINCT ON (unique_key, CASE WHEN unique_key IS NULL THEN id END) id FROM jobs
       WHERE ${matching({ ...filter, state: 'dead' })}
@@ -336,9 +343,9 @@ export async function redriveDeadJob(
   id: number,
   now: Date,
   retry?: { maxAttempts: number; backoff: Backoff },
-): Promise<Job | undefined> {
+): Promise<JobRow | undefined> {
   const backoff = retry?.backoff;
-  const result = await sql<Job>`
+  const result = await sql<JobRow>`
     UPDATE jobs SET state = 'available', attempt = 0, run_at = ${dueNow(now)}, finished_at = NULL,
                     max_attempts = coalesce(${retry?.maxAttempts ?? null}::integer, max_attempts),
                     backoff_initial_ms = coalesce(${backoff?.initialMs ?? null}::integer, backoff_initial_ms),

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { defineService, type Service } from '../service.ts';
 import { retryDelayMs } from './backoff.ts';
+import { createCompletionBatcher } from './completer.ts';
 import type { JobMetrics } from './metrics.ts';
 import { CancelJob, type Job, type JobHandler, type JobTransition, Snooze } from './spec.ts';
 import * as store from './store.ts';
@@ -39,7 +40,7 @@ interface Running {
   done: Promise<void>;
 }
 
-/** After a failed claim or flush (database away), wait this long before the next try. */
+/** After a failed claim (database away), wait this long before the next try. */
 const retryAfterErrorMs = 1_000;
 const maxClaimBatch = 300;
 /** Jobs claimed ahead of free slots: about as many as the loop finishes in this long. */
@@ -54,8 +55,9 @@ const maxSleepMs = 25_000;
 /**
  * Runs jobs: one loop per queue claims due jobs up to the queue's concurrency, sleeps until the
  * next known due time or a notification, and hands each job to its handler. Completions are
- * written in batches (one statement for all that finished meanwhile); failures one by one. A
- * heartbeat renews the leases of running jobs and aborts those that were cancelled or rescued.
+ * written in batches by the completer (`completer.ts`: one statement for all that finished
+ * meanwhile); failures one by one. A heartbeat renews the leases of running jobs and aborts those
+ * that were cancelled or rescued.
  *
  * Due times are read on `options.clock` (claims, the sleep until the next due job, retry and
  * snooze delays); leases, deadlines and timeouts on real time. The clock runs at real speed, so a
@@ -169,7 +171,7 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function execute(job: store.ClaimedJob, abort: AbortController): Promise<void> {
-    const ref = refOf(job);
+    const ref = store.refOf(job);
     metrics.started(job);
     emit({ job, to: 'running' });
     const started = performance.now();
@@ -229,8 +231,8 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function renewLeases(): Promise<void> {
-    const held = [...running.values()].map(({ job }) => refOf(job));
-    const waiting = loops.flatMap((loop) => loop.ready.map(refOf));
+    const held = [...running.values()].map(({ job }) => store.refOf(job));
+    const waiting = loops.flatMap((loop) => loop.ready.map(store.refOf));
     const refs = [...held, ...waiting, ...completions.pending()];
     if (refs.length === 0) return;
     try {
@@ -253,7 +255,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function releaseClaimedAhead(): Promise<void> {
     const jobs = loops.flatMap((loop) => loop.ready.splice(0));
     if (jobs.length === 0) return;
-    await store.releaseJobs(db, workerId, jobs.map(refOf)).catch((error) => {
+    await store.releaseJobs(db, workerId, jobs.map(store.refOf)).catch((error) => {
       log.warn({ err: error }, 'could not release jobs claimed ahead; their leases will expire');
     });
   }
@@ -282,7 +284,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const left = [...running.values()];
       for (const entry of left) entry.abort.abort(new LostJob('shutting down'));
       if (left.length > 0) {
-        const refs = left.map(({ job }) => refOf(job));
+        const refs = left.map(({ job }) => store.refOf(job));
         await store
           .releaseJobs(db, workerId, refs)
           .then(() => {
@@ -341,10 +343,6 @@ class DeadlineError extends Error {
   }
 }
 
-function refOf(job: Job): store.AttemptRef {
-  return { id: job.id, attempt: job.attempt };
-}
-
 async function withTimeout(work: Promise<void>, job: Job, abort: AbortController): Promise<void> {
   if (!job.timeout_ms) return work;
   let timer: NodeJS.Timeout | undefined;
@@ -360,49 +358,4 @@ async function withTimeout(work: Promise<void>, job: Job, abort: AbortController
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * Completions, written together: while one batch is being written the next gathers, so under load
- * each statement completes many jobs (like group commit). A failed write keeps its batch and tries
- * again; until written, the jobs keep their leases.
- */
-function createCompletionBatcher(
-  db: Db,
-  workerId: string,
-  log: Logger,
-  onCompleted: (job: Job) => void,
-) {
-  let waiting: Job[] = [];
-  let writing: Job[] = [];
-  let flushing: Promise<void> | undefined;
-
-  async function flush(): Promise<void> {
-    while (waiting.length > 0) {
-      writing = waiting;
-      waiting = [];
-      try {
-        const completed = new Set(await store.completeJobs(db, workerId, writing.map(refOf)));
-        for (const job of writing) if (completed.has(job.id)) onCompleted(job);
-      } catch (error) {
-        log.warn({ err: error, jobs: writing.length }, 'recording completed jobs failed; retrying');
-        waiting = [...writing, ...waiting];
-        await new Promise((resolve) => setTimeout(resolve, retryAfterErrorMs));
-      } finally {
-        writing = [];
-      }
-    }
-    flushing = undefined;
-  }
-
-  return {
-    add(job: Job) {
-      waiting.push(job);
-      flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
-    },
-    pending: () => [...writing, ...waiting].map(refOf),
-    async drain() {
-      while (flushing) await flushing;
-    },
-  };
 }

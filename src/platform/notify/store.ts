@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
@@ -8,51 +8,77 @@ import type { Db } from '../db/database.ts';
 // ask for `limit + 1` rows to learn if more follow. Inbox and mailbox read newest first.
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
+/** A `jsonb` column: read as `T`, written as JSON text. */
+type Json<T> = ColumnType<T, string, string>;
 
+/** The notification tables as Kysely sees them (a type, so it fits `withTables`). */
 export type NotifyTables = {
-  notifications: {
-    id: string;
-    user_id: string;
-    event: string;
-    title: string;
-    body: string;
-    data: ColumnType<unknown, string, string>;
-    read_at: Date | null;
-    created_at: CreatedAt;
-  };
-  notification_preferences: {
-    user_id: string;
-    default_channels: string[];
-    events: ColumnType<Record<string, string[]>, string, string>;
-    updated_at: Generated<Date>;
-  };
-  push_subscriptions: {
-    id: string;
-    user_id: string;
-    endpoint: string;
-    p256dh: string;
-    auth: string;
-    created_at: CreatedAt;
-  };
-  vapid_keys: { singleton: Generated<boolean>; public_key: string; private_key: string };
-  webhook_endpoints: {
-    id: string;
-    user_id: string;
-    url: string;
-    description: string;
-    secret: string;
-    created_at: CreatedAt;
-  };
-  mailbox: {
-    id: string;
-    to_address: string;
-    from_address: string;
-    subject: string;
-    text_body: string;
-    html_body: string;
-    created_at: CreatedAt;
-  };
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  push_subscriptions: PushSubscriptionsTable;
+  vapid_keys: VapidKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  mailbox: MailboxTable;
 };
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  event: string;
+  title: string;
+  body: string;
+  data: Json<unknown>;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+export type NotificationRow = Selectable<NotificationsTable>;
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  default_channels: string[];
+  events: Json<Record<string, string[]>>;
+  updated_at: Generated<Date>;
+}
+export type NotificationPreferencesRow = Selectable<NotificationPreferencesTable>;
+
+export interface PushSubscriptionsTable {
+  id: string;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: CreatedAt;
+}
+export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;
+
+/** One row: the VAPID key pair every process signs with. */
+export interface VapidKeysTable {
+  singleton: Generated<boolean>;
+  public_key: string;
+  private_key: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  user_id: string;
+  url: string;
+  description: string;
+  secret: string;
+  created_at: CreatedAt;
+}
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+
+/** The built-in mailbox: what the email channel sent when no SMTP server is configured. */
+export interface MailboxTable {
+  id: string;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: CreatedAt;
+}
+export type MailRow = Selectable<MailboxTable>;
 
 function tables(db: Db) {
   return db.withTables<NotifyTables>();

@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import webpush from 'web-push';
 import type { Db } from '../../db/database.ts';
-import { type Outbound, requireCallableTarget } from '../../http/outbound.ts';
+import type { Outbound } from '../../outbound/client.ts';
+import { requireCallableTarget } from '../../outbound/target-guard.ts';
 import { Problem } from '../../problems.ts';
 import type { Delivery } from '../service.ts';
 import * as store from '../store.ts';

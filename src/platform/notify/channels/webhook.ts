@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import { newWebhookSecret, type Outbound, requireCallableTarget } from '../../http/outbound.ts';
+import type { Outbound } from '../../outbound/client.ts';
+import { newWebhookSecret } from '../../outbound/signing.ts';
+import { requireCallableTarget } from '../../outbound/target-guard.ts';
 import { Problem } from '../../problems.ts';
 import type { Delivery } from '../service.ts';
 import * as store from '../store.ts';

@@ -2,14 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkOutboundTarget,
-  createOutbound,
-  isPrivateAddress,
-  newWebhookSecret,
-  OutboundRefused,
-  signWebhook,
-} from './outbound.ts';
+import { createOutbound } from './client.ts';
+import { newWebhookSecret, signWebhook } from './signing.ts';
+import { checkOutboundTarget, isPrivateAddress, OutboundRefused } from './target-guard.ts';
 
 // The client for user-chosen targets, against a real local HTTP server: the private-address
 // guard (literal and resolved names), Standard Webhooks signatures checked by the reference

@@ -6,9 +6,9 @@ import {
   createOutbound,
   type Outbound,
   OutboundInvalidRequest,
-  OutboundRefused,
   OutboundTimeout,
-} from './outbound.ts';
+} from './client.ts';
+import { OutboundRefused } from './target-guard.ts';
 
 // The outbound client never loses a connection of its pool and always ends by its deadline,
 // against a real local HTTP server: hundreds of calls that fail in every way a call can fail,
