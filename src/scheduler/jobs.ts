@@ -22,8 +22,9 @@ import {
   windowEnd,
 } from './service.ts';
 import { signingSecrets } from './signing.ts';
-import type { ExecutionRow, TaskRow } from './store.ts';
-import * as store from './store.ts';
+import * as executionStore from './store/executions.ts';
+import { changed, type ExecutionRow, type TaskRow } from './store/tables.ts';
+import * as taskStore from './store/tasks.ts';
 
 // One execution's life, run by its `scheduler.run` job (docs/scheduler.md):
 //   1. begin (one transaction, shared with the executions beginning alongside): on the first run
@@ -102,7 +103,7 @@ async function beginRuns(
   await commitWithoutFlushWait(tx);
   const ids = jobs.map((job) => (job.payload as RunPayload).executionId);
   const jobIds = new Map(jobs.map((job, index) => [ids[index], job.id]));
-  const { executions, tasks } = await store.lockExecutionsWithTasks(tx, ids);
+  const { executions, tasks } = await executionStore.lockExecutionsWithTasks(tx, ids);
   const now = core.clock.now();
   const starting: Run[] = [];
   const advances: { task: TaskRow; after: Date }[] = [];
@@ -118,7 +119,7 @@ async function beginRuns(
     // asked for explicitly, paused or not: it runs; so does an execution already under way
     // (retrying), which resume would not give a job again.
     if (task.state === 'paused' && execution.state === 'pending' && !execution.manual) {
-      await store.updateExecution(tx, execution.id, { job_id: null });
+      changed(await executionStore.holdExecution(tx, execution.id), `hold ${execution.id}`);
       continue;
     }
     // The first run of a scheduled occurrence: the next one is scheduled as it starts.
@@ -133,14 +134,15 @@ async function beginRuns(
     starting.push({ task, execution });
   }
   await advanceTasks(core, tx, advances);
-  const running = await store.markRunning(
+  // Each was read under its lock just now, in a state it may start from.
+  const running = await executionStore.startExecutions(
     tx,
     starting.map(({ execution }) => execution.id),
     now,
   );
   const runs = new Map(
-    starting.map(({ task }, index) => {
-      const execution = running[index] as ExecutionRow;
+    starting.map(({ task, execution: before }, index) => {
+      const execution = changed(running[index], `start execution ${before.id}`);
       return [execution.id, { task, execution }];
     }),
   );
@@ -195,8 +197,9 @@ async function passOver(
   const past = dueTimes(task, since, maxMissedRecorded + 1).filter(
     (at) => at.getTime() < passedOver || (latest === null && at.getTime() === passedOver),
   );
-  await markMissed(core, tx, task, execution);
-  const missed = await store.insertExecutions(
+  // Recorded without a job, pending for an instant (an occurrence that already has an execution
+  // is left as it is), then missed with the one that came due.
+  const recorded = await executionStore.insertExecutions(
     tx,
     past.slice(0, maxMissedRecorded).map((at) => ({
       id: uuidv7(),
@@ -204,7 +207,16 @@ async function passOver(
       scheduled_for: at,
     })),
   );
-  for (const execution of missed) if (execution) await markMissed(core, tx, task, execution);
+  const missed = await executionStore.markMissed(
+    tx,
+    [execution, ...recorded].flatMap((row) => (row ? [row.id] : [])),
+    core.clock.now(),
+  );
+  const byId = new Map(missed.map((row) => [row.id, row]));
+  for (const row of [execution, ...recorded]) {
+    // Under the task's lock each is pending: the one due was read so, the others just written.
+    if (row) await publishExecution(core, tx, task, changed(byId.get(row.id), `miss ${row.id}`));
+  }
   const more = past.length > maxMissedRecorded ? ' or more' : '';
   await tell(
     core,
@@ -216,18 +228,10 @@ async function passOver(
   );
   if (latest) {
     await scheduleOccurrences(core, tx, [{ task, at: latest }]);
-    await store.setNextRuns(tx, [{ id: task.id, next_run_at: latest, state: task.state }]);
+    await taskStore.setNextRuns(tx, [{ id: task.id, next_run_at: latest }]);
   } else {
     await advanceTask(core, tx, task, now);
   }
-}
-
-async function markMissed(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {
-  const missed = await store.updateExecution(tx, execution.id, {
-    state: 'missed',
-    finished_at: core.clock.now(),
-  });
-  await publishExecution(core, tx, task, missed);
 }
 
 function lateText(lateMs: number, task: TaskRow): string {
@@ -302,7 +306,7 @@ async function finishRuns(
 ): Promise<(ExecutionRow | undefined)[]> {
   // Made durable by the jobs' completion, which follows; lost before it, the attempts rerun.
   await commitWithoutFlushWait(tx);
-  const finished = await store.finishAttempts(
+  const finished = await executionStore.recordAttemptOutcomes(
     tx,
     core.clock.now(),
     runs.map(({ job, execution, outcome }) => ({
@@ -318,7 +322,8 @@ async function finishRuns(
       error: outcome.error,
     })),
   );
-  // An execution can vanish meanwhile (its owner's account deleted): nothing to tell then.
+  // An execution can vanish meanwhile (its owner's account deleted), or no longer be running (made
+  // dead by the rescuer, its worker thought lost): nothing to tell then.
   const told = runs.flatMap(({ task, outcome, job }, index) => {
     const execution = finished[index];
     return execution ? [{ task, outcome, execution, job }] : [];
@@ -382,24 +387,16 @@ function describeOutcome(outcome: Outcome): string {
 async function markLost(core: Core, transition: JobTransition): Promise<void> {
   const { executionId } = transition.job.payload as { executionId: string };
   await transaction(core.database.db, async (tx) => {
-    const execution = await store.findExecution(tx, executionId, true);
+    const execution = await executionStore.findExecution(tx, executionId, true);
     if (!execution || finalStates.has(execution.state)) return;
-    const task = await store.findTask(tx, null, execution.task_id);
+    const task = await taskStore.findTask(tx, null, execution.task_id);
     if (!task) return;
     const error = transition.error ?? 'the worker running it was lost';
     // The execution and its last attempt, which ended with its worker.
-    const dead = (
-      await store.finishAttempts(tx, core.clock.now(), [
-        {
-          execution_id: execution.id,
-          attempt: execution.attempts,
-          state: 'dead',
-          http_status: null,
-          response_excerpt: null,
-          error,
-        },
-      ])
-    )[0] as ExecutionRow;
+    const dead = changed(
+      await executionStore.markExecutionLost(tx, execution.id, error, core.clock.now()),
+      `mark execution ${execution.id} lost`,
+    );
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);
     await releaseBuffered(core, tx, [task]);
