@@ -1,25 +1,20 @@
-import { uuidv7 } from 'uuidv7';
-import { commitWithoutFlushWait, type Db, type Tx, transaction } from '../platform/db/database.ts';
+import { commitWithoutFlushWait, type Tx, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Outbound } from '../platform/http/outbound.ts';
 import { type Job, type JobHandler, type JobTransition, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
+import { runsAtThisTime } from './catch-up.ts';
+import { tell, tellOutcome } from './notifications.ts';
 import { bufferedRecheckMs, heldByOverlap, releaseBuffered } from './overlap.ts';
-import type { TaskEvent } from './schemas.ts';
 import {
-  advanceTask,
   advanceTasks,
-  dueTimes,
   executionEvent,
-  lastDueBetween,
   publishExecution,
   type ResumePayload,
   type RunPayload,
   resumeJobKind,
   resumePausedUntil,
   runJobKind,
-  scheduleOccurrences,
-  windowEnd,
 } from './service.ts';
 import { signingSecrets } from './signing.ts';
 import * as executionStore from './store/executions.ts';
@@ -35,11 +30,10 @@ import * as taskStore from './store/tasks.ts';
 // A crash between 1 and 3 leaves the job to be retried after its lease: the next attempt begins
 // again at 1, and the target de-duplicates by the execution id.
 
-/** Missed occurrences written one by one at most; beyond, the notification gives the count. */
-const maxMissedRecorded = 100;
 const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled', 'skipped']);
 
-interface Outcome {
+/** How an attempt's action ended. */
+export interface Outcome {
   succeeded: boolean;
   httpStatus: number | null;
   excerpt: string | null;
@@ -154,91 +148,6 @@ async function beginRuns(
   return ids.map((id) => runs.get(id) ?? (buffered.has(id) ? 'buffered' : undefined));
 }
 
-/**
- * Whether an occurrence on its first run runs now. On time (within the task's tolerance): yes.
- * Late: the catch-up policy decides between running it (told as `late`), and marking it and
- * later past occurrences missed (told as `missed`): `all` runs every past occurrence, `latest`
- * only the last one due, `skip` none.
- */
-async function runsAtThisTime(
-  core: Core,
-  tx: Tx,
-  task: TaskRow,
-  execution: ExecutionRow,
-  now: Date,
-): Promise<boolean> {
-  const lateMs = now.getTime() - windowEnd(task, execution.scheduled_for).getTime();
-  if (lateMs <= task.tolerance_ms) return true;
-  const since = execution.scheduled_for;
-  // Under `latest`, the last occurrence already due runs; none does under `skip`.
-  const latest = task.catch_up === 'latest' ? lastDueBetween(task, since, now) : null;
-  if (task.catch_up === 'all' || (task.catch_up === 'latest' && latest === null)) {
-    await tell(core, tx, task, 'late', lateText(lateMs, task), execution);
-    return true;
-  }
-  await passOver(core, tx, task, execution, latest, now);
-  return false;
-}
-
-/**
- * Marks the occurrence and those due after it until `latest` (or now, under `skip`) missed, tells
- * the owner, and schedules `latest` (under `skip`, the next occurrence after now).
- */
-async function passOver(
-  core: Core,
-  tx: Tx,
-  task: TaskRow,
-  execution: ExecutionRow,
-  latest: Date | null,
-  now: Date,
-) {
-  const since = execution.scheduled_for;
-  const passedOver = (latest ?? now).getTime();
-  const past = dueTimes(task, since, maxMissedRecorded + 1).filter(
-    (at) => at.getTime() < passedOver || (latest === null && at.getTime() === passedOver),
-  );
-  // Recorded without a job, pending for an instant (an occurrence that already has an execution
-  // is left as it is), then missed with the one that came due.
-  const recorded = await executionStore.insertExecutions(
-    tx,
-    past.slice(0, maxMissedRecorded).map((at) => ({
-      id: uuidv7(),
-      task_id: task.id,
-      scheduled_for: at,
-    })),
-  );
-  const missed = await executionStore.markMissed(
-    tx,
-    [execution, ...recorded].flatMap((row) => (row ? [row.id] : [])),
-    core.clock.now(),
-  );
-  const byId = new Map(missed.map((row) => [row.id, row]));
-  for (const row of [execution, ...recorded]) {
-    // Under the task's lock each is pending: the one due was read so, the others just written.
-    if (row) await publishExecution(core, tx, task, changed(byId.get(row.id), `miss ${row.id}`));
-  }
-  const more = past.length > maxMissedRecorded ? ' or more' : '';
-  await tell(
-    core,
-    tx,
-    task,
-    'missed',
-    `${1 + Math.min(past.length, maxMissedRecorded)}${more} occurrences missed while Meridian was not running them`,
-    execution,
-  );
-  if (latest) {
-    await scheduleOccurrences(core, tx, [{ task, at: latest }]);
-    await taskStore.setNextRuns(tx, [{ id: task.id, next_run_at: latest }]);
-  } else {
-    await advanceTask(core, tx, task, now);
-  }
-}
-
-function lateText(lateMs: number, task: TaskRow): string {
-  const from = task.flexible_window_minutes > 0 ? 'the end of its flexible window' : 'its due time';
-  return `started ${(lateMs / 1000).toFixed(1)} s after ${from}`;
-}
-
 async function act(
   outbound: Outbound,
   task: TaskRow,
@@ -345,44 +254,6 @@ async function finishRuns(
   return finished;
 }
 
-/**
- * Sends a reminder task's reminder, and the owner's notifications of the attempt's outcome. An
- * attempt is numbered within its job's run, as its retry policy counts it ("attempt 3 of 3"):
- * a redrive starts again at 1; the execution's count of every attempt is added when it differs.
- */
-async function tellOutcome(
-  core: Core,
-  tx: Tx,
-  task: TaskRow,
-  execution: ExecutionRow,
-  outcome: Outcome,
-  job: Job,
-) {
-  if (task.action.type === 'reminder') {
-    await core.notify.send(tx, {
-      userId: task.owner_id,
-      event: 'scheduler.reminder',
-      title: task.name,
-      body: task.action.message,
-      data: { task_id: task.id, execution_id: execution.id },
-    });
-  }
-  const dead = execution.state === 'dead';
-  const event: TaskEvent = outcome.succeeded ? 'succeeded' : dead ? 'dead' : 'failed';
-  const inAll =
-    execution.attempts > job.attempt
-      ? ` (${execution.attempts} attempts in all since it was due)`
-      : '';
-  const detail = outcome.succeeded
-    ? `ran ${describeOutcome(outcome)}`
-    : `attempt ${job.attempt} of ${job.max_attempts} failed: ${outcome.error}${dead ? '; no attempts left' : ''}${inAll}`;
-  await tell(core, tx, task, event, detail, execution);
-}
-
-function describeOutcome(outcome: Outcome): string {
-  return outcome.httpStatus === null ? 'and sent its reminder' : `(HTTP ${outcome.httpStatus})`;
-}
-
 /** A job made dead by the rescuer (its worker died on the last attempt): the execution too. */
 async function markLost(core: Core, transition: JobTransition): Promise<void> {
   const { executionId } = transition.job.payload as { executionId: string };
@@ -400,26 +271,5 @@ async function markLost(core: Core, transition: JobTransition): Promise<void> {
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);
     await releaseBuffered(core, tx, [task]);
-  });
-}
-
-/** Notifies the owner of `event` on the channels the task chose for it (none: nothing). */
-async function tell(
-  core: Core,
-  tx: Db,
-  task: TaskRow,
-  event: TaskEvent,
-  detail: string,
-  execution: ExecutionRow,
-): Promise<void> {
-  const channels = task.notify[event] ?? [];
-  if (channels.length === 0) return;
-  await core.notify.send(tx, {
-    userId: task.owner_id,
-    event: `scheduler.${event}`,
-    title: `${task.name}: ${event}`,
-    body: `The occurrence due ${execution.scheduled_for.toISOString()} ${detail}.`,
-    data: { task_id: task.id, execution_id: execution.id, scheduled_for: execution.scheduled_for },
-    channels,
   });
 }
