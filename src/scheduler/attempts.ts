@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/database.ts';
 import { Problem } from '../platform/problems.ts';
 import { executionJson, requireTask } from './service.ts';
-import * as store from './store.ts';
+import * as executionStore from './store/executions.ts';
 
 // An execution's attempts as its owner sees them. Each is a row of `scheduler_attempts`, opened
 // by the begin transaction and closed by the finish transaction of jobs.ts (one multi-row
@@ -15,11 +15,11 @@ export async function executionDetail(
   executionId: string,
 ) {
   const task = await requireTask(db, ownerId, taskId);
-  const execution = await store.findExecution(db, executionId);
+  const execution = await executionStore.findExecution(db, executionId);
   if (!execution || execution.task_id !== task.id) {
     throw new Problem('not-found', `No execution ${executionId} of task ${taskId}`);
   }
-  const attempts = await store.listAttempts(db, execution.id);
+  const attempts = await executionStore.listAttempts(db, execution.id);
   return {
     ...executionJson(execution),
     attempt_history: attempts.map((attempt) => ({

@@ -3,8 +3,8 @@ import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { maxBackfill } from './schemas.ts';
 import { dueTimes, executionEvent, requireTask, scheduleOccurrences } from './service.ts';
-import type { ExecutionRow } from './store.ts';
-import * as store from './store.ts';
+import * as executionStore from './store/executions.ts';
+import type { ExecutionRow } from './store/tables.ts';
 
 // Backfill (docs/scheduler.md): the occurrences of a past range that never ran, run now.
 
@@ -38,7 +38,7 @@ export async function backfillTask(
         { field: 'body/end', message: `the range holds more than ${maxBackfill} occurrences` },
       ]);
     }
-    const existing = await store.executionTimesBetween(tx, task.id, start, end);
+    const existing = await executionStore.executionTimesBetween(tx, task.id, start, end);
     const missing = due.filter((at) => !existing.has(at.getTime()));
     const executions = (
       await scheduleOccurrences(

@@ -1,29 +1,25 @@
-import { uuidv7 } from 'uuidv7';
-import { commitWithoutFlushWait, type Db, type Tx, transaction } from '../platform/db/database.ts';
+import { commitWithoutFlushWait, type Tx, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
 import type { JobRegistration } from '../platform/jobs/define.ts';
 import { type Job, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import type { Outbound } from '../platform/outbound/client.ts';
+import { runsAtThisTime } from './catch-up.ts';
+import { tell, tellOutcome } from './notifications.ts';
 import { bufferedRecheckMs, heldByOverlap, releaseBuffered } from './overlap.ts';
-import type { TaskEvent } from './schemas.ts';
 import {
-  advanceTask,
   advanceTasks,
-  dueTimes,
   executionEvent,
-  lastDueBetween,
   publishExecution,
   type RunPayload,
   resumePausedUntil,
   resumeTaskJob,
   runExecutionJob,
-  scheduleOccurrences,
-  windowEnd,
 } from './service.ts';
 import { signingSecrets } from './signing.ts';
-import type { ExecutionRow, TaskRow } from './store.ts';
-import * as store from './store.ts';
+import * as executionStore from './store/executions.ts';
+import { changed, type ExecutionRow, type TaskRow } from './store/tables.ts';
+import * as taskStore from './store/tasks.ts';
 
 // One execution's life, run by its `scheduler.run` job (docs/scheduler.md):
 //   1. begin (one transaction, shared with the executions beginning alongside): on the first run
@@ -34,11 +30,10 @@ import * as store from './store.ts';
 // A crash between 1 and 3 leaves the job to be retried after its lease: the next attempt begins
 // again at 1, and the target de-duplicates by the execution id.
 
-/** Missed occurrences written one by one at most; beyond, the notification gives the count. */
-const maxMissedRecorded = 100;
 const finalStates = new Set(['succeeded', 'dead', 'missed', 'cancelled', 'skipped']);
 
-interface Outcome {
+/** How an attempt's action ended. */
+export interface Outcome {
   succeeded: boolean;
   httpStatus: number | null;
   excerpt: string | null;
@@ -103,7 +98,7 @@ async function beginRuns(
   await commitWithoutFlushWait(tx);
   const ids = jobs.map((job) => job.payload.executionId);
   const jobIds = new Map(jobs.map((job, index) => [ids[index], job.id]));
-  const { executions, tasks } = await store.lockExecutionsWithTasks(tx, ids);
+  const { executions, tasks } = await executionStore.lockExecutionsWithTasks(tx, ids);
   const now = core.clock.now();
   const starting: Run[] = [];
   const advances: { task: TaskRow; after: Date }[] = [];
@@ -119,7 +114,7 @@ async function beginRuns(
     // asked for explicitly, paused or not: it runs; so does an execution already under way
     // (retrying), which resume would not give a job again.
     if (task.state === 'paused' && execution.state === 'pending' && !execution.manual) {
-      await store.updateExecution(tx, execution.id, { job_id: null });
+      changed(await executionStore.holdExecution(tx, execution.id), `hold ${execution.id}`);
       continue;
     }
     // The first run of a scheduled occurrence: the next one is scheduled as it starts.
@@ -134,14 +129,15 @@ async function beginRuns(
     starting.push({ task, execution });
   }
   await advanceTasks(core, tx, advances);
-  const running = await store.markRunning(
+  // Each was read under its lock just now, in a state it may start from.
+  const running = await executionStore.startExecutions(
     tx,
     starting.map(({ execution }) => execution.id),
     now,
   );
   const runs = new Map(
-    starting.map(({ task }, index) => {
-      const execution = running[index] as ExecutionRow;
+    starting.map(({ task, execution: before }, index) => {
+      const execution = changed(running[index], `start execution ${before.id}`);
       return [execution.id, { task, execution }];
     }),
   );
@@ -151,89 +147,6 @@ async function beginRuns(
     [...runs.values()].map(({ task, execution }) => executionEvent(task, execution)),
   );
   return ids.map((id) => runs.get(id) ?? (buffered.has(id) ? 'buffered' : undefined));
-}
-
-/**
- * Whether an occurrence on its first run runs now. On time (within the task's tolerance): yes.
- * Late: the catch-up policy decides between running it (told as `late`), and marking it and
- * later past occurrences missed (told as `missed`): `all` runs every past occurrence, `latest`
- * only the last one due, `skip` none.
- */
-async function runsAtThisTime(
-  core: Core,
-  tx: Tx,
-  task: TaskRow,
-  execution: ExecutionRow,
-  now: Date,
-): Promise<boolean> {
-  const lateMs = now.getTime() - windowEnd(task, execution.scheduled_for).getTime();
-  if (lateMs <= task.tolerance_ms) return true;
-  const since = execution.scheduled_for;
-  // Under `latest`, the last occurrence already due runs; none does under `skip`.
-  const latest = task.catch_up === 'latest' ? lastDueBetween(task, since, now) : null;
-  if (task.catch_up === 'all' || (task.catch_up === 'latest' && latest === null)) {
-    await tell(core, tx, task, 'late', lateText(lateMs, task), execution);
-    return true;
-  }
-  await passOver(core, tx, task, execution, latest, now);
-  return false;
-}
-
-/**
- * Marks the occurrence and those due after it until `latest` (or now, under `skip`) missed, tells
- * the owner, and schedules `latest` (under `skip`, the next occurrence after now).
- */
-async function passOver(
-  core: Core,
-  tx: Tx,
-  task: TaskRow,
-  execution: ExecutionRow,
-  latest: Date | null,
-  now: Date,
-) {
-  const since = execution.scheduled_for;
-  const passedOver = (latest ?? now).getTime();
-  const past = dueTimes(task, since, maxMissedRecorded + 1).filter(
-    (at) => at.getTime() < passedOver || (latest === null && at.getTime() === passedOver),
-  );
-  await markMissed(core, tx, task, execution);
-  const missed = await store.insertExecutions(
-    tx,
-    past.slice(0, maxMissedRecorded).map((at) => ({
-      id: uuidv7(),
-      task_id: task.id,
-      scheduled_for: at,
-    })),
-  );
-  for (const execution of missed) if (execution) await markMissed(core, tx, task, execution);
-  const more = past.length > maxMissedRecorded ? ' or more' : '';
-  await tell(
-    core,
-    tx,
-    task,
-    'missed',
-    `${1 + Math.min(past.length, maxMissedRecorded)}${more} occurrences missed while Meridian was not running them`,
-    execution,
-  );
-  if (latest) {
-    await scheduleOccurrences(core, tx, [{ task, at: latest }]);
-    await store.setNextRuns(tx, [{ id: task.id, next_run_at: latest, state: task.state }]);
-  } else {
-    await advanceTask(core, tx, task, now);
-  }
-}
-
-async function markMissed(core: Core, tx: Db, task: TaskRow, execution: ExecutionRow) {
-  const missed = await store.updateExecution(tx, execution.id, {
-    state: 'missed',
-    finished_at: core.clock.now(),
-  });
-  await publishExecution(core, tx, task, missed);
-}
-
-function lateText(lateMs: number, task: TaskRow): string {
-  const from = task.flexible_window_minutes > 0 ? 'the end of its flexible window' : 'its due time';
-  return `started ${(lateMs / 1000).toFixed(1)} s after ${from}`;
 }
 
 async function act(
@@ -303,7 +216,7 @@ async function finishRuns(
 ): Promise<(ExecutionRow | undefined)[]> {
   // Made durable by the jobs' completion, which follows; lost before it, the attempts rerun.
   await commitWithoutFlushWait(tx);
-  const finished = await store.finishAttempts(
+  const finished = await executionStore.recordAttemptOutcomes(
     tx,
     core.clock.now(),
     runs.map(({ job, execution, outcome }) => ({
@@ -319,7 +232,8 @@ async function finishRuns(
       error: outcome.error,
     })),
   );
-  // An execution can vanish meanwhile (its owner's account deleted): nothing to tell then.
+  // An execution can vanish meanwhile (its owner's account deleted), or no longer be running (made
+  // dead by the rescuer, its worker thought lost): nothing to tell then.
   const told = runs.flatMap(({ task, outcome, job }, index) => {
     const execution = finished[index];
     return execution ? [{ task, outcome, execution, job }] : [];
@@ -341,88 +255,21 @@ async function finishRuns(
   return finished;
 }
 
-/**
- * Sends a reminder task's reminder, and the owner's notifications of the attempt's outcome. An
- * attempt is numbered within its job's run, as its retry policy counts it ("attempt 3 of 3"):
- * a redrive starts again at 1; the execution's count of every attempt is added when it differs.
- */
-async function tellOutcome(
-  core: Core,
-  tx: Tx,
-  task: TaskRow,
-  execution: ExecutionRow,
-  outcome: Outcome,
-  job: Job,
-) {
-  if (task.action.type === 'reminder') {
-    await core.notify.send(tx, {
-      userId: task.owner_id,
-      event: 'scheduler.reminder',
-      title: task.name,
-      body: task.action.message,
-      data: { task_id: task.id, execution_id: execution.id },
-    });
-  }
-  const dead = execution.state === 'dead';
-  const event: TaskEvent = outcome.succeeded ? 'succeeded' : dead ? 'dead' : 'failed';
-  const inAll =
-    execution.attempts > job.attempt
-      ? ` (${execution.attempts} attempts in all since it was due)`
-      : '';
-  const detail = outcome.succeeded
-    ? `ran ${describeOutcome(outcome)}`
-    : `attempt ${job.attempt} of ${job.max_attempts} failed: ${outcome.error}${dead ? '; no attempts left' : ''}${inAll}`;
-  await tell(core, tx, task, event, detail, execution);
-}
-
-function describeOutcome(outcome: Outcome): string {
-  return outcome.httpStatus === null ? 'and sent its reminder' : `(HTTP ${outcome.httpStatus})`;
-}
-
 /** A job made dead by the rescuer (its worker died on the last attempt): the execution too. */
 async function markLost(core: Core, { executionId }: RunPayload, lostBy?: string): Promise<void> {
   await transaction(core.database.db, async (tx) => {
-    const execution = await store.findExecution(tx, executionId, true);
+    const execution = await executionStore.findExecution(tx, executionId, true);
     if (!execution || finalStates.has(execution.state)) return;
-    const task = await store.findTask(tx, null, execution.task_id);
+    const task = await taskStore.findTask(tx, null, execution.task_id);
     if (!task) return;
     const error = lostBy ?? 'the worker running it was lost';
     // The execution and its last attempt, which ended with its worker.
-    const dead = (
-      await store.finishAttempts(tx, core.clock.now(), [
-        {
-          execution_id: execution.id,
-          attempt: execution.attempts,
-          state: 'dead',
-          http_status: null,
-          response_excerpt: null,
-          error,
-        },
-      ])
-    )[0] as ExecutionRow;
+    const dead = changed(
+      await executionStore.markExecutionLost(tx, execution.id, error, core.clock.now()),
+      `mark execution ${execution.id} lost`,
+    );
     await publishExecution(core, tx, task, dead);
     await tell(core, tx, task, 'dead', `no attempts left: ${error}`, dead);
     await releaseBuffered(core, tx, [task]);
-  });
-}
-
-/** Notifies the owner of `event` on the channels the task chose for it (none: nothing). */
-async function tell(
-  core: Core,
-  tx: Db,
-  task: TaskRow,
-  event: TaskEvent,
-  detail: string,
-  execution: ExecutionRow,
-): Promise<void> {
-  const channels = task.notify[event] ?? [];
-  if (channels.length === 0) return;
-  await core.notify.send(tx, {
-    userId: task.owner_id,
-    event: `scheduler.${event}`,
-    title: `${task.name}: ${event}`,
-    body: `The occurrence due ${execution.scheduled_for.toISOString()} ${detail}.`,
-    data: { task_id: task.id, execution_id: execution.id, scheduled_for: execution.scheduled_for },
-    channels,
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSchedule } from './recurrence.ts';
 import { dueTimes, lastDueBetween } from './service.ts';
-import type { TaskRow } from './store.ts';
+import type { TaskRow } from './store/tables.ts';
 
 // lastDueBetween decides which occurrence runs when a task catches up on `latest`: checked
 // against plain enumeration, and over a range too long to enumerate.

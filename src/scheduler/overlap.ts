@@ -1,8 +1,9 @@
 import type { Tx } from '../platform/db/database.ts';
 import type { Core } from '../platform/module.ts';
 import { publishExecution } from './service.ts';
-import type { ExecutionRow, TaskRow } from './store.ts';
-import * as store from './store.ts';
+import * as executionStore from './store/executions.ts';
+import { changed, type ExecutionRow, type TaskRow } from './store/tables.ts';
+import * as taskStore from './store/tasks.ts';
 
 // The overlap policy (docs/scheduler.md): what becomes of a scheduled occurrence that comes due
 // while the task's previous execution is under way. Applied by the begin transaction of jobs.ts;
@@ -28,19 +29,28 @@ export async function heldByOverlap(
   if (task.overlap === 'allow_all' || execution.state !== 'pending' || execution.manual) {
     return false;
   }
-  if (!starting.has(task.id) && !(await store.hasExecutionUnderWay(tx, task.id))) return false;
+  if (!starting.has(task.id) && !(await executionStore.hasExecutionUnderWay(tx, task.id))) {
+    return false;
+  }
+  // The execution was read pending under its lock (jobs.ts, `beginRuns`): it may leave pending.
   if (task.overlap === 'buffer_one') {
-    const buffered = await store.bufferedExecution(tx, task.id);
+    const buffered = await executionStore.bufferedExecution(tx, task.id);
     if (!buffered || buffered.id === execution.id) {
-      if (!execution.buffered) await store.updateExecution(tx, execution.id, { buffered: true });
+      if (!execution.buffered) {
+        changed(await executionStore.bufferExecution(tx, execution.id), `buffer ${execution.id}`);
+      }
       return 'buffered';
     }
   }
-  const skipped = await store.updateExecution(tx, execution.id, {
-    state: 'skipped',
-    last_error: 'the previous execution was still running',
-    finished_at: core.clock.now(),
-  });
+  const skipped = changed(
+    await executionStore.skipExecution(
+      tx,
+      execution.id,
+      'the previous execution was still running',
+      core.clock.now(),
+    ),
+    `skip ${execution.id}`,
+  );
   await publishExecution(core, tx, task, skipped);
   return 'skipped';
 }
@@ -57,9 +67,9 @@ export async function releaseBuffered(core: Core, tx: Tx, tasks: TaskRow[]): Pro
     ).values(),
   ].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const task of buffering) {
-    const current = await store.findTask(tx, null, task.id, true);
+    const current = await taskStore.findTask(tx, null, task.id, true);
     if (current?.state !== 'active') continue;
-    const buffered = await store.bufferedExecution(tx, task.id);
+    const buffered = await executionStore.bufferedExecution(tx, task.id);
     if (buffered?.job_id) await core.jobs.reschedule(buffered.job_id, core.clock.now(), { tx });
   }
 }

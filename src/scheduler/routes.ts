@@ -14,7 +14,8 @@ import { schedulerProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { rotateTaskSecret } from './signing.ts';
-import * as store from './store.ts';
+import * as executionStore from './store/executions.ts';
+import * as taskStore from './store/tasks.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['scheduler'];
@@ -72,7 +73,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
     async (request) => {
       const { limit, cursor, state, tag, name } = request.query;
-      const rows = await store.listTasks(db, owner(request), {
+      const rows = await taskStore.listTasks(db, owner(request), {
         state,
         tag,
         name,
@@ -338,7 +339,7 @@ function executionRoutes(app: App, core: Core): void {
     async (request) => {
       const task = await service.requireTask(db, owner(request), request.params.taskId);
       const { limit, cursor } = request.query;
-      const rows = await store.listExecutions(db, task.id, {
+      const rows = await executionStore.listExecutions(db, task.id, {
         before: executionCursor(cursor),
         limit: limit + 1,
       });

@@ -13,8 +13,10 @@ import { Problem } from '../platform/problems.ts';
 import { nextOccurrence, occurrences } from './recurrence.ts';
 import type { TaskInput } from './schemas.ts';
 import { resolveSettings, sameSettings } from './settings.ts';
-import type { ExecutionRow, TaskRow, TaskSettings } from './store.ts';
-import * as store from './store.ts';
+import * as executionStore from './store/executions.ts';
+import { changed, type ExecutionRow, type TaskRow } from './store/tables.ts';
+import type { TaskSettings } from './store/tasks.ts';
+import * as taskStore from './store/tasks.ts';
 import { mergeTaskPatch } from './task-patch.ts';
 
 // The scheduler's rules for tasks: each operation is one transaction that changes the task and
@@ -79,7 +81,7 @@ export async function scheduleOccurrences(
     { tx },
   );
   const jobIds = new Map(jobs.map((job) => [job.payload.executionId, job.id]));
-  const executions = await store.insertExecutions(
+  const executions = await executionStore.insertExecutions(
     tx,
     occurrences.map(({ task, at, manual }, index) => ({
       id: ids[index] as string,
@@ -105,7 +107,10 @@ export async function enqueueRun(
   runAt: Date,
 ): Promise<ExecutionRow> {
   const job = await core.jobs.enqueue(runJobSpec(task, execution.id, runAt), { tx });
-  return store.updateExecution(tx, execution.id, { job_id: job.id });
+  return changed(
+    await executionStore.attachRunJob(tx, execution.id, job.id),
+    `attach job ${job.id} to execution ${execution.id}`,
+  );
 }
 
 /** When an occurrence due `at` runs: a random point of the task's flexible window after it. */
@@ -187,9 +192,9 @@ export function lastDueBetween(
 }
 
 /**
- * Schedules each task's next occurrence after its `after` (or marks the task completed when its
- * schedule has none left), and records it as the task's `next_run_at`; returns the tasks so
- * changed, in order.
+ * Schedules each task's next occurrence after its `after` and records it as the task's
+ * `next_run_at`, or completes the task (active → completed) when its schedule has none left;
+ * returns the tasks so changed, in order. The tasks are active and locked by the caller.
  */
 export async function advanceTasks(
   core: Core,
@@ -198,19 +203,21 @@ export async function advanceTasks(
 ): Promise<TaskRow[]> {
   if (advances.length === 0) return [];
   const nexts = advances.map(({ task, after }) => ({ task, at: nextDue(task, after) }));
-  await scheduleOccurrences(
-    core,
+  const going = nexts.filter((next): next is Occurrence => next.at !== null);
+  await scheduleOccurrences(core, tx, going);
+  const advanced = await taskStore.setNextRuns(
     tx,
-    nexts.filter((next): next is Occurrence => next.at !== null),
+    going.map(({ task, at }) => ({ id: task.id, next_run_at: at })),
   );
-  return store.setNextRuns(
-    tx,
-    nexts.map(({ task, at }) => ({
-      id: task.id,
-      next_run_at: at,
-      state: at ? task.state : 'completed',
-    })),
+  const ending = nexts.filter(({ at }) => at === null).map(({ task }) => task.id);
+  const completed = await taskStore.completeTasks(tx, ending);
+  const byId = new Map(
+    [
+      ...advanced,
+      ...completed.map((task, index) => changed(task, `complete task ${ending[index]}`)),
+    ].map((task) => [task.id, task]),
   );
+  return nexts.map(({ task }) => byId.get(task.id) as TaskRow);
 }
 
 /** `advanceTasks` for one task. */
@@ -248,7 +255,7 @@ export function taskCreator(core: Core) {
 export type CreateTask = ReturnType<typeof taskCreator>;
 
 async function insertNewTasks(core: Core, tx: Db, tasks: NewTask[]): Promise<TaskRow[]> {
-  const rows = await store.insertTasks(
+  const rows = await taskStore.insertTasks(
     tx,
     tasks.map(({ ownerId, settings, first }) => ({
       ...settings,
@@ -283,7 +290,7 @@ export async function requireTask(
   taskId: string,
   forUpdate = false,
 ): Promise<TaskRow> {
-  const task = await store.findTask(db, ownerId, taskId, forUpdate);
+  const task = await taskStore.findTask(db, ownerId, taskId, forUpdate);
   if (!task) throw new Problem('not-found', `No task ${taskId}`);
   return task;
 }
@@ -316,12 +323,16 @@ export async function updateTask(
     // A paused task keeps its held occurrence; resuming schedules from the new settings.
     const reschedule =
       !isDeepStrictEqual(settings.schedule, task.schedule) && task.state !== 'paused';
-    const updated = await store.updateTask(
-      tx,
-      task.id,
-      reschedule ? { ...settings, state: 'active' } : settings,
+    if (!reschedule) {
+      return changed(
+        await taskStore.updateTaskSettings(tx, task.id, settings),
+        `update task ${task.id}`,
+      );
+    }
+    const updated = changed(
+      await taskStore.rescheduleTask(tx, task.id, settings),
+      `reschedule task ${task.id}`,
     );
-    if (!reschedule) return updated;
     await cancelPending(core, tx, updated);
     return advanceTask(core, tx, updated, firstAfter(updated, now));
   });
@@ -329,12 +340,9 @@ export async function updateTask(
 
 /** Cancels the task's waiting occurrences and their jobs. */
 async function cancelPending(core: Core, tx: Db, task: TaskRow): Promise<void> {
-  for (const execution of await store.pendingExecutions(tx, task.id)) {
-    if (execution.job_id !== null) await core.jobs.cancel(execution.job_id, { tx });
-    const cancelled = await store.updateExecution(tx, execution.id, {
-      state: 'cancelled',
-      finished_at: core.clock.now(),
-    });
+  const now = core.clock.now();
+  for (const cancelled of await executionStore.cancelPendingExecutions(tx, task.id, now)) {
+    if (cancelled.job_id !== null) await core.jobs.cancel(cancelled.job_id, { tx });
     await publishExecution(core, tx, task, cancelled);
   }
 }
@@ -343,13 +351,15 @@ export async function deleteTask(core: Core, ownerId: string | null, taskId: str
   await transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
     await cancelPending(core, tx, task);
-    await store.updateTask(tx, task.id, { state: 'deleted', next_run_at: null });
+    changed(await taskStore.deleteTask(tx, task.id), `delete task ${task.id}`);
   });
 }
 
 /** The task's pending scheduled occurrences: those a pause holds (not its manual runs). */
 async function heldExecutions(tx: Db, taskId: string): Promise<ExecutionRow[]> {
-  return (await store.pendingExecutions(tx, taskId)).filter((execution) => !execution.manual);
+  return (await executionStore.pendingExecutions(tx, taskId)).filter(
+    (execution) => !execution.manual,
+  );
 }
 
 /**
@@ -374,9 +384,10 @@ export async function pauseTask(
     if (task.state !== 'active') return task;
     for (const execution of await heldExecutions(tx, task.id)) {
       if (execution.job_id !== null) await core.jobs.cancel(execution.job_id, { tx });
-      await store.updateExecution(tx, execution.id, { job_id: null });
+      changed(await executionStore.holdExecution(tx, execution.id), `hold ${execution.id}`);
     }
-    return holdUntil(core, tx, await store.updateTask(tx, task.id, { state: 'paused' }), until);
+    const paused = changed(await taskStore.pauseTask(tx, task.id), `pause task ${task.id}`);
+    return holdUntil(core, tx, paused, until);
   });
 }
 
@@ -392,7 +403,10 @@ export const resumeTaskJob = defineJob<ResumePayload>('scheduler.resume');
 /** Sets when a paused task resumes by itself (none: `until` undefined), with the job that does. */
 async function holdUntil(core: Core, tx: Db, task: TaskRow, until: Date | undefined) {
   if ((task.paused_until?.getTime() ?? null) === (until?.getTime() ?? null)) return task;
-  const held = await store.updateTask(tx, task.id, { paused_until: until ?? null });
+  const held = changed(
+    await taskStore.setPausedUntil(tx, task.id, until ?? null),
+    `hold task ${task.id} until ${until?.toISOString()}`,
+  );
   if (until) {
     const payload: ResumePayload = { taskId: task.id, until: until.toISOString() };
     await core.jobs.enqueue(
@@ -409,7 +423,7 @@ async function holdUntil(core: Core, tx: Db, task: TaskRow, until: Date | undefi
 /** Resumes a task paused until `until`, if it still is (run by its `scheduler.resume` job). */
 export async function resumePausedUntil(core: Core, payload: ResumePayload): Promise<void> {
   await transaction(core.database.db, async (tx) => {
-    const task = await store.findTask(tx, null, payload.taskId, true);
+    const task = await taskStore.findTask(tx, null, payload.taskId, true);
     if (task?.state !== 'paused' || task.paused_until?.toISOString() !== payload.until) return;
     await resumeHeld(core, tx, task);
   });
@@ -428,7 +442,7 @@ export async function resumeTask(core: Core, ownerId: string, taskId: string): P
 }
 
 async function resumeHeld(core: Core, tx: Db, task: TaskRow): Promise<TaskRow> {
-  const resumed = await store.updateTask(tx, task.id, { state: 'active', paused_until: null });
+  const resumed = changed(await taskStore.resumeTask(tx, task.id), `resume task ${task.id}`);
   const held = await heldExecutions(tx, task.id);
   for (const execution of held)
     await enqueueRun(core, tx, resumed, execution, execution.scheduled_for);
@@ -465,11 +479,11 @@ export async function redriveExecutions(
 ): Promise<number> {
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
-    const dead = (await store.deadExecutions(tx, task.id)).filter(
+    const dead = (await executionStore.deadExecutions(tx, task.id)).filter(
       (execution) => executionId === undefined || execution.id === executionId,
     );
     if (executionId !== undefined && dead.length === 0) {
-      const execution = await store.findExecution(tx, executionId);
+      const execution = await executionStore.findExecution(tx, executionId);
       if (!execution || execution.task_id !== task.id) {
         throw new Problem('not-found', `No execution ${executionId} of task ${taskId}`);
       }
@@ -479,10 +493,10 @@ export async function redriveExecutions(
       const redriven =
         execution.job_id !== null &&
         (await core.jobs.redrive(execution.job_id, { tx, retry: runRetry(task) }));
-      const retrying = await store.updateExecution(tx, execution.id, {
-        state: 'retrying',
-        finished_at: null,
-      });
+      const retrying = changed(
+        await executionStore.redriveExecution(tx, execution.id),
+        `redrive execution ${execution.id}`,
+      );
       if (!redriven) await enqueueRun(core, tx, task, retrying, core.clock.now());
       await publishExecution(core, tx, task, retrying);
     }

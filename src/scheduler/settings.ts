@@ -4,7 +4,8 @@ import { requireCallableTarget } from '../platform/outbound/target-guard.ts';
 import { Problem } from '../platform/problems.ts';
 import { validateSchedule } from './recurrence.ts';
 import type { TaskInput } from './schemas.ts';
-import type { StoredAction, StoredRetry, TaskSettings } from './store.ts';
+import type { StoredAction, StoredRetry } from './store/tables.ts';
+import type { TaskSettings } from './store/tasks.ts';
 
 // A task's settings from its JSON: defaults filled in (the brief's: 10 attempts, backoff factor
 // 2, a minute of tolerance, catch up the latest), then every rule that needs more than a schema

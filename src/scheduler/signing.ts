@@ -2,8 +2,8 @@ import { transaction } from '../platform/db/database.ts';
 import type { Core } from '../platform/module.ts';
 import { newWebhookSecret } from '../platform/outbound/signing.ts';
 import { requireTask } from './service.ts';
-import type { TaskRow } from './store.ts';
-import * as store from './store.ts';
+import type { TaskRow } from './store/tables.ts';
+import * as taskStore from './store/tasks.ts';
 
 // A task's signing secrets: rotation with an overlap during which calls carry both signatures
 // (docs/scheduler.md, "Rotating the signing secret").
@@ -21,7 +21,7 @@ export async function rotateTaskSecret(
   return transaction(core.database.db, async (tx) => {
     const task = await requireTask(tx, ownerId, taskId, true);
     const expiresAt = new Date(core.clock.now().getTime() + overlapMinutes * 60_000);
-    return store.rotateSigningSecret(tx, task.id, newWebhookSecret(), expiresAt);
+    return taskStore.rotateSigningSecret(tx, task.id, newWebhookSecret(), expiresAt);
   });
 }
 

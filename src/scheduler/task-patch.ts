@@ -2,7 +2,7 @@ import { applyMergePatch } from '../platform/http/merge-patch.ts';
 import { compileBodyValidator } from '../platform/http/validation.ts';
 import { TaskInput } from './schemas.ts';
 import { defaultNotify } from './settings.ts';
-import type { TaskSettings } from './store.ts';
+import type { TaskSettings } from './store/tasks.ts';
 
 // `PATCH /v1/tasks/{id}` is a JSON merge patch (RFC 7396) of the task's settings: the patch is
 // applied to the task as it is, and the result is checked as a whole against the task schema, so

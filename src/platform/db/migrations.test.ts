@@ -101,6 +101,44 @@ describe('migrate', () => {
     await expect(pendingMigrations(db, [{ module: 'm', dir }])).rejects.toThrow(MigrationError);
   });
 
+  it('accepts a file whose former checksum is listed as a change of comments, and records the new one', async () => {
+    const { db } = open(url);
+    // Listed in migrations.ts: scheduler/001_scheduler.sql before its header comment was corrected.
+    const former = '50a17c01a3a7bf007576e2e10232754402d5f6c8ba86bcaf3687bfa2a3e42f15';
+    const dir = await folder({ '001_scheduler.sql': 'CREATE TABLE recommented (n int);' });
+    const sources = [{ module: 'scheduler', dir }];
+    await migrate(db, sources, silentLog);
+    const recorded = () =>
+      db
+        .selectFrom('meridian_migrations')
+        .select('checksum')
+        .where('module', '=', 'scheduler')
+        .where('name', '=', '001_scheduler.sql')
+        .executeTakeFirstOrThrow();
+    const current = (await recorded()).checksum;
+    await sql`UPDATE meridian_migrations SET checksum = ${former}
+               WHERE module = 'scheduler' AND name = '001_scheduler.sql'`.execute(db);
+
+    expect(await pendingMigrations(db, sources)).toEqual([]);
+    expect(await migrate(db, sources, silentLog)).toEqual([]);
+    expect((await recorded()).checksum).toBe(current);
+
+    // Any other checksum is still an edit.
+    await sql`UPDATE meridian_migrations SET checksum = ${'0'.repeat(64)}
+               WHERE module = 'scheduler' AND name = '001_scheduler.sql'`.execute(db);
+    await expect(migrate(db, sources, silentLog)).rejects.toThrow(
+      /scheduler\/001_scheduler.sql was edited after it was applied/,
+    );
+    // So is the former checksum of another file.
+    const other = await folder({ '001_other.sql': 'CREATE TABLE other (n int);' });
+    await migrate(db, [{ module: 'm', dir: other }], silentLog);
+    await sql`UPDATE meridian_migrations SET checksum = ${former}
+               WHERE module = 'm' AND name = '001_other.sql'`.execute(db);
+    await expect(migrate(db, [{ module: 'm', dir: other }], silentLog)).rejects.toThrow(
+      MigrationError,
+    );
+  });
+
   it('rolls a failing migration back whole and applies nothing after it', async () => {
     const { db } = open(url);
     const dir = await folder({

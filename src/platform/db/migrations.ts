@@ -26,6 +26,20 @@ const migrationLockKey = 0x4d455249; // 'MERI'
 const fileNamePattern = /^\d{3}_[a-z0-9_]+\.sql$/;
 
 /**
+ * The checksums applied files had before an edit that changed their comments and nothing else, by
+ * `module/name`. A database that recorded one of them applied the same statements: `migrate`
+ * records the file's checksum now and goes on, and `pendingMigrations` counts it as applied. Any
+ * other change to an applied file is still an error. An entry is only for a comment: a change to
+ * what a migration does is a new file.
+ */
+const formerChecksums: Readonly<Record<string, readonly string[]>> = {
+  // The header's state diagram: a redriven execution goes back to `retrying`, not `pending`.
+  'scheduler/001_scheduler.sql': [
+    '50a17c01a3a7bf007576e2e10232754402d5f6c8ba86bcaf3687bfa2a3e42f15',
+  ],
+};
+
+/**
  * Applies the migrations that are not yet recorded, each in its own transaction, module by module
  * in the order given. Several processes may call it at once: they queue on an advisory lock and
  * the later ones find nothing left to do. An applied migration whose file has changed since is an
@@ -47,7 +61,19 @@ export async function migrate(db: Db, sources: MigrationSource[], log: Logger): 
         applied_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (module, name)
       )`.execute(conn);
-      const pending = await unapplied(conn, migrations);
+      const { pending, recommented } = await unapplied(conn, migrations);
+      for (const migration of recommented) {
+        await conn
+          .updateTable('meridian_migrations')
+          .set({ checksum: migration.checksum })
+          .where('module', '=', migration.module)
+          .where('name', '=', migration.name)
+          .execute();
+        log.info(
+          { module: migration.module, migration: migration.name },
+          'migration checksum updated after a change to its comments',
+        );
+      }
       for (const migration of pending) {
         const started = performance.now();
         await conn.transaction().execute(async (tx) => {
@@ -78,25 +104,37 @@ export async function pendingMigrations(db: Db, sources: MigrationSource[]): Pro
   const table = await sql<{ exists: boolean }>`
     SELECT to_regclass('meridian_migrations') IS NOT NULL AS exists`.execute(db);
   if (!table.rows[0]?.exists) return migrations.map((m) => `${m.module}/${m.name}`);
-  return (await unapplied(db, migrations)).map((m) => `${m.module}/${m.name}`);
+  return (await unapplied(db, migrations)).pending.map((m) => `${m.module}/${m.name}`);
 }
 
-async function unapplied(db: Db, migrations: Migration[]): Promise<Migration[]> {
+/**
+ * The migrations not yet applied, and those applied whose file changed only in its comments since
+ * (`formerChecksums`); throws on any other change to an applied file.
+ */
+async function unapplied(
+  db: Db,
+  migrations: Migration[],
+): Promise<{ pending: Migration[]; recommented: Migration[] }> {
   const rows = await db
     .selectFrom('meridian_migrations')
     .select(['module', 'name', 'checksum'])
     .execute();
   const applied = new Map(rows.map((row) => [`${row.module}/${row.name}`, row.checksum]));
-  return migrations.filter((migration) => {
-    const checksum = applied.get(`${migration.module}/${migration.name}`);
-    if (checksum !== undefined && checksum !== migration.checksum) {
+  const pending: Migration[] = [];
+  const recommented: Migration[] = [];
+  for (const migration of migrations) {
+    const file = `${migration.module}/${migration.name}`;
+    const checksum = applied.get(file);
+    if (checksum === undefined) pending.push(migration);
+    else if (formerChecksums[file]?.includes(checksum)) recommented.push(migration);
+    else if (checksum !== migration.checksum) {
       throw new MigrationError(
-        `migration ${migration.module}/${migration.name} was edited after it was applied; ` +
+        `migration ${file} was edited after it was applied; ` +
           'restore the file and put the change in a new migration',
       );
     }
-    return checksum === undefined;
-  });
+  }
+  return { pending, recommented };
 }
 
 async function readMigrations(sources: MigrationSource[]): Promise<Migration[]> {

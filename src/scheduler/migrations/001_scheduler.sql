@@ -1,13 +1,12 @@
 -- The task scheduler (docs/scheduler.md). A task is a schedule, an action and its policies; each
 -- due occurrence is an execution, run by one `scheduler.run` job.
 --
--- Task states:       active --pause--> paused --resume--> active
---                    active --(no occurrence left)--> completed;  any --delete--> deleted
--- Execution states:  pending --job starts--> running --2xx/reminder sent--> succeeded
---                                              \--attempt failed--> retrying --> running ...
---                                              \--last attempt failed--> dead --redrive--> pending
---                    pending --catch-up policy skipped it--> missed
---                    pending --task deleted or rescheduled--> cancelled
+-- States, in short (each transition and the function that makes it: docs/scheduler.md, "States"):
+--   task:       active --pause--> paused --resume--> active; active --none left--> completed
+--               --new schedule--> active; any --delete--> deleted
+--   execution:  pending --job starts--> running --> succeeded | retrying (--> running) | dead;
+--               dead --redrive--> retrying; pending --> missed (catch-up) | cancelled
+--               (deleted, rescheduled); `skipped` comes with the overlap policy (003)
 CREATE TABLE scheduler_tasks (
   id            uuid        PRIMARY KEY,
   owner_id      uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
