@@ -9,4 +9,5 @@ if (major < 24) {
   );
   process.exit(2);
 }
-await import('../src/main.ts');
+const { runCommandLine } = await import('../src/main.ts');
+await runCommandLine();

@@ -28,8 +28,11 @@ import {
 import { StartupError } from './platform/startup.ts';
 import { schedulerModule } from './scheduler/module.ts';
 
-/** The systems Meridian runs, composed here and nowhere else. */
-const systems: Module[] = [schedulerModule];
+/**
+ * The systems Meridian runs, in this order (the order of their migrations), after the platform's
+ * own modules: composed here and nowhere else. A new system is its folder and one line here.
+ */
+export const systems: Module[] = [schedulerModule];
 
 const shutdownDeadlineMs = 30_000;
 
@@ -280,4 +283,7 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
-await program.parseAsync();
+/** Runs the command line (`bin/meridian.js`); importing this file runs nothing. */
+export function runCommandLine(argv: string[] = process.argv): Promise<Command> {
+  return program.parseAsync(argv);
+}

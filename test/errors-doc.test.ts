@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { systems } from '../src/main.ts';
 import { problemCatalogue } from '../src/platform/runtime.ts';
-import { schedulerModule } from '../src/scheduler/module.ts';
 
 // As Fastify's test/internals/errors.test.js keeps its error codes and their documentation in
 // step: every problem a client can receive (the platform's and each module's, as Meridian
 // composes them in main.ts) has a row in docs/errors.md with the same status and title, and
 // every row names a problem that exists.
-
-/** Meridian's systems, as `main.ts` lists them. */
-const systems = [schedulerModule];
 
 interface DocumentedProblem {
   status: number;

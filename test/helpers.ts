@@ -3,6 +3,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { Type } from 'typebox';
 import { afterAll, expect, inject } from 'vitest';
+import { systems } from '../src/main.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { connectDatabase, type Database } from '../src/platform/db/database.ts';
@@ -16,7 +17,6 @@ import {
   type Server,
   startServer,
 } from '../src/platform/runtime.ts';
-import { schedulerModule } from '../src/scheduler/module.ts';
 
 /**
  * Creates a database of its own for the calling test file on the test server, and drops it
@@ -120,7 +120,7 @@ export function apiClient(baseUrl: string) {
 export type Api = ReturnType<typeof apiClient>;
 
 /** Every problem a response may name: the platform's and those of Meridian's systems. */
-const problems = problemCatalogue([schedulerModule]);
+const problems = problemCatalogue(systems);
 
 /**
  * Asserts the RFC 9457 shape every error response has: problem+json, the catalogue's status and
