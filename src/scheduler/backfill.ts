@@ -1,8 +1,9 @@
 import { transaction } from '../platform/db/database.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
+import { dueTimes, scheduleOccurrences } from './occurrences.ts';
 import { maxBackfill } from './schemas.ts';
-import { dueTimes, executionEvent, requireTask, scheduleOccurrences } from './service.ts';
+import { executionEvent, requireTask } from './service.ts';
 import * as executionStore from './store/executions.ts';
 import type { ExecutionRow } from './store/tables.ts';
 

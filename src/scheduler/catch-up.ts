@@ -6,10 +6,10 @@ import {
   advanceTask,
   dueTimes,
   lastDueBetween,
-  publishExecution,
   scheduleOccurrences,
   windowEnd,
-} from './service.ts';
+} from './occurrences.ts';
+import { publishExecution } from './service.ts';
 import * as executionStore from './store/executions.ts';
 import { changed, type ExecutionRow, type TaskRow } from './store/tables.ts';
 import * as taskStore from './store/tasks.ts';

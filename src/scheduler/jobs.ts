@@ -6,16 +6,10 @@ import type { Core } from '../platform/module.ts';
 import type { Outbound } from '../platform/outbound/client.ts';
 import { runsAtThisTime } from './catch-up.ts';
 import { tell, tellOutcome } from './notifications.ts';
+import { advanceTasks, type RunPayload, runExecutionJob } from './occurrences.ts';
 import { bufferedRecheckMs, heldByOverlap, releaseBuffered } from './overlap.ts';
-import {
-  advanceTasks,
-  executionEvent,
-  publishExecution,
-  type RunPayload,
-  resumePausedUntil,
-  resumeTaskJob,
-  runExecutionJob,
-} from './service.ts';
+import { resumePausedUntil, resumeTaskJob } from './pause.ts';
+import { executionEvent, publishExecution } from './service.ts';
 import { signingSecrets } from './signing.ts';
 import * as executionStore from './store/executions.ts';
 import { changed, type ExecutionRow, type TaskRow } from './store/tables.ts';

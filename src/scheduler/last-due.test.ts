@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dueTimes, lastDueBetween } from './occurrences.ts';
 import { validateSchedule } from './recurrence.ts';
-import { dueTimes, lastDueBetween } from './service.ts';
 import type { TaskRow } from './store/tables.ts';
 
 // lastDueBetween decides which occurrence runs when a task catches up on `latest`: checked

@@ -1,5 +1,6 @@
 import type { Module } from '../platform/module.ts';
 import { briefRoutes } from './brief-routes.ts';
+import { executionRoutes } from './execution-routes.ts';
 import { schedulerJobs } from './jobs.ts';
 import { schedulerProblems } from './problems.ts';
 import { taskRoutes } from './routes.ts';
@@ -16,6 +17,7 @@ export const schedulerModule: Module = {
   routes(app, core) {
     const createTask = taskCreator(core);
     taskRoutes(app, core, createTask);
+    executionRoutes(app, core);
     briefRoutes(app, core, createTask);
   },
   jobs(core) {

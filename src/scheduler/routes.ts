@@ -3,18 +3,17 @@ import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { expectedVersion, setVersionTag } from '../platform/http/concurrency.ts';
 import { acceptMergePatch } from '../platform/http/merge-patch.ts';
-import { decodeCursor, decodeIdCursor, PageQuery, pageOf } from '../platform/http/pagination.ts';
+import { decodeIdCursor, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import type { Core } from '../platform/module.ts';
-import { Problem } from '../platform/problems.ts';
-import { executionDetail } from './attempts.ts';
 import { backfillTask } from './backfill.ts';
+import { dueTimes } from './occurrences.ts';
+import * as pause from './pause.ts';
 import { schedulerProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import { rotateTaskSecret } from './signing.ts';
-import * as executionStore from './store/executions.ts';
 import * as taskStore from './store/tasks.ts';
 
 const security = [{ bearer: [] }];
@@ -23,7 +22,7 @@ const tags = ['scheduler'];
 /** The caller, who owns the tasks these routes reach. */
 const owner = (request: FastifyRequest) => principalOf(request).user.id;
 
-/** Tasks and their executions under `/v1/tasks`. */
+/** Tasks under `/v1/tasks` (their executions: execution-routes.ts). */
 export function taskRoutes(app: App, core: Core, createTask: service.CreateTask): void {
   const { db } = core.database;
   const onRequest = core.auth.requireUser;
@@ -185,7 +184,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     },
     async (request, reply) => {
       const until = request.body?.until;
-      const task = await service.pauseTask(
+      const task = await pause.pauseTask(
         core,
         owner(request),
         request.params.taskId,
@@ -209,7 +208,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
       },
     },
     async (request, reply) => {
-      const task = await service.resumeTask(core, owner(request), request.params.taskId);
+      const task = await pause.resumeTask(core, owner(request), request.params.taskId);
       setVersionTag(reply, task.version);
       return service.taskJson(task);
     },
@@ -309,121 +308,7 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
       const task = await service.requireTask(db, owner(request), request.params.taskId);
       if (task.state === 'completed') return { occurrences: [] };
       const from = task.next_run_at ? new Date(task.next_run_at.getTime() - 1) : core.clock.now();
-      return { occurrences: service.dueTimes(task, from, request.query.count) };
+      return { occurrences: dueTimes(task, from, request.query.count) };
     },
   );
-
-  executionRoutes(app, core);
-}
-
-function executionRoutes(app: App, core: Core): void {
-  const { db } = core.database;
-  const onRequest = core.auth.requireUser;
-
-  app.get(
-    '/v1/tasks/:taskId/executions',
-    {
-      onRequest,
-      schema: {
-        tags,
-        security,
-        summary: 'The task’s executions, latest due first',
-        params: schemas.TaskParams,
-        querystring: PageQuery,
-        response: {
-          200: schemas.ExecutionPage,
-          ...problemResponses('unauthorized', 'not-found', 'invalid-cursor'),
-        },
-      },
-    },
-    async (request) => {
-      const task = await service.requireTask(db, owner(request), request.params.taskId);
-      const { limit, cursor } = request.query;
-      const rows = await executionStore.listExecutions(db, task.id, {
-        before: executionCursor(cursor),
-        limit: limit + 1,
-      });
-      const page = pageOf(rows, limit, (row) => [row.scheduled_for.toISOString(), row.id]);
-      return { ...page, items: page.items.map(service.executionJson) };
-    },
-  );
-
-  app.get(
-    '/v1/tasks/:taskId/executions/:executionId',
-    {
-      onRequest,
-      schema: {
-        tags,
-        security,
-        summary: 'One execution, with each of its attempts',
-        params: schemas.ExecutionParams,
-        response: {
-          200: schemas.ExecutionDetail,
-          ...problemResponses('unauthorized', 'not-found'),
-        },
-      },
-    },
-    async (request) => {
-      const { taskId, executionId } = request.params;
-      return executionDetail(db, owner(request), taskId, executionId);
-    },
-  );
-
-  app.post(
-    '/v1/tasks/:taskId/executions/:executionId/redrive',
-    {
-      onRequest,
-      schema: {
-        tags,
-        security,
-        summary: 'Run a dead execution again, with fresh attempts',
-        params: schemas.ExecutionParams,
-        response: {
-          200: schemas.RedriveResult,
-          ...problemResponses('unauthorized', 'not-found', 'conflict'),
-        },
-      },
-    },
-    async (request) => {
-      const { taskId, executionId } = request.params;
-      return {
-        redriven: await service.redriveExecutions(core, owner(request), taskId, executionId),
-      };
-    },
-  );
-
-  app.post(
-    '/v1/tasks/:taskId/executions/redrive',
-    {
-      onRequest,
-      schema: {
-        tags,
-        security,
-        summary: 'Run every dead execution of the task again',
-        params: schemas.TaskParams,
-        response: { 200: schemas.RedriveResult, ...problemResponses('unauthorized', 'not-found') },
-      },
-    },
-    async (request) => ({
-      redriven: await service.redriveExecutions(core, owner(request), request.params.taskId),
-    }),
-  );
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The (due time, id) of the last execution of the previous page. */
-function executionCursor(cursor: string | undefined): [string, string] | undefined {
-  const key = decodeCursor(cursor, 2);
-  if (!key) return undefined;
-  const [at, id] = key;
-  if (
-    typeof at === 'string' &&
-    !Number.isNaN(Date.parse(at)) &&
-    typeof id === 'string' &&
-    uuidPattern.test(id)
-  ) {
-    return [at, id];
-  }
-  throw new Problem('invalid-cursor', 'This cursor is not one this list gave out');
 }
