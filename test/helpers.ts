@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { Type } from 'typebox';
 import { afterAll, expect, inject } from 'vitest';
@@ -11,28 +11,39 @@ import type { Jobs } from '../src/platform/jobs/queue.ts';
 import type { Job, JobState } from '../src/platform/jobs/spec.ts';
 import type { Module } from '../src/platform/module.ts';
 import { type Server, startServer } from '../src/platform/runtime.ts';
+import { adminQuery, databaseUrl } from './admin-database.ts';
 
 /**
  * Creates a database of its own for the calling test file on the test server, and drops it
  * after the file's tests. Files therefore run in parallel without seeing each other's rows.
+ * It is a copy of the run's template, so every migration of the platform and the systems is
+ * already applied; `{ empty: true }` gives a database with nothing in it, for tests of
+ * migrating itself.
  */
-export async function createTestDatabase(): Promise<string> {
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const admin = new URL(inject('adminDatabaseUrl'));
   const name = `meridian_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(admin, `CREATE DATABASE ${name}`);
+  if (options.empty) await adminQuery(admin, `CREATE DATABASE ${name}`);
+  else await cloneTemplate(admin, name, inject('templateDatabase'));
   afterAll(() => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseUrl(admin, name);
 }
 
-async function adminQuery(url: URL, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
+/**
+ * Copies the template. PostgreSQL refuses while a session is connected to the template; none
+ * should be (global-setup closes its pool, and clones at once from an idle template are fine),
+ * but a straggler gets a few short retries rather than failing the file.
+ */
+async function cloneTemplate(admin: URL, name: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(admin, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (error) {
+      const inUse = (error as { code?: string }).code === '55006'; // object_in_use
+      if (!inUse || attempt === 5) throw error;
+      await sleep(100 * attempt);
+    }
   }
 }
 
