@@ -265,6 +265,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
       );
       await cluster.stop();
       const stoppedAt = Date.now();
+      // On purpose: an outage as long as a lease, for the workers to live through.
       await sleep(3_000);
       for (const worker of workers) expect(isRunning(worker), worker.logTail()).toBe(true);
       cluster = await startEmbeddedPostgres(dataDir, silentLog, { port });

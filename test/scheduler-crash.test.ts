@@ -1,37 +1,27 @@
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { apiClient, createTestDatabase, signUp, silentLog } from './helpers.ts';
 import { killLeftovers, type MeridianProcess, startMeridian } from './processes.ts';
+import { type ReceivedCall, startReceiver, tasksOf } from './scheduler-harness.ts';
 
 // The scheduler across failures, in real `meridian serve` processes: one killed with SIGKILL
 // while it calls a task's webhook (a second takes over), and PostgreSQL stopped under a busy one.
 
-const calls: { path: string; headers: IncomingHttpHeaders }[] = [];
+const calls: ReceivedCall[] = [];
 /** The first call to /slow is never answered: its caller dies waiting. */
 const unanswered: ServerResponse[] = [];
 let targetUrl: string;
 
 beforeAll(async () => {
-  const receiver = createServer((request, response) => {
-    const path = request.url ?? '/';
-    calls.push({ path, headers: request.headers });
-    request.resume();
-    if (path === '/slow' && unanswered.length === 0) unanswered.push(response);
+  targetUrl = await startReceiver((call, response) => {
+    calls.push(call);
+    if (call.path === '/slow' && unanswered.length === 0) unanswered.push(response);
     else response.end('ok');
-  });
-  receiver.listen(0, '127.0.0.1');
-  await once(receiver, 'listening');
-  targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  afterAll(() => {
-    for (const response of unanswered) response.destroy();
-    receiver.close();
   });
 });
 
@@ -52,15 +42,13 @@ describe('a worker killed during a webhook call', () => {
     const first = await startMeridian(env);
     const api = apiClient(first.url);
     const user = await signUp(api);
-    const create = (body: Record<string, unknown>) =>
-      api('POST', '/v1/tasks', { token: user.token, body });
-    const slow = await create({
+    const { createTask } = tasksOf(() => ({ api, token: user.token }));
+    const slow = await createTask({
       name: 'slow',
       schedule: { frequency: 'once', start: new Date(Date.now() + 500).toISOString() },
       action: { type: 'webhook', url: `${targetUrl}/slow` },
     });
-    expect(slow.status).toBe(201);
-    const ticking = await create({
+    const ticking = await createTask({
       name: 'ticking',
       schedule: {
         frequency: 'interval',
@@ -72,23 +60,21 @@ describe('a worker killed during a webhook call', () => {
       catch_up: 'skip',
       notify: { missed: ['in_app'] },
     });
-    expect(ticking.status).toBe(201);
 
     await expect.poll(() => unanswered.length, { timeout: 10_000 }).toBe(1);
     first.child.kill('SIGKILL');
     await first.exited;
-    // Down for a few occurrences of the ticking task.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Down for a few occurrences of the ticking task. A sleep on purpose: what is asserted below
+    // (missed, told once) needs occurrences to fall due while no process runs.
+    await sleep(3_000);
     const second = await startMeridian(env);
     const api2 = apiClient(second.url);
-    const history = async (taskId: string) =>
-      (await api2('GET', `/v1/tasks/${taskId}/executions?limit=100`, { token: user.token })).body
-        .items as { state: string; attempts: number }[];
+    const { executions: history } = tasksOf(() => ({ api: api2, token: user.token }));
 
     await expect
-      .poll(async () => (await history(slow.body.id)).map((e) => e.state), { timeout: 15_000 })
+      .poll(async () => (await history(slow.id)).map((e) => e.state), { timeout: 15_000 })
       .toEqual(['succeeded']);
-    const [done] = await history(slow.body.id);
+    const [done] = await history(slow.id);
     expect(done?.attempts).toBe(2);
     const slowCalls = calls.filter((call) => call.path === '/slow');
     expect(slowCalls).toHaveLength(2);
@@ -96,18 +82,14 @@ describe('a worker killed during a webhook call', () => {
 
     // The occurrences due while no process ran are missed (skip), told once, and the task goes on.
     await expect
-      .poll(
-        async () => (await history(ticking.body.id)).filter((e) => e.state === 'missed').length,
-        {
-          timeout: 10_000,
-        },
-      )
+      .poll(async () => (await history(ticking.id)).filter((e) => e.state === 'missed').length, {
+        timeout: 10_000,
+      })
       .toBeGreaterThanOrEqual(2);
     await expect
-      .poll(
-        async () => (await history(ticking.body.id)).filter((e) => e.state === 'succeeded').length,
-        { timeout: 10_000 },
-      )
+      .poll(async () => (await history(ticking.id)).filter((e) => e.state === 'succeeded').length, {
+        timeout: 10_000,
+      })
       .toBeGreaterThanOrEqual(1);
     const inbox = await api2('GET', '/v1/notifications?limit=100', { token: user.token });
     const missed = inbox.body.items.filter(
@@ -159,6 +141,7 @@ describe('PostgreSQL stopped while tasks run', () => {
       await expect.poll(() => restartCalls().length, { timeout: 15_000 }).toBeGreaterThan(40);
 
       await cluster.stop();
+      // On purpose: occurrences fall due while the database is away.
       await sleep(3_000);
       cluster = await startEmbeddedPostgres(dataDir, silentLog, { port });
       // The stop landed mid-run.

@@ -1,7 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiClient, signUp, startTestServer } from '../../test/helpers.ts';
+import { startReceiver, tasksOf } from '../../test/scheduler-harness.ts';
 import { createTravelClock } from '../platform/clock.ts';
 import { schedulerModule } from './module.ts';
 
@@ -17,14 +16,10 @@ let api: Api;
 let token: string;
 
 beforeAll(async () => {
-  const receiver = createServer((request, response) => {
-    const path = request.url ?? '/';
+  targetUrl = await startReceiver(({ path }, response) => {
     arrivals.set(path, [...(arrivals.get(path) ?? []), clock.now()]);
-    request.resume().on('end', () => response.end('ok'));
+    response.end('ok');
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-  targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   const { url } = await startTestServer({
     env: { OUTBOUND_ALLOW_PRIVATE: 'true' },
     systems: [schedulerModule],
@@ -34,13 +29,16 @@ beforeAll(async () => {
   token = (await signUp(api)).token;
 });
 
+const tasks = tasksOf(() => ({ api, token }));
+
+/** A task calling `/<name>` on the local receiver. */
 async function createTask(name: string, schedule: Record<string, unknown>) {
-  const response = await api('POST', '/v1/tasks', {
-    token,
-    body: { name, schedule, action: { type: 'webhook', url: `${targetUrl}/${name}` } },
+  const task = await tasks.createTask({
+    name,
+    schedule,
+    action: { type: 'webhook', url: `${targetUrl}/${name}` },
   });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body as { id: string; next_run_at: string };
+  return task as { id: string; next_run_at: string };
 }
 
 /** Travels to `at` and waits for the call it makes due; returns the task as it is then. */
@@ -54,19 +52,16 @@ async function travelAndRun(taskId: string, name: string, at: string) {
   let task: { next_run_at: string; state: string } | undefined;
   await expect
     .poll(async () => {
-      const executions = await api('GET', `/v1/tasks/${taskId}/executions?limit=100`, { token });
+      const executions = await tasks.executions(taskId);
       task = (await api('GET', `/v1/tasks/${taskId}`, { token })).body;
-      return executions.body.items.find(
-        (execution: { scheduled_for: string }) => execution.scheduled_for === at,
-      )?.state;
+      return executions.find((execution) => execution.scheduled_for === at)?.state;
     })
     .toBe('succeeded');
   return task as { next_run_at: string; state: string };
 }
 
 async function history(taskId: string) {
-  const response = await api('GET', `/v1/tasks/${taskId}/executions?limit=100`, { token });
-  return (response.body.items as { scheduled_for: string; state: string }[])
+  return (await tasks.executions(taskId))
     .map(({ scheduled_for, state }) => `${scheduled_for} ${state}`)
     .reverse();
 }

@@ -1,8 +1,7 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Api,
   apiClient,
@@ -11,6 +10,11 @@ import {
   startTestServer,
   type TestServer,
 } from '../../test/helpers.ts';
+import {
+  inSeconds as inSecondsFrom,
+  startReceiver,
+  tasksOf,
+} from '../../test/scheduler-harness.ts';
 import { createTravelClock } from '../platform/clock.ts';
 import { schedulerModule } from './module.ts';
 
@@ -38,21 +42,11 @@ let server: TestServer;
 let user: Awaited<ReturnType<typeof signUp>>;
 
 beforeAll(async () => {
-  const receiver = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      const path = request.url ?? '/';
-      calls.push({ path, headers: request.headers, body, at: clock.now() });
-      response.statusCode = answers.get(path)?.shift() ?? 200;
-      void (held.get(path) ?? Promise.resolve()).then(() => response.end('ok'));
-    });
+  targetUrl = await startReceiver(({ path, headers, body }, response) => {
+    calls.push({ path, headers, body, at: clock.now() });
+    response.statusCode = answers.get(path)?.shift() ?? 200;
+    void (held.get(path) ?? Promise.resolve()).then(() => response.end('ok'));
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-  targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   server = await startTestServer({
     env: { OUTBOUND_ALLOW_PRIVATE: 'true' },
     systems: [schedulerModule],
@@ -63,28 +57,9 @@ beforeAll(async () => {
 });
 
 /** `s` seconds from the travel clock's now. */
-const inSeconds = (s: number) => new Date(clock.now().getTime() + s * 1000).toISOString();
+const inSeconds = (s: number) => inSecondsFrom(s, clock.now());
 const callsTo = (path: string) => calls.filter((call) => call.path === path);
-
-async function createTask(body: Record<string, unknown>) {
-  const response = await api('POST', '/v1/tasks', { token: user.token, body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function executions(taskId: string) {
-  const response = await api('GET', `/v1/tasks/${taskId}/executions?limit=100`, {
-    token: user.token,
-  });
-  expect(response.status).toBe(200);
-  return response.body.items as {
-    id: string;
-    state: string;
-    attempts: number;
-    scheduled_for: string;
-    started_at: string | null;
-  }[];
-}
+const { createTask, executions } = tasksOf(() => ({ api, token: user.token }));
 
 describe('an execution', () => {
   it('lists each attempt, and tells the target its due time, execution and attempt', async () => {

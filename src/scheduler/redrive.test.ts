@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Api,
   apiClient,
@@ -11,6 +9,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../test/helpers.ts';
+import { type Execution, startReceiver, tasksOf } from '../../test/scheduler-harness.ts';
 import { schedulerModule } from './module.ts';
 
 // Redrive end to end: the task's history, the dead-letter queue (`/v1/admin/jobs`) and the
@@ -26,18 +25,11 @@ let user: Awaited<ReturnType<typeof signUp>>;
 let operator: Awaited<ReturnType<typeof signUp>>;
 
 beforeAll(async () => {
-  const receiver = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      const path = request.url ?? '/';
-      callCount.set(path, (callCount.get(path) ?? 0) + 1);
-      response.statusCode = statusFor.get(path) ?? 200;
-      response.end('ok');
-    });
+  targetUrl = await startReceiver(({ path }, response) => {
+    callCount.set(path, (callCount.get(path) ?? 0) + 1);
+    response.statusCode = statusFor.get(path) ?? 200;
+    response.end('ok');
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-  targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   server = await startTestServer({
     env: { OUTBOUND_ALLOW_PRIVATE: 'true' },
     systems: [schedulerModule],
@@ -47,33 +39,19 @@ beforeAll(async () => {
   operator = await signUpOperator(api, server);
 });
 
-interface Execution {
-  id: string;
-  state: string;
-  attempts: number;
-}
-
-async function executions(taskId: string): Promise<Execution[]> {
-  const response = await api('GET', `/v1/tasks/${taskId}/executions`, { token: user.token });
-  expect(response.status).toBe(200);
-  return response.body.items;
-}
+const { createTask, executions } = tasksOf(() => ({ api, token: user.token }));
 
 /** A once task due now calling `path`, which answers 500, with three quick attempts. */
 async function deadTask(path: string): Promise<{ taskId: string; execution: Execution }> {
   statusFor.set(path, 500);
-  const created = await api('POST', '/v1/tasks', {
-    token: user.token,
-    body: {
-      name: path,
-      schedule: { frequency: 'once', start: new Date().toISOString() },
-      action: { type: 'webhook', url: `${targetUrl}${path}` },
-      retry: { max_attempts: 3, initial_delay_ms: 20, factor: 1 },
-      notify: { dead: ['in_app'], failed: ['in_app'] },
-    },
+  const created = await createTask({
+    name: path,
+    schedule: { frequency: 'once', start: new Date().toISOString() },
+    action: { type: 'webhook', url: `${targetUrl}${path}` },
+    retry: { max_attempts: 3, initial_delay_ms: 20, factor: 1 },
+    notify: { dead: ['in_app'], failed: ['in_app'] },
   });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const taskId = created.body.id;
+  const taskId = created.id;
   await expect
     .poll(async () => (await executions(taskId))[0]?.state, { timeout: 15_000 })
     .toBe('dead');

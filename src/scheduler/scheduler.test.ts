@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventSource } from 'eventsource';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -14,6 +14,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../test/helpers.ts';
+import { inSeconds, startReceiver, tasksOf } from '../../test/scheduler-harness.ts';
 import { schedulerModule } from './module.ts';
 
 // Tasks end to end: a real Meridian (HTTP, jobs, notifications) calling a real local webhook
@@ -38,21 +39,11 @@ let api: Api;
 let user: Awaited<ReturnType<typeof signUp>>;
 
 beforeAll(async () => {
-  const receiver = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      const path = request.url ?? '/';
-      calls.push({ path, method: request.method ?? '', headers: request.headers, body });
-      response.statusCode = statusFor.get(path) ?? 200;
-      response.end('ok');
-    });
+  targetUrl = await startReceiver((call, response) => {
+    calls.push(call);
+    response.statusCode = statusFor.get(call.path) ?? 200;
+    response.end('ok');
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-  targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -74,25 +65,11 @@ beforeAll(async () => {
   user = await signUp(api);
 });
 
-const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 /** Resolves `ms` after the time `iso`: for letting occurrences fall due while a task is paused. */
 const untilPast = (iso: string, ms: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(iso) + ms - Date.now())));
 const callsTo = (path: string) => calls.filter((call) => call.path === path);
-
-async function createTask(body: Record<string, unknown>) {
-  const response = await api('POST', '/v1/tasks', { token: user.token, body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function executions(taskId: string) {
-  const response = await api('GET', `/v1/tasks/${taskId}/executions?limit=100`, {
-    token: user.token,
-  });
-  expect(response.status).toBe(200);
-  return response.body.items as { id: string; state: string; attempts: number }[];
-}
+const { createTask, executions } = tasksOf(() => ({ api, token: user.token }));
 
 describe('a webhook task', () => {
   it('calls its target once per occurrence, signed, and stops at its end', async () => {
@@ -424,6 +401,8 @@ describe('catching up with every occurrence', () => {
       notify: { late: ['in_app'], missed: ['in_app'] },
     });
     await api('POST', `/v1/tasks/${task.id}/pause`, { token: user.token });
+    // On purpose: occurrences must fall due while the task is paused (the real clock, since the
+    // file's other tests schedule by it).
     await untilPast(start, 2_200);
     await api('POST', `/v1/tasks/${task.id}/resume`, { token: user.token });
     // The held occurrence and the two or three due while paused all run, late.

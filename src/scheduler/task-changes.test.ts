@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Api,
   apiClient,
@@ -10,6 +8,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../test/helpers.ts';
+import { inSeconds, startReceiver, tasksOf } from '../../test/scheduler-harness.ts';
 import { schedulerModule } from './module.ts';
 
 // Creating and changing tasks over real HTTP: what is accepted can run, a change that changes
@@ -24,17 +23,10 @@ let api: Api;
 let user: Awaited<ReturnType<typeof signUp>>;
 
 beforeAll(async () => {
-  const receiver = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      const path = request.url ?? '/';
-      callCount.set(path, (callCount.get(path) ?? 0) + 1);
-      response.end('ok');
-    });
+  targetUrl = await startReceiver(({ path }, response) => {
+    callCount.set(path, (callCount.get(path) ?? 0) + 1);
+    response.end('ok');
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-  targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   server = await startTestServer({
     env: { OUTBOUND_ALLOW_PRIVATE: 'true' },
     systems: [schedulerModule],
@@ -43,24 +35,12 @@ beforeAll(async () => {
   user = await signUp(api);
 });
 
-const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
-
-async function createTask(body: Record<string, unknown>) {
-  const response = await api('POST', '/v1/tasks', { token: user.token, body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
+const { createTask, executions } = tasksOf(() => ({ api, token: user.token }));
 
 async function getTask(taskId: string) {
   const response = await api('GET', `/v1/tasks/${taskId}`, { token: user.token });
   expect(response.status).toBe(200);
   return response.body;
-}
-
-async function executions(taskId: string) {
-  const response = await api('GET', `/v1/tasks/${taskId}/executions`, { token: user.token });
-  expect(response.status).toBe(200);
-  return response.body.items as { id: string; state: string; scheduled_for: string }[];
 }
 
 function patch(taskId: string, body: unknown, contentType = 'application/merge-patch+json') {

@@ -25,7 +25,7 @@ describe('migrate', () => {
   let url: string;
 
   beforeEach(async () => {
-    url = await createTestDatabase();
+    url = await createTestDatabase({ empty: true });
   });
   afterAll(async () => {
     await Promise.all(opened.map((database) => database.close()));

@@ -84,15 +84,6 @@ function requestHash(method: string, url: string, body: unknown): string {
   return requestFingerprint(method, url, undefined, body);
 }
 
-/** Polls until `check` holds (for a state the server reaches on its own). */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('Idempotency-Key', () => {
   let user: User;
   beforeAll(async () => {
@@ -377,7 +368,9 @@ describe('Idempotency-Key', () => {
     const headers = { 'idempotency-key': k };
     const first = api('POST', '/test/flaky', { body, headers });
     // The duplicate is sent only once the first has claimed the key.
-    await eventually(async () => (await storedKey('ip:127.0.0.1', k)) !== undefined);
+    await expect
+      .poll(() => storedKey('ip:127.0.0.1', k), { timeout: 5_000, interval: 20 })
+      .toBeDefined();
     const duplicate = await api('POST', '/test/flaky', { body, headers });
     expectProblem(await first, 'internal');
     expect(duplicate.status).toBe(201);

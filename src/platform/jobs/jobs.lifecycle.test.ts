@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForJobState } from '../../../test/helpers.ts';
@@ -125,10 +126,11 @@ describe('lost workers', () => {
   });
 
   it('does not rescue a running job whose worker keeps renewing its lease', async () => {
-    // Several leases (1 s) long: a worker alive keeps its job.
+    // Several leases (1 s) long: a worker alive keeps its job. A sleep on purpose: what is
+    // asserted is that nothing happens while leases would have run out.
     const job = await jobs.enqueue(holdJob.spec());
     await expect.poll(() => holding.has(job.id)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await sleep(2_500);
     const row = await jobs.get(job.id);
     expect(row).toMatchObject({ state: 'running', attempt: 1, errors: [] });
     expect(row!.lease_until!.getTime()).toBeGreaterThan(Date.now());
@@ -146,7 +148,8 @@ describe('a running job taken from its worker', () => {
     expect(cancelled?.state).toBe('cancelled');
     await expect.poll(() => aborted.has(job.id), { timeout: 5_000 }).toBe(true);
     // The handler failed when its signal was aborted: that must not count as a failed attempt.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A wait on purpose: no event marks a write that must not happen.
+    await sleep(200);
     const row = await jobs.get(job.id);
     expect(row).toMatchObject({ state: 'cancelled', attempt: 1, errors: [] });
     expect(calls.get(job.id)).toBe(1);
@@ -161,7 +164,8 @@ describe('a running job taken from its worker', () => {
                       lease_until = now() + interval '1 hour'
       WHERE id = ${job.id}`.execute(server.database.db);
     await expect.poll(() => aborted.has(job.id), { timeout: 5_000 }).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A wait on purpose: the aborted handler's failure must write nothing, which no event marks.
+    await sleep(200);
     expect(await jobs.get(job.id)).toMatchObject({ state: 'running', attempt: 2, errors: [] });
     await jobs.cancel(job.id);
   });
@@ -249,7 +253,8 @@ describe('periodic jobs', () => {
     const first = await startTestCore({ systems: [tick] });
     const second = await startTestCore({ systems: [tick], databaseUrl: first.databaseUrl });
     const since = new Date();
-    await new Promise((resolve) => setTimeout(resolve, 3_200));
+    // A sleep on purpose: what is counted is the slots of a span of real time.
+    await sleep(3_200);
     const seconds = await tickSeconds(second, since, 3_200);
     expect(seconds.length).toBeGreaterThanOrEqual(2);
     expect(seconds.length).toBeLessThanOrEqual(4);
@@ -282,7 +287,8 @@ describe('pruning', () => {
     await waitForState(dead.id, 'dead');
     // Retention is an hour at least in configuration; the pruner's statement is tried directly.
     expect(await pruneFinishedJobs(server.database.db, 3_600_000)).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // On purpose: let the finished jobs grow older than a 10 ms retention.
+    await sleep(20);
     expect(await pruneFinishedJobs(server.database.db, 10)).toBeGreaterThanOrEqual(2);
     expect(await jobs.get(completed.id)).toBeUndefined();
     expect(await jobs.get(cancelled.id)).toBeUndefined();

@@ -153,7 +153,8 @@ describe('what a handler can say', () => {
     const cancelled = await waitForState(job.id, 'cancelled');
     expect(cancelled.finished_at).toBeInstanceOf(Date);
     expect(cancelled.attempt).toBe(1);
-    // Give a wrongly scheduled retry the time to happen.
+    // Give a wrongly scheduled retry (10 ms backoff) the time to happen: a wait on purpose, for
+    // something that must not happen.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(calls.get(job.id)).toBe(1);
     expect((await jobs.get(job.id))?.state).toBe('cancelled');

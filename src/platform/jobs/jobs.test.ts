@@ -192,6 +192,7 @@ describe('due time', () => {
       return Number(result.rows[0]?.n);
     };
     const before = await transactions();
+    // A sleep on purpose: what is measured is what an idle worker does over a span of time.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const spent = (await transactions()) - before;
     expect(await jobs.cancel(far.id)).toMatchObject({ state: 'cancelled', attempt: 0 });

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
@@ -29,19 +28,6 @@ beforeAll(async () => {
   expect(rows).toHaveLength(1);
   mainInstanceId = (rows[0] as { id: string }).id;
 });
-
-/** Polls until `check` stops throwing, or rethrows its last failure after `timeoutMs`. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(100);
-    }
-  }
-}
 
 describe('health and readiness', () => {
   it('/healthz answers 200', async () => {
@@ -96,12 +82,13 @@ describe('health and readiness', () => {
       });
 
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-      const up = await eventually(async () => {
-        const response = await ownApi('GET', '/readyz');
-        expect(response.status).toBe(200);
-        return response;
-      });
-      expect(up.body).toEqual({ status: 'ready' });
+      const ready = async () => {
+        const { status, body } = await ownApi('GET', '/readyz');
+        return { status, body };
+      };
+      await expect
+        .poll(ready, { timeout: 10_000, interval: 100 })
+        .toEqual({ status: 200, body: { status: 'ready' } });
     } finally {
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       await admin.end();
