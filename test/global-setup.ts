@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
+import { systems } from '../src/main.ts';
 import { connectDatabase } from '../src/platform/db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { migrateAll } from '../src/platform/runtime.ts';
-import { systems } from '../src/main.ts';
 import { adminQuery, databaseUrl } from './admin-database.ts';
 
 declare module 'vitest' {

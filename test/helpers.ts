@@ -62,31 +62,37 @@ export interface TestServer {
   databaseUrl: string;
 }
 
+/** How a test starts Meridian: configuration as the environment would give it, its modules. */
+export interface TestStartOptions {
+  env?: Record<string, string>;
+  systems?: Module[];
+  databaseUrl?: string;
+  /** A `createTravelClock`, to become `core.clock` so that the test can travel in time. */
+  clock?: Clock;
+}
+
 /**
- * A real Meridian HTTP server on a free port, over its own database, closed after the file.
- * `env` overrides configuration as the environment would; `systems` adds modules (routes);
- * `clock` (a `createTravelClock`) becomes `core.clock`, so the test can travel in time.
+ * The configuration and the pool of a test's Meridian, over its own database (a template copy)
+ * unless `databaseUrl` names one: for `startTestServer` and `startTestCore`.
  */
-export async function startTestServer(
-  options: {
-    env?: Record<string, string>;
-    systems?: Module[];
-    databaseUrl?: string;
-    clock?: Clock;
-  } = {},
-): Promise<TestServer> {
+export async function testSetup(options: TestStartOptions) {
+  const systems = options.systems ?? [];
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig(
     { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...options.env },
     '/nonexistent',
-    [...platformModules, ...(options.systems ?? [])],
+    [...platformModules, ...systems],
   );
   const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog, {
     statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
-  const server = await startServer(config, silentLog, database, options.systems ?? [], {
-    clock: options.clock,
-  });
+  return { config, database, databaseUrl, systems };
+}
+
+/** A real Meridian HTTP server on a free port, over its own database, closed after the file. */
+export async function startTestServer(options: TestStartOptions = {}): Promise<TestServer> {
+  const { config, database, databaseUrl, systems } = await testSetup(options);
+  const server = await startServer(config, silentLog, database, systems, { clock: options.clock });
   afterAll(async () => {
     await server.close();
     await database.close();

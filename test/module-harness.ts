@@ -1,10 +1,8 @@
 import { afterAll } from 'vitest';
-import type { Clock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { connectDatabase, type Database } from '../src/platform/db/database.ts';
-import type { Core, Module } from '../src/platform/module.ts';
-import { assembleCore, migrateAll, platformModules } from '../src/platform/runtime.ts';
-import { createTestDatabase, silentLog } from './helpers.ts';
+import type { Database } from '../src/platform/db/database.ts';
+import type { Core } from '../src/platform/module.ts';
+import { assembleCore, migrateAll } from '../src/platform/runtime.ts';
+import { silentLog, type TestStartOptions, testSetup } from './helpers.ts';
 
 export interface TestCore {
   core: Core;
@@ -19,24 +17,8 @@ export interface TestCore {
  * a server would but with no HTTP server: for the tests of a module's service, jobs and events.
  * `env` overrides configuration as the environment would; `clock` becomes `core.clock`.
  */
-export async function startTestCore(
-  options: {
-    env?: Record<string, string>;
-    systems?: Module[];
-    databaseUrl?: string;
-    clock?: Clock;
-  } = {},
-): Promise<TestCore> {
-  const systems = options.systems ?? [];
-  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const config = loadConfig(
-    { DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...options.env },
-    '/nonexistent',
-    [...platformModules, ...systems],
-  );
-  const database = connectDatabase(databaseUrl, config.databasePoolSize, silentLog, {
-    statementTimeoutMs: config.databaseStatementTimeoutMs,
-  });
+export async function startTestCore(options: TestStartOptions = {}): Promise<TestCore> {
+  const { config, database, databaseUrl, systems } = await testSetup(options);
   await migrateAll(database, systems, silentLog);
   const { core, background, work } = assembleCore(config, silentLog, database, systems, {
     clock: options.clock,
