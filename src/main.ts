@@ -34,7 +34,8 @@ import { schedulerModule } from './scheduler/module.ts';
  */
 export const systems: Module[] = [schedulerModule];
 
-const shutdownDeadlineMs = 30_000;
+/** After the drain, what is left to close gets this long before the process exits anyway. */
+const shutdownMarginMs = 10_000;
 
 const program = new Command('meridian')
   .description('Four backend systems on one durable PostgreSQL core')
@@ -197,9 +198,11 @@ async function serve(role: Role): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     setTimeout(() => {
-      log.error('shutdown took longer than 30 s; exiting');
+      log.error(
+        `shutdown took longer than ${(config.shutdownDrainMs + shutdownMarginMs) / 1000} s; exiting`,
+      );
       process.exit(1);
-    }, shutdownDeadlineMs).unref();
+    }, config.shutdownDrainMs + shutdownMarginMs).unref();
     await server.close();
     await opened.close();
     log.info('stopped');

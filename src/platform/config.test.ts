@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       httpHeadersTimeoutMs: 10_000,
       httpRequestTimeoutMs: 30_000,
       corsOrigins: [],
+      shutdownDrainMs: 20_000,
     });
   });
 

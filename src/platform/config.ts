@@ -27,6 +27,11 @@ export interface Config {
   httpRequestTimeoutMs: number;
   /** Browser origins allowed to call the API (CORS), such as `https://app.example.com`; none: off. */
   corsOrigins: string[];
+  /**
+   * At shutdown, in-flight requests and running jobs get this long to finish before requests are
+   * cut and jobs released to other processes; the process exits within this plus 10 s.
+   */
+  shutdownDrainMs: number;
   /** Let webhooks and push go to private and loopback addresses (tests, single-machine use). */
   outboundAllowPrivate: boolean;
   /** Each module's section (`Module.config`), read and checked with the rest at start. */
@@ -112,6 +117,7 @@ export function loadConfig(
     trustProxy: merged.boolean('TRUST_PROXY', false),
     ...httpTimeouts(merged),
     corsOrigins: origins(merged, 'CORS_ORIGINS'),
+    shutdownDrainMs: merged.integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
     outboundAllowPrivate: merged.boolean('OUTBOUND_ALLOW_PRIVATE', false),
     sections,
   };

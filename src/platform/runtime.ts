@@ -32,8 +32,6 @@ import { StartupError } from './startup.ts';
 
 export const version: string = packageJson.version;
 
-const drainTimeoutMs = 20_000;
-
 /** Everything a command needs from PostgreSQL: the pool, and the embedded server if it runs one. */
 export interface OpenDatabase {
   database: Database;
@@ -158,7 +156,7 @@ export function assembleCore(
     queues: role === 'api' ? {} : jobSettings.queues,
     periodic: periodicJobsOf(modules),
     leaseMs: jobSettings.leaseMs,
-    drainMs: drainTimeoutMs,
+    drainMs: config.shutdownDrainMs,
     retentionMs: jobSettings.retentionMs,
     clock,
   });
@@ -258,9 +256,9 @@ export async function startServer(
     url,
     async close() {
       // Requests and jobs still running after the drain period are cut or released, so
-      // shutdown ends within 30 s.
+      // shutdown ends within SHUTDOWN_DRAIN_SECONDS and a little more.
       draining = true;
-      const cut = setTimeout(() => app.server.closeAllConnections(), drainTimeoutMs);
+      const cut = setTimeout(() => app.server.closeAllConnections(), config.shutdownDrainMs);
       await Promise.all([app.close(), work.stop()]);
       clearTimeout(cut);
       // After the jobs: a call still running now belongs to a job given up on.

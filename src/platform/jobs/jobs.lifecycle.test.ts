@@ -173,7 +173,11 @@ describe('a running job taken from its worker', () => {
 
 describe('graceful shutdown', () => {
   it('releases a running job that outlasts the drain, and another server takes it', async () => {
-    const first = await startTestCore({ env: leaseEnv, systems: [testModule] });
+    // A drain of one second: the job holds on past it.
+    const first = await startTestCore({
+      env: { ...leaseEnv, SHUTDOWN_DRAIN_SECONDS: '1' },
+      systems: [testModule],
+    });
     const job = await first.core.jobs.enqueue(holdOnceJob.spec({}, { maxAttempts: 1 }));
     await expect.poll(() => shutdownRuns).toEqual(['held']);
     const told: string[] = [];
