@@ -19,10 +19,10 @@ export interface TestCore {
  */
 export async function startTestCore(options: TestStartOptions = {}): Promise<TestCore> {
   const { config, database, databaseUrl, systems } = await testSetup(options);
-  await migrateAll(database, systems, silentLog);
   const { core, background, work } = assembleCore(config, silentLog, database, systems, {
     clock: options.clock,
   });
+  await migrateAll(database, systems, silentLog);
   await background.start();
   await work.start();
   let closing: Promise<void> | undefined;

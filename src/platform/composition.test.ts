@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createTestDatabase, silentLog, testSetup } from '../../test/helpers.ts';
 import { startTestCore } from '../../test/module-harness.ts';
 import { checkComposition, composeJobHandlers } from './composition.ts';
 import { defineJob } from './jobs/define.ts';
 import type { Core, Module } from './module.ts';
+import { startServer } from './runtime.ts';
 import { defineService } from './service.ts';
 import { StartupError } from './startup.ts';
 
@@ -12,10 +15,10 @@ const sharedJob = defineJob('shared.kind');
 const core = {} as Core;
 
 describe('a composition of modules', () => {
-  it('is refused, naming both modules, when two declare the same name', () => {
+  it('is refused when two modules have the same name', () => {
     const clash = () => checkComposition([{ name: 'alpha' }, { name: 'alpha' }]);
     expect(clash).toThrow(StartupError);
-    expect(clash).toThrow('module name "alpha" is declared twice by alpha');
+    expect(clash).toThrow('two modules are named "alpha"');
   });
 
   it('is refused when two modules handle the same job kind', () => {
@@ -61,6 +64,23 @@ describe('a composition of modules', () => {
     expect(() => checkComposition([{ name: 'alpha', topics }])).toThrow(
       'topic namespace "user" is declared by the platform and alpha',
     );
+  });
+});
+
+describe('a server whose modules clash', () => {
+  it('does not start, and leaves the database as it found it', async () => {
+    const databaseUrl = await createTestDatabase({ empty: true });
+    const { config, database } = await testSetup({ databaseUrl });
+    try {
+      const start = startServer(config, silentLog, database, [{ name: 'jobs' }]);
+      await expect(start).rejects.toThrow(StartupError);
+      await expect(start).rejects.toThrow('two modules are named "jobs"');
+      const { rows } = await sql<{ table: string | null }>`
+        SELECT to_regclass('meridian_migrations')::text AS table`.execute(database.db);
+      expect(rows).toEqual([{ table: null }]);
+    } finally {
+      await database.close();
+    }
   });
 });
 

@@ -20,11 +20,14 @@ function claim(claims: Claims, what: string, name: string, module: Module): void
 
 /** Refuses a duplicate module name, periodic job name or stream topic namespace. */
 export function checkComposition(modules: Module[]): void {
-  const names: Claims = new Map();
+  const names = new Set<string>();
   const periodic: Claims = new Map();
   const topics: Claims = new Map(Object.keys(platformTopics).map((ns) => [ns, 'the platform']));
   for (const module of modules) {
-    claim(names, 'module name', module.name, module);
+    if (names.has(module.name)) {
+      throw new StartupError(`two modules are named "${module.name}": each must be unique`);
+    }
+    names.add(module.name);
     for (const job of module.periodic ?? []) claim(periodic, 'periodic job', job.name, module);
     for (const namespace of Object.keys(module.topics ?? {}))
       claim(topics, 'topic namespace', namespace, module);

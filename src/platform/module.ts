@@ -57,11 +57,13 @@ export interface Module {
   /** Its environment variables, read and checked with the rest at start (`defineConfigSection`). */
   config?: ConfigSection<unknown>;
   routes?(app: App, core: Core): void | Promise<void>;
+  /** Its job handlers; built before the migrations run, so building them queries nothing. */
   jobs?(core: Core): JobRegistration[];
   periodic?: PeriodicJob[];
   /**
    * Loops of its own (a scanner, a watcher), started after the job engine and stopped before it,
-   * in processes that run jobs (roles `all` and `worker`, not `api`).
+   * in processes that run jobs (roles `all` and `worker`, not `api`). Built before the
+   * migrations run: a service queries nothing until it starts.
    */
   services?(core: Core): Service[];
   /**

@@ -125,12 +125,14 @@ export interface AssembledCore {
   background: Service;
   /** The job engine and the modules' services: started after `background`, stopped before it. */
   work: Service;
+  /** Every problem type the modules declare, for the HTTP layer to answer with. */
+  problems: ProblemCatalogue;
 }
 
 /**
- * Wires the core for `systems` over a migrated database, without HTTP (`startServer` adds it;
- * tests of a module's services and jobs use this alone). Refuses a composition in which two
- * modules claim one name.
+ * Wires the core for `systems`, without HTTP (`startServer` adds it; tests of a module's services
+ * and jobs use this alone). Refuses a composition in which two modules claim one name. It reads
+ * no table, so it may come before the migrations; start the services after them.
  */
 export function assembleCore(
   config: Config,
@@ -142,6 +144,7 @@ export function assembleCore(
   const { role = 'all', clock = systemClock } = options;
   const modules = [...platformModules, ...systems];
   checkComposition(modules);
+  const problems = problemCatalogue(systems);
   const metrics = createMetrics(database.pool);
   const jobSettings = jobsConfig.of(config);
   const notifySettings = notifyConfig.of(config);
@@ -187,6 +190,7 @@ export function assembleCore(
     modules,
     background: serviceGroup('core', [heartbeat, events]),
     work: serviceGroup('work', [engine, ...moduleServices]),
+    problems,
   };
 }
 
@@ -215,9 +219,15 @@ export async function startServer(
   options: CoreOptions = {},
 ): Promise<Server> {
   const role = options.role ?? 'all';
-  const problems = problemCatalogue(systems);
+  // Assembled first: a composition that cannot run is refused before it changes the database.
+  const { core, modules, background, work, problems } = assembleCore(
+    config,
+    log,
+    database,
+    systems,
+    options,
+  );
   await migrateAll(database, systems, log);
-  const { core, modules, background, work } = assembleCore(config, log, database, systems, options);
 
   const app = await createHttpApp({ config, log, version, problems });
   core.auth.register(app);
