@@ -10,7 +10,7 @@ import { connectDatabase, type Database } from '../src/platform/db/database.ts';
 import type { Jobs } from '../src/platform/jobs/queue.ts';
 import type { Job, JobState } from '../src/platform/jobs/spec.ts';
 import type { Module } from '../src/platform/module.ts';
-import type { ProblemName } from '../src/platform/problems.ts';
+import type { ProblemCatalogue, ProblemName } from '../src/platform/problems.ts';
 import {
   platformModules,
   problemCatalogue,
@@ -142,10 +142,10 @@ const problems = problemCatalogue(systems);
 /**
  * Asserts the RFC 9457 shape every error response has: problem+json, the catalogue's status and
  * title for `name` (the platform's or a module's), a detail, the request id as `instance`, and no
- * stack. Returns the body.
+ * stack. Returns the body. A test's own module passes its catalogue as `more`.
  */
-export function expectProblem(response: ApiResponse, name: ProblemName) {
-  const type = problems[name];
+export function expectProblem(response: ApiResponse, name: ProblemName, more?: ProblemCatalogue) {
+  const type = more?.[name] ?? problems[name];
   if (!type) throw new Error(`no module declares the problem "${name}"`);
   const { status, title } = type;
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
