@@ -148,6 +148,16 @@ function stepsBetween(
 }
 
 /**
+ * Parsed patterns by zone and pattern. A recurring task computes its next occurrence at every
+ * run, and a late one's catch-up up to 40 times (`lastDueBetween`), so parsing once per pattern
+ * instead of each time is most of a cron occurrence's node CPU. A paused `Cron` is never run, so
+ * `nextRun` reads only its pattern and one instance serves every caller. Bounded: past the bound
+ * the oldest pattern is parsed again when next needed.
+ */
+const parsedCrons = new Map<string, Cron>();
+const maxParsedCrons = 10_000;
+
+/**
  * Parses a cron pattern of 5 or 6 fields for the zone. Lists and ranges of seconds, minutes
  * and hours are wall times too (croner's 'no-wildcard' rule): such a time skipped by DST runs
  * when the gap ends and one repeated runs once, like the calendar frequencies; patterns with
@@ -155,10 +165,17 @@ function stepsBetween(
  */
 export function parseCron(pattern: string | null | undefined, timeZone: string): Cron {
   if (!pattern) throw new RangeError('a cron schedule needs a cron pattern');
-  return new Cron(pattern, {
+  const key = `${timeZone} ${pattern}`;
+  const parsed = parsedCrons.get(key);
+  if (parsed) return parsed;
+  const cron = new Cron(pattern, {
     paused: true,
     timezone: timeZone,
     mode: '5-or-6-parts',
     fixedTimeRule: 'no-wildcard',
   });
+  if (parsedCrons.size >= maxParsedCrons)
+    parsedCrons.delete(parsedCrons.keys().next().value as string);
+  parsedCrons.set(key, cron);
+  return cron;
 }

@@ -226,6 +226,17 @@ describe('cron runs in the task zone, seconds allowed, from the start', () => {
     ]);
   });
 
+  it('gives each zone its own times for one pattern, however often either is asked', () => {
+    const paris = { ...weekdays, timezone: 'Europe/Paris' };
+    for (let round = 0; round < 3; round++) {
+      expect(next(weekdays, '2026-01-02T00:00:00Z')).toBe('2026-01-02T04:00:15Z');
+      expect(next(paris, '2026-01-02T00:00:00Z')).toBe('2026-01-02T08:30:15Z');
+      expect(next({ ...weekdays, start: '2026-01-05T00:00:00Z' }, '2026-01-02T00:00:00Z')).toBe(
+        '2026-01-05T04:00:15Z',
+      );
+    }
+  });
+
   it('includes a start that matches, and nothing before it', () => {
     const exact = { ...weekdays, start: '2026-01-02T04:00:15Z' };
     expect(next(exact, '2025-01-01T00:00:00Z')).toBe('2026-01-02T04:00:15Z');
