@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, silentLog, testSetup } from '../../test/helpers.ts';
 import { startTestCore } from '../../test/module-harness.ts';
-import { checkComposition, composeJobHandlers } from './composition.ts';
+import { checkComposition, composeJobHandlers, composeProblems } from './composition.ts';
 import { defineJob } from './jobs/define.ts';
 import type { Core, Module } from './module.ts';
+import { defineProblems, platformProblems } from './problems.ts';
 import { startServer } from './runtime.ts';
 import { defineService } from './service.ts';
 import { StartupError } from './startup.ts';
@@ -104,5 +105,37 @@ describe("a module's services", () => {
     expect(events).toEqual(['start with jobs: function']);
     await close();
     expect(events).toEqual(['start with jobs: function', 'stop']);
+  });
+});
+
+describe('the problems of a composition', () => {
+  const inventory = {
+    name: 'inventory',
+    problems: defineProblems({ 'out-of-stock': { status: 409, title: 'Not enough stock' } }),
+  };
+
+  it("is the platform's problems and every module's", () => {
+    const merged = composeProblems([inventory, { name: 'none' }]);
+    expect(merged).toEqual({ ...platformProblems, ...inventory.problems });
+  });
+
+  it('stops the start on a name two modules declare, naming both', () => {
+    const delivery = {
+      name: 'delivery',
+      problems: defineProblems({ 'out-of-stock': { status: 422, title: 'Sold out' } }),
+    };
+    const merge = () => composeProblems([inventory, delivery]);
+    expect(merge).toThrow(StartupError);
+    expect(merge).toThrow('problem "out-of-stock" is declared by inventory and delivery');
+  });
+
+  it("stops the start on a module's name that is the platform's", () => {
+    const shadow = {
+      name: 'shadow',
+      problems: defineProblems({ conflict: { status: 409, title: 'Conflict' } }),
+    };
+    expect(() => composeProblems([shadow])).toThrow(
+      'problem "conflict" is declared by the platform and shadow',
+    );
   });
 });

@@ -2,10 +2,12 @@ import { platformTopics } from './events/topics.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { JobHandler } from './jobs/spec.ts';
 import type { Core, Module } from './module.ts';
+import { type ProblemCatalogue, type ProblemType, platformProblems } from './problems.ts';
 import { StartupError } from './startup.ts';
 
 // What the modules of one process add up to, refused at start when two of them claim the same
-// name: each clash would otherwise be settled silently by whichever module came last.
+// name (or one the platform holds): each clash would otherwise be settled silently by whichever
+// module came last.
 
 type Claims = Map<string, string>;
 
@@ -60,4 +62,22 @@ export function composeJobHandlers(modules: Module[], core: Core): Record<string
 /** Every module's periodic jobs. */
 export function periodicJobsOf(modules: Module[]): PeriodicJob[] {
   return modules.flatMap((module) => module.periodic ?? []);
+}
+
+/**
+ * One catalogue of the platform's problems and every module's, for the HTTP app. Refuses a name
+ * two modules declare, or one the platform's catalogue has.
+ */
+export function composeProblems(modules: Module[]): ProblemCatalogue {
+  const owners: Claims = new Map(
+    Object.keys(platformProblems).map((name) => [name, 'the platform']),
+  );
+  const merged: Record<string, ProblemType> = { ...platformProblems };
+  for (const module of modules) {
+    for (const [name, type] of Object.entries(module.problems ?? {})) {
+      claim(owners, 'problem', name, module);
+      merged[name] = type;
+    }
+  }
+  return Object.freeze(merged);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineProblems, mergeProblems, Problem, platformProblems } from './problems.ts';
-import { StartupError } from './startup.ts';
+import { defineProblems, Problem } from './problems.ts';
 
 describe('Problem', () => {
   it('carries a name, a detail and extension members, and nothing of HTTP', () => {
@@ -38,39 +37,5 @@ describe('defineProblems', () => {
     ['no title', { 'out-of-stock': { status: 409, title: '' } }],
   ])('refuses %s', (_, catalogue) => {
     expect(() => defineProblems(catalogue)).toThrow(/out-of-stock|OutOfStock/);
-  });
-});
-
-describe('mergeProblems', () => {
-  const inventory = {
-    name: 'inventory',
-    problems: defineProblems({ 'out-of-stock': { status: 409, title: 'Not enough stock' } }),
-  };
-
-  it("is the platform's problems and every module's", () => {
-    const merged = mergeProblems([inventory, { name: 'none' }]);
-    expect(merged).toEqual({ ...platformProblems, ...inventory.problems });
-  });
-
-  it('stops the start on a name two modules declare, naming both', () => {
-    const delivery = {
-      name: 'delivery',
-      problems: defineProblems({ 'out-of-stock': { status: 422, title: 'Sold out' } }),
-    };
-    const merge = () => mergeProblems([inventory, delivery]);
-    expect(merge).toThrow(StartupError);
-    expect(merge).toThrow(
-      'problem "out-of-stock" is declared twice: by module inventory and by module delivery',
-    );
-  });
-
-  it("stops the start on a module's name that is the platform's", () => {
-    const shadow = {
-      name: 'shadow',
-      problems: defineProblems({ conflict: { status: 409, title: 'Conflict' } }),
-    };
-    expect(() => mergeProblems([shadow])).toThrow(
-      'problem "conflict" is declared twice: by the platform and by module shadow',
-    );
   });
 });

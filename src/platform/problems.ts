@@ -1,5 +1,3 @@
-import { StartupError } from './startup.ts';
-
 /**
  * A kind of problem a client can receive: its status and a short, fixed title. A response is
  * `application/problem+json` (RFC 9457) with `type` = `/problems/<name>`; docs/errors.md lists
@@ -124,28 +122,4 @@ export class Problem extends Error {
 /** Without a detail, a platform problem's title stands in; a module's problem has its name. */
 function problemTitle(problem: ProblemName): string {
   return (platformProblems as ProblemCatalogue)[problem]?.title ?? problem;
-}
-
-/**
- * One catalogue of the platform's problems and those of `modules`, for the HTTP app. A name
- * declared twice (by two modules, or by a module and the platform) stops the start, naming both.
- */
-export function mergeProblems(
-  modules: readonly { name: string; problems?: ProblemCatalogue }[],
-): ProblemCatalogue {
-  const merged: Record<string, ProblemType> = { ...platformProblems };
-  const owner = new Map(Object.keys(platformProblems).map((name) => [name, 'the platform']));
-  for (const module of modules) {
-    for (const [name, type] of Object.entries(module.problems ?? {})) {
-      const first = owner.get(name);
-      if (first) {
-        throw new StartupError(
-          `problem "${name}" is declared twice: by ${first} and by module ${module.name}`,
-        );
-      }
-      owner.set(name, `module ${module.name}`);
-      merged[name] = type;
-    }
-  }
-  return Object.freeze(merged);
 }

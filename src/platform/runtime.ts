@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Clock, systemClock } from './clock.ts';
-import { checkComposition, composeJobHandlers, periodicJobsOf } from './composition.ts';
+import {
+  checkComposition,
+  composeJobHandlers,
+  composeProblems,
+  periodicJobsOf,
+} from './composition.ts';
 import type { Config } from './config.ts';
 import { checkServer, connectDatabase, type Database } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
@@ -26,7 +31,7 @@ import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
 import { createOutbound } from './outbound/client.ts';
-import { mergeProblems, type ProblemCatalogue } from './problems.ts';
+import type { ProblemCatalogue } from './problems.ts';
 import { type Service, serviceGroup } from './service.ts';
 import { StartupError } from './startup.ts';
 
@@ -96,7 +101,7 @@ function migrationSources(systems: Module[]): MigrationSource[] {
  * declared by two modules is a `StartupError` naming both.
  */
 export function problemCatalogue(systems: Module[]): ProblemCatalogue {
-  return mergeProblems([...platformModules, ...systems]);
+  return composeProblems([...platformModules, ...systems]);
 }
 
 /** Applies the pending migrations of the platform and the given systems. */

@@ -52,7 +52,7 @@ export interface HttpOptions {
   version: string;
   /**
    * Every problem the app may answer: the platform's and those of the modules it runs
-   * (`mergeProblems`). A thrown `Problem` is answered with its status and title from here.
+   * (`composeProblems`). A thrown `Problem` is answered with its status and title from here.
    */
   problems: ProblemCatalogue;
 }
