@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import {
   type ExecutionRow,
   type ExecutionState,
   inOrder,
+  type SchedulerTables,
   type TaskRow,
   schedulerTables as tables,
 } from './tables.ts';
@@ -13,6 +14,25 @@ import {
 // IN (…)`), returning the rows it changed; a row whose state did not allow it is left alone and
 // missing from the answer, for the caller to decide. States and transitions: `ExecutionState`,
 // and docs/scheduler.md ("States"). Lists are keyset pages by due time, newest first.
+
+/**
+ * The one shape of an execution's guarded changes: `changes` to it if its state is one of `from`;
+ * the row as changed, or undefined when it was in no such state.
+ */
+function changeExecution(
+  db: Db,
+  executionId: string,
+  from: ExecutionState[],
+  changes: UpdateObject<SchedulerTables, 'scheduler_executions'>,
+): Promise<ExecutionRow | undefined> {
+  return tables(db)
+    .updateTable('scheduler_executions')
+    .set(changes)
+    .where('id', '=', executionId)
+    .where('state', 'in', from)
+    .returningAll()
+    .executeTakeFirst();
+}
 
 /**
  * Inserts the executions of occurrences, pending, each run by its `job_id` (none for one recorded
@@ -183,13 +203,7 @@ export async function attachRunJob(
   executionId: string,
   jobId: number,
 ): Promise<ExecutionRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_executions')
-    .set({ job_id: jobId })
-    .where('id', '=', executionId)
-    .where('state', 'in', ['pending', 'retrying'])
-    .returningAll()
-    .executeTakeFirst();
+  return changeExecution(db, executionId, ['pending', 'retrying'], { job_id: jobId });
 }
 
 /** Takes its job from a pending execution that its paused task holds (the caller cancels it). */
@@ -197,13 +211,7 @@ export async function holdExecution(
   db: Db,
   executionId: string,
 ): Promise<ExecutionRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_executions')
-    .set({ job_id: null })
-    .where('id', '=', executionId)
-    .where('state', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
+  return changeExecution(db, executionId, ['pending'], { job_id: null });
 }
 
 // Transitions.
@@ -331,13 +339,7 @@ export async function bufferExecution(
   db: Db,
   executionId: string,
 ): Promise<ExecutionRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_executions')
-    .set({ buffered: true })
-    .where('id', '=', executionId)
-    .where('state', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
+  return changeExecution(db, executionId, ['pending'], { buffered: true });
 }
 
 /** pending → skipped at `now`: passed over by the overlap policy, `reason` kept as its error. */
@@ -347,13 +349,11 @@ export async function skipExecution(
   reason: string,
   now: Date,
 ): Promise<ExecutionRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_executions')
-    .set({ state: 'skipped', last_error: reason, finished_at: now })
-    .where('id', '=', executionId)
-    .where('state', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
+  return changeExecution(db, executionId, ['pending'], {
+    state: 'skipped',
+    last_error: reason,
+    finished_at: now,
+  });
 }
 
 /**
@@ -379,11 +379,5 @@ export async function redriveExecution(
   db: Db,
   executionId: string,
 ): Promise<ExecutionRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_executions')
-    .set({ state: 'retrying', finished_at: null })
-    .where('id', '=', executionId)
-    .where('state', '=', 'dead')
-    .returningAll()
-    .executeTakeFirst();
+  return changeExecution(db, executionId, ['dead'], { state: 'retrying', finished_at: null });
 }

@@ -1,6 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { inOrder, type TaskRow, schedulerTables as tables } from './tables.ts';
+import {
+  inOrder,
+  type SchedulerTables,
+  type TaskRow,
+  type TaskState,
+  schedulerTables as tables,
+} from './tables.ts';
 
 // The SQL of tasks. A task changes state only through the transitions below, each an UPDATE
 // guarded by the states it may leave, returning the row it changed (undefined: none was in such
@@ -41,6 +47,28 @@ function settingsColumns(settings: Partial<TaskSettings>) {
 
 /** A change its owner made: the version moves on (`setNextRuns` is the scheduler's own). */
 const ownerChange = () => ({ updated_at: new Date(), version: sql<number>`version + 1` });
+
+/** A task's states but the last (deleted tasks take no change). */
+const notDeleted: TaskState[] = ['active', 'paused', 'completed'];
+
+/**
+ * The one shape of the task's transitions: `changes` to the task if its state is one of `from`;
+ * the row as changed, or undefined when it was in no such state.
+ */
+function changeTask(
+  db: Db,
+  taskId: string,
+  from: TaskState[],
+  changes: UpdateObject<SchedulerTables, 'scheduler_tasks'>,
+): Promise<TaskRow | undefined> {
+  return tables(db)
+    .updateTable('scheduler_tasks')
+    .set(changes)
+    .where('id', '=', taskId)
+    .where('state', 'in', from)
+    .returningAll()
+    .executeTakeFirst();
+}
 
 /**
  * Inserts new tasks in one statement, `active`, or `completed` when their schedule has no
@@ -115,13 +143,7 @@ export async function updateTaskSettings(
   taskId: string,
   settings: Partial<TaskSettings>,
 ): Promise<TaskRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_tasks')
-    .set({ ...settingsColumns(settings), ...ownerChange() })
-    .where('id', '=', taskId)
-    .where('state', '<>', 'deleted')
-    .returningAll()
-    .executeTakeFirst();
+  return changeTask(db, taskId, notDeleted, { ...settingsColumns(settings), ...ownerChange() });
 }
 
 /**
@@ -133,24 +155,16 @@ export async function rescheduleTask(
   taskId: string,
   settings: Partial<TaskSettings>,
 ): Promise<TaskRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_tasks')
-    .set({ ...settingsColumns(settings), state: 'active', ...ownerChange() })
-    .where('id', '=', taskId)
-    .where('state', 'in', ['active', 'completed'])
-    .returningAll()
-    .executeTakeFirst();
+  return changeTask(db, taskId, ['active', 'completed'], {
+    ...settingsColumns(settings),
+    state: 'active',
+    ...ownerChange(),
+  });
 }
 
 /** active → paused: its occurrences are held (the caller takes their jobs away). */
 export async function pauseTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_tasks')
-    .set({ state: 'paused', ...ownerChange() })
-    .where('id', '=', taskId)
-    .where('state', '=', 'active')
-    .returningAll()
-    .executeTakeFirst();
+  return changeTask(db, taskId, ['active'], { state: 'paused', ...ownerChange() });
 }
 
 /** When a paused task resumes by itself (null: when resumed by hand). */
@@ -159,35 +173,25 @@ export async function setPausedUntil(
   taskId: string,
   until: Date | null,
 ): Promise<TaskRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_tasks')
-    .set({ paused_until: until, ...ownerChange() })
-    .where('id', '=', taskId)
-    .where('state', '=', 'paused')
-    .returningAll()
-    .executeTakeFirst();
+  return changeTask(db, taskId, ['paused'], { paused_until: until, ...ownerChange() });
 }
 
 /** paused → active, by hand or by its `scheduler.resume` job; `paused_until` is cleared. */
 export async function resumeTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_tasks')
-    .set({ state: 'active', paused_until: null, ...ownerChange() })
-    .where('id', '=', taskId)
-    .where('state', '=', 'paused')
-    .returningAll()
-    .executeTakeFirst();
+  return changeTask(db, taskId, ['paused'], {
+    state: 'active',
+    paused_until: null,
+    ...ownerChange(),
+  });
 }
 
 /** active | paused | completed → deleted: invisible to the API, its history kept. */
 export async function deleteTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
-  return tables(db)
-    .updateTable('scheduler_tasks')
-    .set({ state: 'deleted', next_run_at: null, ...ownerChange() })
-    .where('id', '=', taskId)
-    .where('state', '<>', 'deleted')
-    .returningAll()
-    .executeTakeFirst();
+  return changeTask(db, taskId, notDeleted, {
+    state: 'deleted',
+    next_run_at: null,
+    ...ownerChange(),
+  });
 }
 
 /**
