@@ -64,6 +64,8 @@ describe('loadConfig', () => {
     ['JOB_QUEUES', 'default'],
     ['JOB_QUEUES', 'default:0'],
     ['EVENT_RETENTION_HOURS', '0'],
+    ['SHUTDOWN_DRAIN_SECONDS', '-1'],
+    ['SHUTDOWN_DRAIN_SECONDS', '3601'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     const load = () => loadConfig({ [name]: value }, nowhere, platformModules);
     expect(load).toThrow(ConfigError);
