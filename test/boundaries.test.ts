@@ -21,6 +21,7 @@ const publicSurface = [
   'http/problems.ts',
   'http/schemas.ts',
   'http/validation.ts',
+  'ids.ts',
   'identity/access.ts',
   'identity/authenticate.ts',
   'jobs/backoff.ts',

@@ -3,6 +3,7 @@ import type { App } from '../platform/http/app.ts';
 import { decodeCursor, PageQuery, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
+import { isUuid } from '../platform/ids.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { executionDetail } from './attempts.ts';
@@ -111,8 +112,6 @@ export function executionRoutes(app: App, core: Core): void {
   );
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The (due time, id) of the last execution of the previous page. */
 function executionCursor(cursor: string | undefined): [string, string] | undefined {
   const key = decodeCursor(cursor, 2);
@@ -122,7 +121,7 @@ function executionCursor(cursor: string | undefined): [string, string] | undefin
     typeof at === 'string' &&
     !Number.isNaN(Date.parse(at)) &&
     typeof id === 'string' &&
-    uuidPattern.test(id)
+    isUuid(id)
   ) {
     return [at, id];
   }

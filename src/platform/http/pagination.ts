@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { isUuid } from '../ids.ts';
 import { Problem } from '../problems.ts';
 import { unstorableText } from './text.ts';
 
@@ -48,15 +49,13 @@ export function decodeCursor(cursor: string | undefined, arity = 1): Key[] | und
   throw invalidCursor();
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Reads the cursor of a list keyed by one UUID (`pageOf(rows, limit, (row) => [row.id])`). The id
  * is checked here: a tampered key would otherwise reach PostgreSQL as a bad uuid and fail as a 500.
  */
 export function decodeIdCursor(cursor: string | undefined): string | undefined {
   const key = decodeCursor(cursor, 1)?.[0];
-  if (key === undefined || (typeof key === 'string' && uuidPattern.test(key))) return key;
+  if (key === undefined || (typeof key === 'string' && isUuid(key))) return key;
   throw invalidCursor();
 }
 

@@ -1,12 +1,10 @@
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
+import { isUuid } from '../ids.ts';
 import { Problem } from '../problems.ts';
 import { findOrganisationOfMember, findUserById } from './store.ts';
 
 export type { Role };
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string) => uuidPattern.test(id);
 
 /** A user as another module may see them. */
 export interface UserSummary {
