@@ -131,6 +131,13 @@ export function measureCpu(groups: () => Record<string, Group>) {
   };
 }
 
+/** A group's CPU per event (an execution) over the phase, in microseconds; NaN when none. */
+export function microsecondsEach(split: CpuSplit, group: string, events: number): number {
+  const cores = split.groups[group];
+  if (cores === undefined || events === 0) return Number.NaN;
+  return (cores * split.seconds * 1e6) / events;
+}
+
 /** "1.62 of 2 cores busy: meridian 0.71, postgres 0.64, ..., other processes 0.05". */
 export function describeCpu(split: CpuSplit): string {
   const ours = Object.values(split.groups).reduce((a, b) => a + b, 0);

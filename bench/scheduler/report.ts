@@ -1,7 +1,7 @@
 // The scheduler section of docs/benchmarks.md from the rounds of bench/scheduler.ts: the
 // comparison of Meridian, BullMQ and pg-boss (lateness and executions/s), their ratios, and
 // Meridian's own figures (creation over HTTP, executions in its database).
-import { type CpuSplit, describeCpu } from './cpu.ts';
+import { type CpuSplit, describeCpu, microsecondsEach } from './cpu.ts';
 import { latenessOf } from './receiver.ts';
 import type { Measured } from './rounds.ts';
 import { describeShape, type Shape } from './workload.ts';
@@ -75,17 +75,24 @@ function under(value: number, limit: number, unit: string): string {
   return `${count(value)}${unit} against < ${count(limit)}${unit}: ${verdict}, ${(value / limit).toPrecision(2)}× the limit`;
 }
 
-/** Every system's lateness and executions/s, one row per round. */
+/** CPU µs per execution of one group over the run: "412", or "–" when not measured. */
+function cpuEach(m: Measured, group: string): string {
+  const us = microsecondsEach(m.runCpu, group, m.arrivals.count);
+  return Number.isNaN(us) || us === 0 ? '–' : count(us);
+}
+
+/** Every system's lateness, executions/s and CPU per execution, one row per round. */
 export function renderComparison(rounds: Measured[], graceMs: number): string {
   return [
-    '| shape | system | schedules | created/s | lateness p50 ms | p99 ms | max ms | executions/s | last call after the minute s | missing |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| shape | system | schedules | created/s | lateness p50 ms | p99 ms | max ms | executions/s | last call after the minute s | missing | worker CPU µs/exec | database CPU µs/exec |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rounds.map((m) => {
       const l = latenessOf(m.arrivals, m.created, m.minute);
       return (
         `| ${m.shape} | ${label(m)} | ${m.created} | ${Math.round(m.createdPerSecond)} | ` +
         `${ms(l.p50, graceMs)} | ${ms(l.p99, graceMs)} | ${ms(l.max, graceMs)} | ` +
-        `${Math.round(l.perSecond)} | ${l.completion.toFixed(1)} | ${missing(m)} |`
+        `${Math.round(l.perSecond)} | ${l.completion.toFixed(1)} | ${missing(m)} | ` +
+        `${cpuEach(m, m.cpuOf.worker)} | ${cpuEach(m, m.cpuOf.database)} |`
       );
     }),
   ].join('\n');
@@ -244,14 +251,18 @@ What is measured, the same for every system:
     fetch every \`cronWorkerIntervalSeconds\`, sends each as a job of the schedule's queue. Both
     are set to 1 s, their minimum (the defaults, 30 s and 5 s, start later still): that forwarding,
     about 50 schedules a second per instance, is what bounds its executions/s, not its workers.
-- CPU is summed from /proc over each phase, in cores.
+- CPU is summed from /proc over each phase, in cores. CPU per execution: a group's CPU time from
+  the minute's start to the last call, over the calls that arrived: the worker (Meridian's node
+  process, serving the API and running the jobs; a peer's worker process) and the database
+  (PostgreSQL's processes; Redis for BullMQ) apart. With \`BENCH_DATABASE_URL\`, PostgreSQL is
+  not one of the bench's processes and reads "–".
 
 ${renderMeridianTable(rounds, graceMs) || 'No Meridian round in this run.'}
 
 ${rounds.map((m) => details(m, context)).join('\n')}
 
 Rerun with \`npm run bench:scheduler\` (\`--tasks N\` or \`BENCH_TASKS\` for the count,
-\`BENCH_ROUNDS="default:10 default:50 bullmq pg-boss"\` for the rounds in their order, a peer or
+\`BENCH_ROUNDS="default:100 bullmq pg-boss"\` for the rounds in their order, a peer or
 else Meridian's \`JOB_QUEUES\`, \`BENCH_PEER_CONCURRENCY=50\` for the peers, \`BENCH_SHAPES="spread instant"\` for the shapes,
 \`BENCH_GRACE_MINUTES\` for the wait after the minute, \`BENCH_DATABASE_URL=postgres://...\` to use a
 running PostgreSQL); it rewrites this section.`;

@@ -56,6 +56,8 @@ export interface Measured {
   minute: number;
   arrivals: Arrivals;
   runCpu: CpuSplit;
+  /** The groups of `runCpu` that are the system's worker process and its database server. */
+  cpuOf: { worker: string; database: string };
   /** What the system holds once the calls are in. */
   state: string;
   /** Meridian's rounds: its JOB_QUEUES, autocannon's latencies, its executions by state. */
@@ -206,6 +208,7 @@ export async function meridianRound(settings: RoundSettings, queues: string): Pr
       minute,
       arrivals,
       runCpu: runSplit,
+      cpuOf: { worker: 'meridian (node)', database: 'postgres' },
       state,
       meridian: {
         queues,
@@ -231,9 +234,10 @@ export async function peerRound(
   const peer = name === 'bullmq' ? await openBullmq() : await openPgBoss(dir);
   let worker: Awaited<ReturnType<typeof startPeerWorker>> | undefined;
   try {
+    const cpuOf = { worker: `${peer.name} worker (node)`, database: peer.server.name };
     const groups = (): Record<string, Group> => ({
-      [`${peer.name} worker (node)`]: { roots: worker?.child.pid ? [worker.child.pid] : [] },
-      [peer.server.name]: { roots: peer.server.pid ? [peer.server.pid] : [] },
+      [cpuOf.worker]: { roots: worker?.child.pid ? [worker.child.pid] : [] },
+      [cpuOf.database]: { roots: peer.server.pid ? [peer.server.pid] : [] },
       'creation and receiver (this process)': { roots: [process.pid], alone: true },
     });
 
@@ -299,6 +303,7 @@ export async function peerRound(
       minute,
       arrivals,
       runCpu: runSplit,
+      cpuOf,
       state,
     };
   } finally {

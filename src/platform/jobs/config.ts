@@ -2,8 +2,11 @@ import { ConfigError, defineConfigSection } from '../config.ts';
 
 /** The job engine's settings: which queues this process runs, leases and retention. */
 export const jobsConfig = defineConfigSection('jobs', (env) => ({
-  /** Queue → jobs of it this process runs at once. */
-  queues: queues(env.text('JOB_QUEUES', 'default:10')),
+  /**
+   * Queue → jobs of it this process runs at once. High by default: a job mostly waits on the
+   * network or the database, and a slot costs a promise, not a thread (docs/jobs.md, Concurrency).
+   */
+  queues: queues(env.text('JOB_QUEUES', 'default:100')),
   /** A running job's lease: a worker that dies loses its jobs to others after this. */
   leaseMs: env.integer('JOB_LEASE_SECONDS', 30, 1, 86_400) * 1000,
   /** Completed and cancelled jobs are kept this long. */
