@@ -155,6 +155,16 @@ function stepsBetween(
  * the oldest pattern is parsed again when next needed.
  */
 const parsedCrons = new Map<string, Cron>();
+/** Zones that are UTC all year, by the names the IANA database gives it. */
+const utcZones = new Set([
+  'UTC',
+  'Etc/UTC',
+  'Etc/UCT',
+  'Etc/Universal',
+  'Etc/Zulu',
+  'Etc/GMT',
+  'GMT',
+]);
 const maxParsedCrons = 10_000;
 
 /**
@@ -170,7 +180,9 @@ export function parseCron(pattern: string | null | undefined, timeZone: string):
   if (parsed) return parsed;
   const cron = new Cron(pattern, {
     paused: true,
-    timezone: timeZone,
+    // The same times, 3-4x faster: croner converts every candidate through Intl for a named
+    // zone, even UTC, and does plain arithmetic for a fixed offset.
+    ...(utcZones.has(timeZone) ? { utcOffset: 0 } : { timezone: timeZone }),
     mode: '5-or-6-parts',
     fixedTimeRule: 'no-wildcard',
   });
