@@ -46,7 +46,7 @@ export async function insertEvents(
       `{"topic":${JSON.stringify(event.topic)},"type":${JSON.stringify(event.type)},"data":${event.dataJson}}`,
   );
   const { rows } = await sql<Pick<EventRow, 'id' | 'at'>>`
-    SELECT id, at FROM publish_events(${`[${list.join(',')}]`}::jsonb) ORDER BY id`.execute(tx);
+    SELECT id, at FROM publish_events(${`[${list.join(',')}]`}::jsonb)`.execute(tx);
   return rows;
 }
 

@@ -13,7 +13,8 @@
 -- Each event is its own notification: the whole event when it fits in NOTIFY's 8000 bytes
 -- (measured in bytes, as NOTIFY does), only the id otherwise (listeners then read the row). One
 -- notification per batch would save ~7 µs per event here but cost every listening process a
--- read of the rows, and processes of the previous release read this message.
+-- read of the rows (more than that), and this is the message processes of the previous release
+-- understand.
 CREATE FUNCTION publish_events(p_events jsonb)
 RETURNS TABLE (id bigint, at timestamptz)
 LANGUAGE plpgsql AS $$
