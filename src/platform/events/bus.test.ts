@@ -56,6 +56,48 @@ describe('events bus', () => {
     expect(Number(second?.id)).toBeGreaterThan(Number(first?.id));
   });
 
+  it('publishes a batch in its order, as a whole or not at all', async () => {
+    const batch = [
+      { topic: 'test:batch-b', type: 'first', data: { n: 1 } },
+      { topic: 'test:batch-a', type: 'null', data: null },
+      { topic: 'test:batch-b', type: 'big', data: { text: 'é'.repeat(6_000) } },
+      { topic: 'test:batch-a', type: 'last', data: [4] },
+    ];
+    const arriving = Promise.all([receive('test:batch-a', 2), receive('test:batch-b', 2)]);
+    await transaction(db, async (tx) => {
+      await events.publishMany(tx, batch);
+      throw new Error('roll back');
+    }).catch(() => undefined);
+    const ids = await transaction(db, (tx) => events.publishMany(tx, batch));
+    const numbers = ids.map(({ id }) => Number(id));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    const stored = await eventsAfter(db, (numbers[0] ?? 0) - 1, 10, [
+      'test:batch-a',
+      'test:batch-b',
+    ]);
+    expect(stored.map(({ id, type, data }) => ({ id, type, data }))).toEqual(
+      batch.map(({ type, data }, index) => ({ id: ids[index]?.id, type, data })),
+    );
+    // The rolled-back batch would have come first, being delivered in commit order.
+    const [a, b] = await arriving;
+    expect(a?.map(({ id, data }) => ({ id, data }))).toEqual([
+      { id: ids[1]?.id, data: null },
+      { id: ids[3]?.id, data: [4] },
+    ]);
+    expect(b?.map(({ id, data }) => ({ id, data }))).toEqual([
+      { id: ids[0]?.id, data: { n: 1 } },
+      { id: ids[2]?.id, data: batch[2]?.data },
+    ]);
+  });
+
+  it('keeps publish_event, the one-element batch, for processes of the previous release', async () => {
+    const arriving = receive('test:previous', 1);
+    const { rows } = await sql<{ id: number }>`
+      SELECT id FROM publish_event('test:previous', 'old', '{"n":1}')`.execute(db);
+    const [event] = await arriving;
+    expect(event).toMatchObject({ id: String(rows[0]?.id), type: 'old', data: { n: 1 } });
+  });
+
   it('refuses a malformed topic or type before writing anything', async () => {
     await expect(events.publish(db, { topic: 'no-namespace', type: 't', data: 1 })).rejects.toThrow(
       /namespace/,

@@ -5,7 +5,7 @@ import { defineService, type Service } from '../service.ts';
 import { type Events, type PublishedEvent, publishEvent, publishEvents } from './publish.ts';
 import { eventsAfter, findEvent, latestEventId } from './store.ts';
 
-/** The channel `publish_event` notifies on. */
+/** The channel `publish_events` notifies on. */
 const channel = 'meridian_events';
 /** Rows read per query when catching up after a lost LISTEN connection. */
 const catchUpBatch = 1_000;

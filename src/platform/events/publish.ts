@@ -37,7 +37,7 @@ export class InvalidEventError extends Error {}
 
 /**
  * Records `event` in the caller's transaction and has PostgreSQL notify every Meridian process
- * when it commits (see `publish_event` in the migration). A rolled-back transaction publishes
+ * when it commits (see `publish_events` in the migrations). A rolled-back transaction publishes
  * nothing. Publish late in a transaction: the event log's lock is held from here to the commit.
  *
  * @example

@@ -34,9 +34,20 @@ export function createStreamSession(events: Events, db: Db, outbox: Outbox): Str
   const subscriptions = new Map<string, () => void>();
   /** While a replay is read, live events wait here (so they are neither lost nor sent twice). */
   let held: PublishedEvent[] | undefined;
+  /**
+   * Per replayed topic, the log's latest id when the replay was read: every event of the topic
+   * up to it was in that snapshot (ids are commit-ordered), so its live copy is not sent again.
+   * A notification can arrive after the replay that already read its event.
+   */
+  const replayedThrough = new Map<string, number>();
   let closed = false;
 
+  function isNew(event: PublishedEvent): boolean {
+    return Number(event.id) > (replayedThrough.get(event.topic) ?? 0);
+  }
+
   function deliver(event: PublishedEvent): void {
+    if (!isNew(event)) return;
     if (!held) outbox.event(event);
     else if (held.length < maxHeld) held.push(event);
     else outbox.overflow();
@@ -49,8 +60,10 @@ export function createStreamSession(events: Events, db: Db, outbox: Outbox): Str
     return fresh;
   }
 
-  async function replay(topics: string[], afterId: number): Promise<Set<string>> {
+  /** Sends what `topics` missed after `afterId`, or a reset; returns how many were sent. */
+  async function replay(topics: string[], afterId: number): Promise<number> {
     const { bounds, missed } = await replayFrom(db, afterId, topics, maxReplay + 1);
+    for (const topic of topics) replayedThrough.set(topic, bounds.latest);
     const latest = String(bounds.latest);
     if (afterId < bounds.prunedThrough) {
       outbox.reset(`events after ${afterId} are past the retention and gone; reload`, latest);
@@ -60,9 +73,9 @@ export function createStreamSession(events: Events, db: Db, outbox: Outbox): Str
       outbox.reset(`more than ${maxReplay} events were missed; reload`, latest);
     } else {
       for (const event of missed) outbox.event(event);
-      return new Set(missed.map((event) => event.id));
+      return missed.length;
     }
-    return new Set();
+    return 0;
   }
 
   return {
@@ -73,20 +86,21 @@ export function createStreamSession(events: Events, db: Db, outbox: Outbox): Str
       }
       held = [];
       const fresh = add(topics);
-      let replayed = new Set<string>();
+      let replayed = 0;
       try {
         if (fresh.length > 0) replayed = await replay(fresh, lastEventId);
       } finally {
         const waiting = held;
         held = undefined;
-        for (const event of waiting) if (!replayed.has(event.id)) outbox.event(event);
+        for (const event of waiting) if (isNew(event)) outbox.event(event);
       }
-      return { replayed: replayed.size };
+      return { replayed };
     },
     unsubscribe(topics) {
       return topics.filter((topic) => {
         const unsubscribe = subscriptions.get(topic);
         unsubscribe?.();
+        replayedThrough.delete(topic);
         return subscriptions.delete(topic);
       });
     },

@@ -9,7 +9,7 @@ export type EventTables = {
   stream_tickets: StreamTicketsTable;
 };
 
-/** Written only by `publish_event` (the migration), which gives the id and the time. */
+/** Written only by `publish_events` (the migrations), which gives the id and the time. */
 export interface EventsTable {
   id: Generated<number>;
   topic: string;
@@ -34,8 +34,8 @@ export interface StreamTicketsTable {
 const tables = (db: Db | Tx) => db.withTables<EventTables>();
 
 /**
- * Inserts through `publish_event` (the migration), which also sends the NOTIFY; one statement
- * for all of `events` (`dataJson` already JSON), ids in their order.
+ * Inserts `events` (`dataJson` already JSON) through `publish_events` (the migrations), which
+ * also sends the NOTIFYs: one call, one lock and one INSERT for the batch; ids in their order.
  */
 export async function insertEvents(
   tx: Db | Tx,
@@ -46,12 +46,7 @@ export async function insertEvents(
       `{"topic":${JSON.stringify(event.topic)},"type":${JSON.stringify(event.type)},"data":${event.dataJson}}`,
   );
   const { rows } = await sql<Pick<EventRow, 'id' | 'at'>>`
-    SELECT p.id, p.at
-      FROM ROWS FROM (jsonb_to_recordset(${`[${list.join(',')}]`}::jsonb)
-                        AS (topic text, type text, data jsonb)) WITH ORDINALITY AS e(topic, type, data, n),
-           -- A JSON null comes out of the record as SQL NULL: it is the data null.
-           LATERAL publish_event(e.topic, e.type, coalesce(e.data, 'null'::jsonb)) AS p
-     ORDER BY e.n`.execute(tx);
+    SELECT id, at FROM publish_events(${`[${list.join(',')}]`}::jsonb)`.execute(tx);
   return rows;
 }
 
