@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Db } from '../db/database.ts';
 import type { JobRow } from '../db/tables.ts';
-import type { ClaimedJob } from './store.ts';
+import type { ClaimedJob } from './spec.ts';
 
 export interface JobMetrics {
   started(job: ClaimedJob): void;
