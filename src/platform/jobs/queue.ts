@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Backoff } from './backoff.ts';
-import type { Job, JobSpec, JobTransition } from './spec.ts';
+import type { EnqueuedJob, Job, JobSpec, JobTransition } from './spec.ts';
 import * as store from './store.ts';
 
 /** A job spec that cannot be stored: a programming error in the caller, not a runtime condition. */
@@ -27,12 +27,13 @@ export interface Jobs {
   enqueue(spec: JobSpec, options?: { tx?: Db }): Promise<Job>;
   /**
    * Enqueues many jobs in one statement; jobs whose unique key is taken are skipped. The jobs
-   * returned are the specs inserted, so they carry the specs' payload type.
+   * returned are the specs inserted, so they carry the specs' payload type; not whole rows (the
+   * batch path is kept lean): `get` reads the rest.
    */
   enqueueMany<Spec extends JobSpec>(
     specs: Spec[],
     options?: { tx?: Db },
-  ): Promise<Job<PayloadOf<Spec>>[]>;
+  ): Promise<EnqueuedJob<PayloadOf<Spec>>[]>;
   get(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
   /** Cancels a job not yet finished; undefined if there is none. */
   cancel(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
@@ -79,7 +80,7 @@ export function createJobs(
       // The holder of the unique key may finish between the insert and the look-up: try again.
       for (let attempt = 0; attempt < 3; attempt++) {
         const now = clock.now();
-        const [inserted] = await store.insertJobs(executor, [spec], now);
+        const inserted = await store.insertJob(executor, spec, now);
         if (inserted) {
           await wakeAheadOfRealTime(executor, [inserted], now);
           return inserted;
@@ -95,7 +96,9 @@ export function createJobs(
       const executor = options?.tx ?? db;
       const now = clock.now();
       // The rows of `specs`, so their payloads are the specs' own.
-      const inserted = (await store.insertJobs(executor, specs, now)) as Job<PayloadOf<Spec>>[];
+      const inserted = (await store.insertJobs(executor, specs, now)) as EnqueuedJob<
+        PayloadOf<Spec>
+      >[];
       await wakeAheadOfRealTime(executor, inserted, now);
       return inserted;
     },
@@ -125,7 +128,11 @@ export function createJobs(
  * queue here, in the caller's transaction. With the system clock no job is both due within the
  * horizon of `now` (read first) and beyond it in real time (read after), so this costs nothing.
  */
-async function wakeAheadOfRealTime(executor: Db, jobs: Job[], now: Date): Promise<void> {
+async function wakeAheadOfRealTime(
+  executor: Db,
+  jobs: Pick<Job, 'queue' | 'run_at'>[],
+  now: Date,
+): Promise<void> {
   const real = Date.now();
   const queues = new Set<string>();
   for (const job of jobs) {

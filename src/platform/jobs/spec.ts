@@ -42,6 +42,12 @@ export interface JobError {
  */
 export type Job<Payload = unknown> = Omit<JobRow, 'payload'> & { payload: Payload };
 
+/** What `enqueueMany` returns of each job it inserted. */
+export type EnqueuedJob<Payload = unknown> = Pick<
+  Job<Payload>,
+  'id' | 'kind' | 'queue' | 'payload' | 'run_at' | 'unique_key'
+>;
+
 /**
  * A claimed job: what a handler gets, and what the worker needs to run it. Only these columns are
  * read at claim time (the claim is the hot path: every column returned is sent and parsed per

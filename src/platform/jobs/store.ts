@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { JobRow } from '../db/tables.ts';
 import { type Backoff, defaultBackoff } from './backoff.ts';
-import type { ClaimedJob, JobSpec, JobState } from './spec.ts';
+import type { ClaimedJob, EnqueuedJob, JobSpec, JobState } from './spec.ts';
 
 // The queue's SQL, in the open. Every statement that changes a claimed job names the worker
 // and the attempt it claimed, so a worker that lost its lease cannot touch the job's next run.
@@ -36,45 +36,63 @@ function dueNow(now: Date): RawBuilder<Date> {
   return sql<Date>`greatest(${now.toISOString()}::timestamptz, now())`;
 }
 
-function toRow(spec: JobSpec, now: Date) {
-  const backoff = { ...defaultBackoff, ...spec.backoff };
-  const runAt = spec.runAt ?? (spec.delayMs ? new Date(now.getTime() + spec.delayMs) : null);
-  return {
-    kind: spec.kind,
-    queue: spec.queue ?? 'default',
-    payload: spec.payload ?? {},
-    priority: spec.priority ?? defaultPriority,
-    run_at: runAt?.toISOString() ?? null,
-    max_attempts: spec.maxAttempts ?? defaultMaxAttempts,
-    backoff_initial_ms: backoff.initialMs,
-    backoff_factor: backoff.factor,
-    backoff_max_ms: backoff.maxMs,
-    backoff_jitter: backoff.jitter,
-    timeout_ms: spec.timeoutMs ?? null,
-    deadline: spec.deadline?.toISOString() ?? null,
-    unique_key: spec.uniqueKey ?? null,
-  };
+/**
+ * The columns of `specs` as typed arrays, one element per job, for `unnest`: PostgreSQL reads
+ * them as they are, where a JSON document of rows must be parsed and taken apart per field.
+ */
+function columnsOf(specs: JobSpec[], now: Date) {
+  const backoffs = specs.map((spec) => ({ ...defaultBackoff, ...spec.backoff }));
+  const runAt = (spec: JobSpec) =>
+    spec.runAt ?? (spec.delayMs ? new Date(now.getTime() + spec.delayMs) : null);
+  return sql.join([
+    sql`${specs.map((spec) => spec.kind)}::text[]`,
+    sql`${specs.map((spec) => spec.queue ?? 'default')}::text[]`,
+    sql`${specs.map((spec) => JSON.stringify(spec.payload ?? {}))}::jsonb[]`,
+    sql`${specs.map((spec) => spec.priority ?? defaultPriority)}::smallint[]`,
+    sql`${specs.map((spec) => runAt(spec)?.toISOString() ?? null)}::timestamptz[]`,
+    sql`${specs.map((spec) => spec.maxAttempts ?? defaultMaxAttempts)}::integer[]`,
+    sql`${backoffs.map((backoff) => backoff.initialMs)}::integer[]`,
+    sql`${backoffs.map((backoff) => backoff.factor)}::real[]`,
+    sql`${backoffs.map((backoff) => backoff.maxMs)}::integer[]`,
+    sql`${backoffs.map((backoff) => backoff.jitter)}::real[]`,
+    sql`${specs.map((spec) => spec.timeoutMs ?? null)}::integer[]`,
+    sql`${specs.map((spec) => spec.deadline?.toISOString() ?? null)}::timestamptz[]`,
+    sql`${specs.map((spec) => spec.uniqueKey ?? null)}::text[]`,
+  ]);
 }
 
 /**
- * Inserts jobs in one statement (thousands at a time). A job whose unique key is held by an
- * unfinished job is skipped; the result holds the inserted ones. `delayMs` counts from `now` (the
- * platform clock); a job with no due time is due at PostgreSQL's now().
+ * Inserts jobs in one statement (thousands at a time), returning `columns` of the inserted ones.
+ * A job whose unique key is held by an unfinished job is skipped. `delayMs` counts from `now`
+ * (the platform clock); a job with no due time is due at PostgreSQL's now().
  */
-export async function insertJobs(db: Db, specs: JobSpec[], now: Date): Promise<JobRow[]> {
-  const rows = JSON.stringify(specs.map((spec) => toRow(spec, now)));
-  const result = await sql<JobRow>`
+function insertStatement<Row>(specs: JobSpec[], now: Date, columns: RawBuilder<unknown>) {
+  return sql<Row>`
     INSERT INTO jobs (kind, queue, payload, priority, run_at, max_attempts, backoff_initial_ms,
                       backoff_factor, backoff_max_ms, backoff_jitter, timeout_ms, deadline, unique_key)
     SELECT kind, queue, payload, priority, coalesce(run_at, now()), max_attempts, backoff_initial_ms,
            backoff_factor, backoff_max_ms, backoff_jitter, timeout_ms, deadline, unique_key
-    FROM jsonb_to_recordset(${rows}::jsonb) AS r(
-      kind text, queue text, payload jsonb, priority smallint, run_at timestamptz,
-      max_attempts integer, backoff_initial_ms integer, backoff_factor real, backoff_max_ms integer,
-      backoff_jitter real, timeout_ms integer, deadline timestamptz, unique_key text)
+    FROM unnest(${columnsOf(specs, now)}) AS r(
+      kind, queue, payload, priority, run_at, max_attempts, backoff_initial_ms, backoff_factor,
+      backoff_max_ms, backoff_jitter, timeout_ms, deadline, unique_key)
     ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL AND state IN ('available', 'running')
     DO NOTHING
-    RETURNING *`.execute(db);
+    RETURNING ${columns}`;
+}
+
+/** Inserts one job and returns its row, or undefined when its unique key is taken. */
+export async function insertJob(db: Db, spec: JobSpec, now: Date): Promise<JobRow | undefined> {
+  const result = await insertStatement<JobRow>([spec], now, sql`*`).execute(db);
+  return result.rows[0];
+}
+
+/**
+ * Inserts jobs in one statement (thousands at a time) and returns what tells them apart, not
+ * whole rows: every column returned is sent and parsed per job, half the cost of a batch.
+ */
+export async function insertJobs(db: Db, specs: JobSpec[], now: Date): Promise<EnqueuedJob[]> {
+  const columns = sql`id, kind, queue, payload, run_at, unique_key`;
+  const result = await insertStatement<EnqueuedJob>(specs, now, columns).execute(db);
   return result.rows;
 }
 
