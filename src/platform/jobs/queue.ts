@@ -82,7 +82,11 @@ export function createJobs(
         const now = clock.now();
         const inserted = await store.insertJob(executor, spec, now);
         if (inserted) {
-          await wakeAheadOfRealTime(executor, [inserted], now);
+          await wakeAheadOfRealTime(
+            executor,
+            [{ queue: inserted.queue, at: inserted.run_at }],
+            now,
+          );
           return inserted;
         }
         const existing = await store.findUnfinishedByUniqueKey(executor, spec.uniqueKey as string);
@@ -99,7 +103,12 @@ export function createJobs(
       const inserted = (await store.insertJobs(executor, specs, now)) as EnqueuedJob<
         PayloadOf<Spec>
       >[];
-      await wakeAheadOfRealTime(executor, inserted, now);
+      // From the specs: a skipped one (its unique key taken) at worst wakes a queue for nothing.
+      const due = specs.map((spec) => ({
+        queue: spec.queue ?? 'default',
+        at: store.dueAt(spec, now),
+      }));
+      await wakeAheadOfRealTime(executor, due, now);
       return inserted;
     },
     get: (id, options) => store.findJob(options?.tx ?? db, id),
@@ -108,14 +117,14 @@ export function createJobs(
       const executor = options?.tx ?? db;
       const now = clock.now();
       const job = await store.rescheduleJob(executor, id, runAt);
-      if (job) await wakeAheadOfRealTime(executor, [job], now);
+      if (job) await wakeAheadOfRealTime(executor, [{ queue: job.queue, at: job.run_at }], now);
       return job;
     },
     async redrive(id, options) {
       const executor = options?.tx ?? db;
       const now = clock.now();
       const job = await store.redriveDeadJob(executor, id, now, options?.retry);
-      if (job) await wakeAheadOfRealTime(executor, [job], now);
+      if (job) await wakeAheadOfRealTime(executor, [{ queue: job.queue, at: job.run_at }], now);
       return job;
     },
   };
@@ -130,13 +139,14 @@ export function createJobs(
  */
 async function wakeAheadOfRealTime(
   executor: Db,
-  jobs: Pick<Job, 'queue' | 'run_at'>[],
+  jobs: { queue: string; at: Date | null }[],
   now: Date,
 ): Promise<void> {
   const real = Date.now();
   const queues = new Set<string>();
   for (const job of jobs) {
-    const at = job.run_at.getTime();
+    // No due time: due at PostgreSQL's now(), which the triggers see as due.
+    const at = job.at?.getTime() ?? real;
     if (at - now.getTime() <= store.notifyHorizonMs && at - real > store.notifyHorizonMs) {
       queues.add(job.queue);
     }

@@ -45,7 +45,7 @@ export type Job<Payload = unknown> = Omit<JobRow, 'payload'> & { payload: Payloa
 /** What `enqueueMany` returns of each job it inserted. */
 export type EnqueuedJob<Payload = unknown> = Pick<
   Job<Payload>,
-  'id' | 'kind' | 'queue' | 'payload' | 'run_at' | 'unique_key'
+  'id' | 'kind' | 'queue' | 'payload' | 'unique_key'
 >;
 
 /**

@@ -37,19 +37,25 @@ function dueNow(now: Date): RawBuilder<Date> {
 }
 
 /**
+ * When a spec's job is due: `delayMs` counts from `now` (the platform clock); null for one with
+ * no due time, due at PostgreSQL's now() when inserted.
+ */
+export function dueAt(spec: JobSpec, now: Date): Date | null {
+  return spec.runAt ?? (spec.delayMs ? new Date(now.getTime() + spec.delayMs) : null);
+}
+
+/**
  * The columns of `specs` as typed arrays, one element per job, for `unnest`: PostgreSQL reads
  * them as they are, where a JSON document of rows must be parsed and taken apart per field.
  */
 function columnsOf(specs: JobSpec[], now: Date) {
   const backoffs = specs.map((spec) => ({ ...defaultBackoff, ...spec.backoff }));
-  const runAt = (spec: JobSpec) =>
-    spec.runAt ?? (spec.delayMs ? new Date(now.getTime() + spec.delayMs) : null);
   return sql.join([
     sql`${specs.map((spec) => spec.kind)}::text[]`,
     sql`${specs.map((spec) => spec.queue ?? 'default')}::text[]`,
     sql`${specs.map((spec) => JSON.stringify(spec.payload ?? {}))}::jsonb[]`,
     sql`${specs.map((spec) => spec.priority ?? defaultPriority)}::smallint[]`,
-    sql`${specs.map((spec) => runAt(spec)?.toISOString() ?? null)}::timestamptz[]`,
+    sql`${specs.map((spec) => dueAt(spec, now)?.toISOString() ?? null)}::timestamptz[]`,
     sql`${specs.map((spec) => spec.maxAttempts ?? defaultMaxAttempts)}::integer[]`,
     sql`${backoffs.map((backoff) => backoff.initialMs)}::integer[]`,
     sql`${backoffs.map((backoff) => backoff.factor)}::real[]`,
@@ -91,7 +97,7 @@ export async function insertJob(db: Db, spec: JobSpec, now: Date): Promise<JobRo
  * whole rows: every column returned is sent and parsed per job, half the cost of a batch.
  */
 export async function insertJobs(db: Db, specs: JobSpec[], now: Date): Promise<EnqueuedJob[]> {
-  const columns = sql`id, kind, queue, payload, run_at, unique_key`;
+  const columns = sql`id, kind, queue, payload, unique_key`;
   const result = await insertStatement<EnqueuedJob>(specs, now, columns).execute(db);
   return result.rows;
 }
