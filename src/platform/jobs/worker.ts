@@ -319,8 +319,10 @@ export function createWorker(options: WorkerOptions): Worker {
 /**
  * How many jobs a queue loop claims beyond its free slots, so that with fast handlers each claim
  * is a batch and the next is fetched while these run. Measured as the jobs it finished in about
- * the last `claimAheadWindowMs` (a decaying count): fast jobs are claimed up to a full batch ahead,
+ * the last `claimAheadWindowMs` (a decaying count): fast jobs are claimed up to two batches ahead,
  * slow ones hardly at all, so claimed jobs never sit idle while another process could run them.
+ * Two, because the loop claims again when half are left: the refill is then a full batch, and
+ * the half left covers the claim's round trip.
  */
 function createClaimAhead() {
   let recent = 0;
@@ -339,7 +341,7 @@ function createClaimAhead() {
     },
     target(): number {
       decay();
-      return Math.min(maxClaimBatch, Math.floor(recent));
+      return Math.min(2 * maxClaimBatch, Math.floor(recent));
     },
   };
 }
