@@ -114,17 +114,25 @@ export function createWorker(options: WorkerOptions): Worker {
       });
     }
 
+    /**
+     * Claim when a slot would idle, or when the jobs claimed ahead run low: refilling in batches,
+     * not one claim per finished job.
+     */
+    function wantsClaim(): boolean {
+      const ahead = claimAhead.target();
+      return (
+        (active < concurrency && ready.length === 0) || (ahead > 0 && ready.length <= ahead / 2)
+      );
+    }
+
     async function loop(): Promise<void> {
       while (!stopping) {
-        const free = concurrency - active;
-        const ahead = claimAhead.target();
-        // Claim when a slot would idle, or when the jobs claimed ahead run low: refilling in
-        // batches, not one claim per finished job.
-        if (!(free > 0 && ready.length === 0) && !(ahead > 0 && ready.length <= ahead / 2)) {
-          await sleep(null); // a finishing job wakes it
+        if (!wantsClaim()) {
+          await sleep(null); // a finishing job wakes it when it should claim
           continue;
         }
-        const wanted = Math.min(maxClaimBatch, free + ahead - ready.length);
+        const ahead = claimAhead.target();
+        const wanted = Math.min(maxClaimBatch, concurrency - active + ahead - ready.length);
         wokenWhileBusy = false; // the claim sees every change committed before it starts
         try {
           const claimed = await store.claimJobs(db, queue, workerId, wanted, leaseMs, clock.now());
@@ -160,7 +168,9 @@ export function createWorker(options: WorkerOptions): Worker {
         active--;
         claimAhead.finished();
         startReady();
-        wake();
+        // Only finished jobs change what `wantsClaim` reads; waking the loop after each one when
+        // it would not claim cost a turn of the loop and a timer per job.
+        if (wantsClaim()) wake();
       });
     }
 
