@@ -168,8 +168,9 @@ export function createWorker(options: WorkerOptions): Worker {
         active--;
         claimAhead.finished();
         startReady();
-        // Only finished jobs change what `wantsClaim` reads; waking the loop after each one when
-        // it would not claim cost a turn of the loop and a timer per job.
+        // Waking the loop after every finished job, when it would not claim, cost a turn of the
+        // loop and a timer per job. What `wantsClaim` reads changes as jobs finish (a renewal that
+        // drops jobs from `ready` leaves every slot busy, so a finish follows).
         if (wantsClaim()) wake();
       });
     }
