@@ -1,7 +1,7 @@
 import { commitWithoutFlushWait, type Tx, transaction } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/group-commit.ts';
 import type { JobRegistration } from '../platform/jobs/define.ts';
-import { type Job, Snooze } from '../platform/jobs/spec.ts';
+import { type ClaimedJob, Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import type { Outbound } from '../platform/outbound/client.ts';
 import { runsAtThisTime } from './catch-up.ts';
@@ -66,7 +66,7 @@ export function schedulerJobs(core: Core, outbound: Outbound): JobRegistration[]
 }
 
 /** A `scheduler.run` job. */
-type RunJob = Job<RunPayload>;
+type RunJob = ClaimedJob<RunPayload>;
 
 interface Run {
   task: TaskRow;

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../platform/db/database.ts';
-import type { Job } from '../platform/jobs/spec.ts';
+import type { ClaimedJob } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import type { Outcome } from './jobs.ts';
 import type { TaskEvent } from './schemas.ts';
@@ -19,7 +19,7 @@ export async function tellOutcome(
   task: TaskRow,
   execution: ExecutionRow,
   outcome: Outcome,
-  job: Job,
+  job: ClaimedJob,
 ) {
   if (task.action.type === 'reminder') {
     await core.notify.send(tx, {

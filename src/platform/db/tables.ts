@@ -123,7 +123,7 @@ export interface JobsTable {
   attempted_at: Date | null;
   finished_at: Date | null;
 }
-/** A job as stored: what a handler gets (`Job`) and what the queue's statements return. */
+/** A job as stored (`Job` in jobs/spec.ts): what `jobs.get` and most queue statements return. */
 export type JobRow = Selectable<JobsTable>;
 
 export interface PeriodicSlotsTable {

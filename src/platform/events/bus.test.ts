@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { startTestCore } from '../../../test/module-harness.ts';
 import { transaction } from '../db/database.ts';
-import type { Job, JobContext } from '../jobs/spec.ts';
+import type { ClaimedJob, JobContext } from '../jobs/spec.ts';
 import { eventsModule, pruneEventsJob } from './module.ts';
 import type { PublishedEvent } from './publish.ts';
 import { eventsAfter, prunedThrough } from './store.ts';
@@ -126,7 +126,7 @@ describe('events bus', () => {
     // Everything up to the second is three hours old: past the 2-hour retention.
     await sql`UPDATE events SET at = at - interval '3 hours' WHERE id <= ${second}`.execute(db);
     const prune = eventsModule.jobs?.(server.core).find((job) => job.kind === pruneEventsJob.kind);
-    await prune?.handler({} as Job, {} as JobContext);
+    await prune?.handler({} as ClaimedJob, {} as JobContext);
     const left = await eventsAfter(db, 0, 100, ['test:prune']);
     expect(left.map((event) => Number(event.id))).toEqual([third]);
     expect(await prunedThrough(db)).toBe(second);

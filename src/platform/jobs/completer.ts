@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
-import type { Job } from './spec.ts';
+import type { ClaimedJob } from './spec.ts';
 import * as store from './store.ts';
 
 /** After a failed write (database away), wait this long before writing the batch again. */
@@ -8,7 +8,7 @@ const retryAfterErrorMs = 1_000;
 
 export interface CompletionBatcher {
   /** A handler returned: the job is written completed with the next batch. */
-  add(job: Job): void;
+  add(job: ClaimedJob): void;
   /** The attempts gathered or being written: their leases must still be renewed. */
   pending(): store.AttemptRef[];
   /** Resolves when every job added so far is written (or the worker no longer holds it). */
@@ -30,10 +30,10 @@ export function createCompletionBatcher(
   db: Db,
   workerId: string,
   log: Logger,
-  onCompleted: (job: Job) => void,
+  onCompleted: (job: ClaimedJob) => void,
 ): CompletionBatcher {
-  let waiting: Job[] = [];
-  let writing: Job[] = [];
+  let waiting: ClaimedJob[] = [];
+  let writing: ClaimedJob[] = [];
   let flushing: Promise<void> | undefined;
 
   async function flush(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineJob } from './define.ts';
-import type { Job, JobContext, JobSpec } from './spec.ts';
+import type { ClaimedJob, Job, JobContext, JobSpec } from './spec.ts';
 
 // Job definitions without a database: the specs they make, the handlers they register, and (for
 // `tsc`, which checks this file) the payloads that do not compile.
@@ -73,7 +73,7 @@ describe('handle', () => {
       seen.push(job.payload.reportId);
     });
     expect(registration.kind).toBe('test.report');
-    const job = { kind: 'test.report', payload: { reportId: 'r3' } } as Job;
+    const job = { kind: 'test.report', payload: { reportId: 'r3' } } as ClaimedJob;
     await registration.handler(job, {} as JobContext);
     expect(seen).toEqual(['r3']);
     sendReport.handle(async (job) => {

@@ -77,7 +77,13 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       }
     }
   };
-  const worker = createWorker({ ...options, clock, metrics, emit });
+  const worker = createWorker({
+    ...options,
+    clock,
+    metrics,
+    emit,
+    listened: () => listeners.size > 0,
+  });
   const listener = createListener(
     options.databaseUrl,
     ['meridian_jobs'],

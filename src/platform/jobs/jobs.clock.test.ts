@@ -6,8 +6,7 @@ import { transaction } from '../db/database.ts';
 import type { Module } from '../module.ts';
 import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
-import { type Job, type JobState, Snooze } from './spec.ts';
-import type { ClaimedJob } from './store.ts';
+import { type ClaimedJob, type JobState, Snooze } from './spec.ts';
 
 // The job engine on a travel clock: due times, retries and snoozes follow the platform clock, so
 // a test jumps a month ahead instead of waiting for it. The clock runs at real speed, so delays
@@ -17,10 +16,10 @@ const day = 86_400_000;
 
 /** Each handler call, by job id: when it started (real time) and its lateness by the clock. */
 const calls = new Map<number, { at: number; latenessMs: number }[]>();
-const record = (job: Job) =>
+const record = (job: ClaimedJob) =>
   calls.set(job.id, [
     ...(calls.get(job.id) ?? []),
-    { at: performance.now(), latenessMs: (job as ClaimedJob).lateness_ms },
+    { at: performance.now(), latenessMs: job.lateness_ms },
   ]);
 
 const recordJob = defineJob('test.record');

@@ -6,7 +6,7 @@ import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import type { Module } from '../module.ts';
 import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
-import type { Job, JobState } from './spec.ts';
+import type { ClaimedJob, JobState } from './spec.ts';
 import { pruneFinishedJobs } from './store.ts';
 
 // Jobs across the life of workers: lost workers' jobs rescued, a running job cancelled, a worker
@@ -14,7 +14,7 @@ import { pruneFinishedJobs } from './store.ts';
 
 /** Each handler call, by job id. */
 const calls = new Map<number, number>();
-const count = (job: Job) => calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+const count = (job: ClaimedJob) => calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
 /** Jobs whose handler is waiting for its signal, and why each signal was aborted. */
 const holding = new Set<number>();
 const aborted = new Map<number, unknown>();

@@ -4,14 +4,14 @@ import { startTestCore, type TestCore } from '../../../test/module-harness.ts';
 import type { Module } from '../module.ts';
 import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
-import { CancelJob, type Job, type JobState, type JobTransition, Snooze } from './spec.ts';
+import { CancelJob, type ClaimedJob, type JobState, type JobTransition, Snooze } from './spec.ts';
 
 // What happens when a handler does not simply succeed: retries with backoff, dead letters,
 // deadlines, snoozes, cancels, timeouts; and the transitions told to listeners.
 
 /** Each handler call, by job id. */
 const calls = new Map<number, number>();
-const count = (job: Job) => calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+const count = (job: ClaimedJob) => calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
 /** How each timed-out handler saw its signal: aborted, and why. */
 const timeoutSignals = new Map<number, { aborted: boolean; reason: unknown }>();
 

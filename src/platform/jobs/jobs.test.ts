@@ -7,14 +7,14 @@ import { transaction } from '../db/database.ts';
 import type { Module } from '../module.ts';
 import { defineJob } from './define.ts';
 import type { Jobs } from './queue.ts';
-import type { Job, JobState } from './spec.ts';
+import type { ClaimedJob, Job, JobState } from './spec.ts';
 
 // The job engine through its client API, on a real server and database: enqueue (in and out of
 // transactions), due times, order, unique keys, unknown kinds and per-queue concurrency.
 
 /** Each handler call, by job id, with when it started (this process's clock). */
 const calls = new Map<number, number[]>();
-const record = (job: Job) => calls.set(job.id, [...(calls.get(job.id) ?? []), Date.now()]);
+const record = (job: ClaimedJob) => calls.set(job.id, [...(calls.get(job.id) ?? []), Date.now()]);
 const callsOf = (id: number) => calls.get(id)?.length ?? 0;
 
 /** Payload tags of the `ordered` queue's jobs, in the order they ran. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Db } from '../db/database.ts';
 import type { JobRow } from '../db/tables.ts';
-import type { ClaimedJob } from './store.ts';
+import type { ClaimedJob } from './spec.ts';
 
 export interface JobMetrics {
   started(job: ClaimedJob): void;
@@ -13,17 +13,28 @@ export interface JobMetrics {
 /** Job counters and histograms, and a gauge of jobs by queue and state read at scrape time. */
 export function createJobMetrics(registry: Registry, db: Db): JobMetrics {
   const labelNames = ['queue', 'kind'] as const;
-  const started = new Counter({
+  // Counted per job in plain numbers, handed to prom-client at scrape time: its `inc` hashes the
+  // labels on every call, a cost of the hot path (~0.2 µs a job each).
+  const labelled = createLabelCache();
+  new Counter({
     name: 'meridian_jobs_started_total',
     help: 'Job attempts started',
     labelNames,
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const entry of labelled.entries()) this.inc(entry.labels, entry.started);
+    },
   });
-  const completed = new Counter({
+  new Counter({
     name: 'meridian_jobs_completed_total',
     help: 'Job attempts that succeeded',
     labelNames,
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const entry of labelled.entries()) this.inc(entry.labels, entry.completed);
+    },
   });
   const failed = new Counter({
     name: 'meridian_jobs_failed_total',
@@ -66,15 +77,50 @@ export function createJobMetrics(registry: Registry, db: Db): JobMetrics {
   });
   return {
     started(job) {
-      started.inc({ queue: job.queue, kind: job.kind });
-      lateness.observe({ queue: job.queue }, Math.max(0, job.lateness_ms) / 1000);
+      const entry = labelled.of(job);
+      entry.started++;
+      lateness.observe(entry.queueLabels, Math.max(0, job.lateness_ms) / 1000);
     },
     finished(job, outcome, ms) {
-      (outcome === 'completed' ? completed : failed).inc({ queue: job.queue, kind: job.kind });
-      duration.observe({ queue: job.queue, kind: job.kind }, ms / 1000);
+      const entry = labelled.of(job);
+      if (outcome === 'completed') entry.completed++;
+      else failed.inc(entry.labels);
+      duration.observe(entry.labels, ms / 1000);
     },
     dead(job) {
       dead.inc({ queue: job.queue, kind: job.kind });
+    },
+  };
+}
+
+interface LabelledCounts {
+  labels: { queue: string; kind: string };
+  queueLabels: { queue: string };
+  /** Attempts started since the process started. */
+  started: number;
+  completed: number;
+}
+
+/** One entry per queue and kind: its label objects, built once, and its counts. */
+function createLabelCache() {
+  const byQueue = new Map<string, Map<string, LabelledCounts>>();
+
+  return {
+    of({ queue, kind }: { queue: string; kind: string }): LabelledCounts {
+      let byKind = byQueue.get(queue);
+      if (!byKind) {
+        byKind = new Map();
+        byQueue.set(queue, byKind);
+      }
+      let entry = byKind.get(kind);
+      if (!entry) {
+        entry = { labels: { queue, kind }, queueLabels: { queue }, started: 0, completed: 0 };
+        byKind.set(kind, entry);
+      }
+      return entry;
+    },
+    *entries(): Iterable<LabelledCounts> {
+      for (const byKind of byQueue.values()) yield* byKind.values();
     },
   };
 }

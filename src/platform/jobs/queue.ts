@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Backoff } from './backoff.ts';
-import type { Job, JobSpec, JobTransition } from './spec.ts';
+import type { EnqueuedJob, Job, JobSpec, JobTransition } from './spec.ts';
 import * as store from './store.ts';
 
 /** A job spec that cannot be stored: a programming error in the caller, not a runtime condition. */
@@ -27,12 +27,13 @@ export interface Jobs {
   enqueue(spec: JobSpec, options?: { tx?: Db }): Promise<Job>;
   /**
    * Enqueues many jobs in one statement; jobs whose unique key is taken are skipped. The jobs
-   * returned are the specs inserted, so they carry the specs' payload type.
+   * returned are the specs inserted, so they carry the specs' payload type; not whole rows (the
+   * batch path is kept lean): `get` reads the rest.
    */
   enqueueMany<Spec extends JobSpec>(
     specs: Spec[],
     options?: { tx?: Db },
-  ): Promise<Job<PayloadOf<Spec>>[]>;
+  ): Promise<EnqueuedJob<PayloadOf<Spec>>[]>;
   get(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
   /** Cancels a job not yet finished; undefined if there is none. */
   cancel(id: number, options?: { tx?: Db }): Promise<Job | undefined>;
@@ -79,9 +80,13 @@ export function createJobs(
       // The holder of the unique key may finish between the insert and the look-up: try again.
       for (let attempt = 0; attempt < 3; attempt++) {
         const now = clock.now();
-        const [inserted] = await store.insertJobs(executor, [spec], now);
+        const inserted = await store.insertJob(executor, spec, now);
         if (inserted) {
-          await wakeAheadOfRealTime(executor, [inserted], now);
+          await wakeAheadOfRealTime(
+            executor,
+            [{ queue: inserted.queue, at: inserted.run_at }],
+            now,
+          );
           return inserted;
         }
         const existing = await store.findUnfinishedByUniqueKey(executor, spec.uniqueKey as string);
@@ -95,8 +100,15 @@ export function createJobs(
       const executor = options?.tx ?? db;
       const now = clock.now();
       // The rows of `specs`, so their payloads are the specs' own.
-      const inserted = (await store.insertJobs(executor, specs, now)) as Job<PayloadOf<Spec>>[];
-      await wakeAheadOfRealTime(executor, inserted, now);
+      const inserted = (await store.insertJobs(executor, specs, now)) as EnqueuedJob<
+        PayloadOf<Spec>
+      >[];
+      // From the specs: a skipped one (its unique key taken) at worst wakes a queue for nothing.
+      const due = specs.map((spec) => ({
+        queue: spec.queue ?? 'default',
+        at: store.dueAt(spec, now),
+      }));
+      await wakeAheadOfRealTime(executor, due, now);
       return inserted;
     },
     get: (id, options) => store.findJob(options?.tx ?? db, id),
@@ -105,14 +117,14 @@ export function createJobs(
       const executor = options?.tx ?? db;
       const now = clock.now();
       const job = await store.rescheduleJob(executor, id, runAt);
-      if (job) await wakeAheadOfRealTime(executor, [job], now);
+      if (job) await wakeAheadOfRealTime(executor, [{ queue: job.queue, at: job.run_at }], now);
       return job;
     },
     async redrive(id, options) {
       const executor = options?.tx ?? db;
       const now = clock.now();
       const job = await store.redriveDeadJob(executor, id, now, options?.retry);
-      if (job) await wakeAheadOfRealTime(executor, [job], now);
+      if (job) await wakeAheadOfRealTime(executor, [{ queue: job.queue, at: job.run_at }], now);
       return job;
     },
   };
@@ -125,11 +137,16 @@ export function createJobs(
  * queue here, in the caller's transaction. With the system clock no job is both due within the
  * horizon of `now` (read first) and beyond it in real time (read after), so this costs nothing.
  */
-async function wakeAheadOfRealTime(executor: Db, jobs: Job[], now: Date): Promise<void> {
+async function wakeAheadOfRealTime(
+  executor: Db,
+  jobs: { queue: string; at: Date | null }[],
+  now: Date,
+): Promise<void> {
   const real = Date.now();
   const queues = new Set<string>();
   for (const job of jobs) {
-    const at = job.run_at.getTime();
+    // No due time: due at PostgreSQL's now(), which the triggers see as due.
+    const at = job.at?.getTime() ?? real;
     if (at - now.getTime() <= store.notifyHorizonMs && at - real > store.notifyHorizonMs) {
       queues.add(job.queue);
     }

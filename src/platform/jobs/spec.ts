@@ -42,6 +42,37 @@ export interface JobError {
  */
 export type Job<Payload = unknown> = Omit<JobRow, 'payload'> & { payload: Payload };
 
+/** What `enqueueMany` returns of each job it inserted. */
+export type EnqueuedJob<Payload = unknown> = Pick<
+  Job<Payload>,
+  'id' | 'kind' | 'queue' | 'payload' | 'unique_key'
+>;
+
+/**
+ * A claimed job: what a handler gets, and what the worker needs to run it. Only these columns are
+ * read at claim time (the claim is the hot path: every column returned is sent and parsed per
+ * job); a handler that needs more of the row reads it with `jobs.get(job.id)`.
+ */
+export type ClaimedJob<Payload = unknown> = Pick<
+  Job<Payload>,
+  | 'id'
+  | 'kind'
+  | 'queue'
+  | 'payload'
+  | 'priority'
+  | 'attempt'
+  | 'max_attempts'
+  | 'backoff_initial_ms'
+  | 'backoff_factor'
+  | 'backoff_max_ms'
+  | 'backoff_jitter'
+  | 'timeout_ms'
+  | 'deadline'
+> & {
+  /** How late it started: the platform clock at the claim minus its due time. */
+  lateness_ms: number;
+};
+
 /** What a handler gets besides the job. */
 export interface JobContext {
   /** Aborted when the attempt times out or the worker shuts down. */
@@ -50,7 +81,7 @@ export interface JobContext {
 
 /** Runs one attempt of a job. Throwing fails the attempt; see `Snooze` and `CancelJob`. */
 export type JobHandler<Payload = unknown> = (
-  job: Job<Payload>,
+  job: ClaimedJob<Payload>,
   context: JobContext,
 ) => Promise<void>;
 

@@ -5,7 +5,7 @@ import { defineService, type Service } from '../service.ts';
 import { retryDelayMs } from './backoff.ts';
 import { createCompletionBatcher } from './completer.ts';
 import type { JobMetrics } from './metrics.ts';
-import { CancelJob, type Job, type JobHandler, type JobTransition, Snooze } from './spec.ts';
+import { CancelJob, type ClaimedJob, type JobHandler, type JobTransition, Snooze } from './spec.ts';
 import * as store from './store.ts';
 
 export interface WorkerOptions {
@@ -23,6 +23,11 @@ export interface WorkerOptions {
   log: Logger;
   metrics: JobMetrics;
   emit(transition: JobTransition): void;
+  /**
+   * Whether anyone hears transitions: the two of every job (`running`, `completed`) are built
+   * only then, as they cost the hot path an object and a call each.
+   */
+  listened(): boolean;
 }
 
 /**
@@ -35,14 +40,14 @@ export interface Worker extends Service {
 }
 
 interface Running {
-  job: store.ClaimedJob;
+  job: ClaimedJob;
   abort: AbortController;
   done: Promise<void>;
 }
 
 /** After a failed claim (database away), wait this long before the next try. */
 const retryAfterErrorMs = 1_000;
-const maxClaimBatch = 300;
+const maxClaimBatch = 500;
 /** Jobs claimed ahead of free slots: about as many as the loop finishes in this long. */
 const claimAheadWindowMs = 100;
 /**
@@ -64,11 +69,11 @@ const maxSleepMs = 25_000;
  * sleep of `dueIn` clock milliseconds is a timer of as many real ones; a travel wakes the loops.
  */
 export function createWorker(options: WorkerOptions): Worker {
-  const { db, workerId, log, metrics, leaseMs, clock, emit } = options;
+  const { db, workerId, log, metrics, leaseMs, clock, emit, listened } = options;
   const running = new Map<number, Running>();
-  const completions = createCompletionBatcher(db, workerId, log, (job) =>
-    emit({ job, to: 'completed' }),
-  );
+  const completions = createCompletionBatcher(db, workerId, log, (job) => {
+    if (listened()) emit({ job, to: 'completed' });
+  });
   const loops = Object.entries(options.queues).map(([queue, concurrency]) =>
     createQueueLoop(queue, concurrency),
   );
@@ -85,7 +90,7 @@ export function createWorker(options: WorkerOptions): Worker {
     let done: Promise<void> = Promise.resolve();
     let active = 0;
     /** Claimed ahead, waiting for a slot: their leases are renewed like those of running jobs. */
-    const ready: store.ClaimedJob[] = [];
+    const ready: ClaimedJob[] = [];
     const claimAhead = createClaimAhead();
 
     function wake(): void {
@@ -109,17 +114,25 @@ export function createWorker(options: WorkerOptions): Worker {
       });
     }
 
+    /**
+     * Claim when a slot would idle, or when the jobs claimed ahead run low: refilling in batches,
+     * not one claim per finished job.
+     */
+    function wantsClaim(): boolean {
+      const ahead = claimAhead.target();
+      return (
+        (active < concurrency && ready.length === 0) || (ahead > 0 && ready.length <= ahead / 2)
+      );
+    }
+
     async function loop(): Promise<void> {
       while (!stopping) {
-        const free = concurrency - active;
-        const ahead = claimAhead.target();
-        // Claim when a slot would idle, or when the jobs claimed ahead run low: refilling in
-        // batches, not one claim per finished job.
-        if (!(free > 0 && ready.length === 0) && !(ahead > 0 && ready.length <= ahead / 2)) {
-          await sleep(null); // a finishing job wakes it
+        if (!wantsClaim()) {
+          await sleep(null); // a finishing job wakes it when it should claim
           continue;
         }
-        const wanted = Math.min(maxClaimBatch, free + ahead - ready.length);
+        const ahead = claimAhead.target();
+        const wanted = Math.min(maxClaimBatch, concurrency - active + ahead - ready.length);
         wokenWhileBusy = false; // the claim sees every change committed before it starts
         try {
           const claimed = await store.claimJobs(db, queue, workerId, wanted, leaseMs, clock.now());
@@ -141,11 +154,11 @@ export function createWorker(options: WorkerOptions): Worker {
 
     function startReady(): void {
       while (active < concurrency && ready.length > 0 && !stopping) {
-        run(ready.shift() as store.ClaimedJob);
+        run(ready.shift() as ClaimedJob);
       }
     }
 
-    function run(job: store.ClaimedJob): void {
+    function run(job: ClaimedJob): void {
       active++;
       const abort = new AbortController();
       const entry: Running = { job, abort, done: Promise.resolve() };
@@ -155,7 +168,10 @@ export function createWorker(options: WorkerOptions): Worker {
         active--;
         claimAhead.finished();
         startReady();
-        wake();
+        // Waking the loop after every finished job, when it would not claim, cost a turn of the
+        // loop and a timer per job. What `wantsClaim` reads changes as jobs finish (a renewal that
+        // drops jobs from `ready` leaves every slot busy, so a finish follows).
+        if (wantsClaim()) wake();
       });
     }
 
@@ -170,10 +186,10 @@ export function createWorker(options: WorkerOptions): Worker {
     };
   }
 
-  async function execute(job: store.ClaimedJob, abort: AbortController): Promise<void> {
+  async function execute(job: ClaimedJob, abort: AbortController): Promise<void> {
     const ref = store.refOf(job);
     metrics.started(job);
-    emit({ job, to: 'running' });
+    if (listened()) emit({ job, to: 'running' });
     const started = performance.now();
     try {
       // Deadlines are real time, like the leases: not the platform clock.
@@ -192,7 +208,11 @@ export function createWorker(options: WorkerOptions): Worker {
     }
   }
 
-  async function recordFailure(job: Job, ref: store.AttemptRef, error: unknown): Promise<void> {
+  async function recordFailure(
+    job: ClaimedJob,
+    ref: store.AttemptRef,
+    error: unknown,
+  ): Promise<void> {
     try {
       if (error instanceof Snooze) {
         await store.releaseJobs(db, workerId, [ref], { now: clock.now(), delayMs: error.delayMs });
@@ -310,8 +330,10 @@ export function createWorker(options: WorkerOptions): Worker {
 /**
  * How many jobs a queue loop claims beyond its free slots, so that with fast handlers each claim
  * is a batch and the next is fetched while these run. Measured as the jobs it finished in about
- * the last `claimAheadWindowMs` (a decaying count): fast jobs are claimed up to a full batch ahead,
+ * the last `claimAheadWindowMs` (a decaying count): fast jobs are claimed up to two batches ahead,
  * slow ones hardly at all, so claimed jobs never sit idle while another process could run them.
+ * Two, because the loop claims again when half are left: the refill is then a full batch, and
+ * the half left covers the claim's round trip.
  */
 function createClaimAhead() {
   let recent = 0;
@@ -330,7 +352,7 @@ function createClaimAhead() {
     },
     target(): number {
       decay();
-      return Math.min(maxClaimBatch, Math.floor(recent));
+      return Math.min(2 * maxClaimBatch, Math.floor(recent));
     },
   };
 }
@@ -343,7 +365,11 @@ class DeadlineError extends Error {
   }
 }
 
-async function withTimeout(work: Promise<void>, job: Job, abort: AbortController): Promise<void> {
+async function withTimeout(
+  work: Promise<void>,
+  job: ClaimedJob,
+  abort: AbortController,
+): Promise<void> {
   if (!job.timeout_ms) return work;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
