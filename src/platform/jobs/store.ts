@@ -192,8 +192,19 @@ export async function nextRunAt(db: Db, queue: string): Promise<Date | null> {
   return result.rows[0]?.next ?? null;
 }
 
-function attemptsOf(refs: AttemptRef[]): RawBuilder<unknown> {
-  return sql`(SELECT * FROM unnest(${refs.map((r) => r.id)}::bigint[], ${refs.map((r) => r.attempt)}::int[]))`;
+/**
+ * The rows of `refs` that `workerId` still runs, at the attempts it claimed. Written to plan as
+ * primary-key probes whatever the statistics say, since they see few running jobs (estimates of
+ * one row): `ANY(ARRAY(subquery))` makes the ids an index condition, and the attempts are matched
+ * as `id:attempt` keys (a hashed list), not by a join, which such estimates turn into a rescan of
+ * the list per row.
+ */
+function heldBy(workerId: string, refs: AttemptRef[]): RawBuilder<unknown> {
+  const ids = refs.map((ref) => ref.id);
+  const keys = refs.map((ref) => `${ref.id}:${ref.attempt}`);
+  return sql`id = ANY(ARRAY(SELECT unnest(${ids}::bigint[])))
+    AND id::text || ':' || attempt = ANY(${keys}::text[])
+    AND worker_id = ${workerId} AND state = 'running'`;
 }
 
 /** Marks finished attempts completed, in one statement. Returns the ids it could still mark. */
@@ -204,7 +215,7 @@ export async function completeJobs(
 ): Promise<number[]> {
   const result = await sql<Pick<JobRow, 'id'>>`
     UPDATE jobs SET state = 'completed', finished_at = now(), lease_until = NULL
-    WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
+    WHERE ${heldBy(workerId, refs)}
     RETURNING id`.execute(db);
   return result.rows.map((row) => row.id);
 }
@@ -258,7 +269,7 @@ export async function releaseJobs(
   const result = await sql<Pick<JobRow, 'id'>>`
     UPDATE jobs SET state = 'available', attempt = attempt - 1, lease_until = NULL, worker_id = NULL,
                     run_at = ${runAt}
-    WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
+    WHERE ${heldBy(workerId, refs)}
     RETURNING id`.execute(db);
   return result.rows.map((row) => row.id);
 }
@@ -281,7 +292,7 @@ export async function extendLeases(
 ): Promise<number[]> {
   const result = await sql<Pick<JobRow, 'id'>>`
     UPDATE jobs SET lease_until = now() + ${leaseMs} * interval '1 millisecond'
-    WHERE (id, attempt) IN ${attemptsOf(refs)} AND worker_id = ${workerId} AND state = 'running'
+    WHERE ${heldBy(workerId, refs)}
     RETURNING id`.execute(db);
   return result.rows.map((row) => row.id);
 }

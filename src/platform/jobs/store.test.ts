@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, silentLog } from '../../../test/helpers.ts';
+import { connectDatabase, type Database } from '../db/database.ts';
+import * as store from './store.ts';
+
+// The statements that change a claimed job, read straight from the store: each touches only the
+// attempts its worker claimed, named by id and attempt (a worker that lost a job and claimed it
+// again holds the new attempt, not the old one).
+
+let database: Database;
+const worker = randomUUID();
+const claim = (limit: number) =>
+  store.claimJobs(database.db, 'store-test', worker, limit, 30_000, new Date());
+
+beforeAll(async () => {
+  database = connectDatabase(await createTestDatabase(), 2, silentLog);
+  const specs = Array.from({ length: 6 }, () => ({ kind: 'test.noop', queue: 'store-test' }));
+  await store.insertJobs(database.db, specs, new Date());
+});
+afterAll(() => database.close());
+
+describe('the attempt guard', () => {
+  it('completes, renews and releases only the attempts named, of the worker that holds them', async () => {
+    const [a, b, c, d] = await claim(4);
+    if (!a || !b || !c || !d) throw new Error('expected four claimed jobs');
+    const stale = { id: b.id, attempt: b.attempt + 1 };
+
+    expect(await store.extendLeases(database.db, worker, [store.refOf(a), stale], 30_000)).toEqual([
+      a.id,
+    ]);
+    expect(await store.completeJobs(database.db, randomUUID(), [store.refOf(c)])).toEqual([]);
+    expect(await store.releaseJobs(database.db, worker, [stale, store.refOf(d)])).toEqual([d.id]);
+    expect(
+      (await store.completeJobs(database.db, worker, [a, b, c].map(store.refOf))).sort(),
+    ).toEqual([a.id, b.id, c.id].sort());
+    // Done once: a second completion finds nothing running.
+    expect(await store.completeJobs(database.db, worker, [store.refOf(a)])).toEqual([]);
+    const states = await Promise.all([a, b, c, d].map((job) => store.findJob(database.db, job.id)));
+    expect(states.map((row) => [row?.state, row?.attempt])).toEqual([
+      ['completed', 1],
+      ['completed', 1],
+      ['completed', 1],
+      ['available', 0],
+    ]);
+  });
+});
