@@ -4,7 +4,7 @@
 // lateness p50/p99/max and executions/s, every execution the same POST to a webhook receiver in
 // this process, whose path carries the due time (lateness = arrival − due, no store read).
 // Rounds, one at a time, each with a fresh system, in the order of BENCH_ROUNDS (default
-// "default:100 bullmq pg-boss", Meridian at its default): a peer's name, or else a JOB_QUEUES setting for
+// "default:200 bullmq pg-boss", Meridian at its default): a peer's name, or else a JOB_QUEUES setting for
 // Meridian; the peers at BENCH_PEER_CONCURRENCY (default 50), in a child process; all of them for
 // each shape of BENCH_SHAPES (default "spread"; bench/scheduler/workload.ts). Run:
 // `npm run bench:scheduler` (`--tasks N` or BENCH_TASKS for another count, BENCH_GRACE_MINUTES
@@ -38,7 +38,7 @@ import { databaseUrl, loadAverage, machine, root, withBenchDir } from './servers
 const { values: flags } = parseArgs({ options: { tasks: { type: 'string' } } });
 const tasks = Number(flags.tasks ?? process.env.BENCH_TASKS ?? 50_000);
 const words = (value: string) => value.split(/\s+/).filter(Boolean);
-const order = words(process.env.BENCH_ROUNDS ?? `default:100 ${peerNames.join(' ')}`);
+const order = words(process.env.BENCH_ROUNDS ?? `default:200 ${peerNames.join(' ')}`);
 const isPeer = (entry: string): entry is PeerName =>
   (peerNames as readonly string[]).includes(entry);
 const peerConcurrency = Number(process.env.BENCH_PEER_CONCURRENCY ?? 50);

@@ -262,7 +262,7 @@ ${renderMeridianTable(rounds, graceMs) || 'No Meridian round in this run.'}
 ${rounds.map((m) => details(m, context)).join('\n')}
 
 Rerun with \`npm run bench:scheduler\` (\`--tasks N\` or \`BENCH_TASKS\` for the count,
-\`BENCH_ROUNDS="default:100 bullmq pg-boss"\` for the rounds in their order, a peer or
+\`BENCH_ROUNDS="default:200 bullmq pg-boss"\` for the rounds in their order, a peer or
 else Meridian's \`JOB_QUEUES\`, \`BENCH_PEER_CONCURRENCY=50\` for the peers, \`BENCH_SHAPES="spread instant"\` for the shapes,
 \`BENCH_GRACE_MINUTES\` for the wait after the minute, \`BENCH_DATABASE_URL=postgres://...\` to use a
 running PostgreSQL); it rewrites this section.`;

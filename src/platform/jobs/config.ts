@@ -6,7 +6,7 @@ export const jobsConfig = defineConfigSection('jobs', (env) => ({
    * Queue → jobs of it this process runs at once. High by default: a job mostly waits on the
    * network or the database, and a slot costs a promise, not a thread (docs/jobs.md, Concurrency).
    */
-  queues: queues(env.text('JOB_QUEUES', 'default:100')),
+  queues: queues(env.text('JOB_QUEUES', 'default:200')),
   /** A running job's lease: a worker that dies loses its jobs to others after this. */
   leaseMs: env.integer('JOB_LEASE_SECONDS', 30, 1, 86_400) * 1000,
   /** Completed and cancelled jobs are kept this long. */
