@@ -28,6 +28,7 @@ import { notifyConfig } from './notify/config.ts';
 import { notifyModule } from './notify/module.ts';
 import { createNotify } from './notify/service.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
+import { observeConfig } from './observe/config.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
 import { createOutbound } from './outbound/client.ts';
@@ -153,11 +154,14 @@ export function assembleCore(
   const metrics = createMetrics(database.pool);
   const jobSettings = jobsConfig.of(config);
   const notifySettings = notifyConfig.of(config);
-  const heartbeat = createHeartbeat(database.db, log, { role, version });
+  const { heartbeatMs } = observeConfig.of(config);
+  const heartbeat = createHeartbeat(database.db, log, { role, version, intervalMs: heartbeatMs });
   const engine = createJobEngine({
     db: database.db,
     databaseUrl: database.url,
     workerId: heartbeat.id,
+    hostKey: heartbeat.hostKey,
+    heartbeatMs,
     log,
     metrics,
     handlers: {},
@@ -188,6 +192,9 @@ export function assembleCore(
     pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),
   };
   Object.assign(engine.handlers, composeJobHandlers(modules, core));
+  // In every role: a process of this host that died is judged by whichever of its neighbours
+  // beats next, the Meridian restarted on its data directory first of all.
+  heartbeat.afterEachBeat(engine.releaseGoneOnHost);
   const moduleServices =
     role === 'api' ? [] : modules.flatMap((module) => module.services?.(core) ?? []);
   return {
