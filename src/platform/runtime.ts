@@ -162,6 +162,7 @@ export function assembleCore(
     workerId: heartbeat.id,
     hostKey: heartbeat.hostKey,
     heartbeatMs,
+    inContactFor: heartbeat.inContactFor,
     log,
     metrics,
     handlers: {},

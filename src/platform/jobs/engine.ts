@@ -28,6 +28,11 @@ export interface JobEngineOptions {
   hostKey: string | null;
   /** The instance heartbeat's interval: the leader judges instances silent for three lost. */
   heartbeatMs: number;
+  /**
+   * Whether this process's own beats have reached the database for the last `ms` (the
+   * heartbeat's `inContactFor`): the leader judges no one silent until they have. Default: always.
+   */
+  inContactFor?(ms: number): boolean;
   log: Logger;
   metrics: Registry;
   handlers: Record<string, JobHandler>;
@@ -114,6 +119,7 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     selfId: options.workerId,
     hostKey: options.hostKey,
     heartbeatMs: options.heartbeatMs,
+    inContactFor: options.inContactFor ?? (() => true),
     onRescued: rescued,
     onLost: (kind, releasedJobs) => metrics.instanceLost(kind, releasedJobs),
   });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { type Db, transaction } from '../db/database.ts';
 import { isAlive } from '../db/data-dir-lock.ts';
+import { missedBeatsToLose } from '../observe/config.ts';
 import * as instances from '../observe/instances.ts';
 import type { Service } from '../service.ts';
 import { every } from './maintenance.ts';
@@ -27,6 +28,8 @@ export interface LostInstanceOptions {
   hostKey: string | null;
   /** This process's heartbeat interval: the leader's sweep runs on it. */
   heartbeatMs: number;
+  /** Whether this process's own beats have reached the database for the last `ms`. */
+  inContactFor(ms: number): boolean;
   /** Told of each job released, after the commit, with the error it recorded. */
   onRescued(job: store.RescuedJob, error: string): void;
   /** Told of each instance this process marked lost, after the commit. */
@@ -90,10 +93,15 @@ export function createLostInstances(options: LostInstanceOptions): LostInstances
     silentSweeper: every(
       'lost-instances',
       options.heartbeatMs,
-      () =>
-        release('no_heartbeat', (tx) =>
+      async () => {
+        // After an outage of the database (or of this process's link to it), every process
+        // looks silent until it beats again: silence is judged only once this process's own
+        // beats have been reaching the database for as long as it takes to judge one.
+        if (!options.inContactFor(missedBeatsToLose * options.heartbeatMs)) return;
+        await release('no_heartbeat', (tx) =>
           instances.markSilentInstancesLost(tx, selfId, options.heartbeatMs),
-        ),
+        );
+      },
       log,
     ),
   };

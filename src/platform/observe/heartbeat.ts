@@ -25,12 +25,23 @@ export function createHeartbeat(
   const hostKey = instances.hostKeyOf();
   const steps: (() => Promise<void>)[] = [];
   let timer: NodeJS.Timeout | undefined;
+  // The unbroken run of beats that reached the database: when it began, and its last beat.
+  let contactSince: number | undefined;
+  let lastContact: number | undefined;
   // Beats never overlap: a slow one (a busy pool) delays the next rather than doubling up.
   let current: Promise<void> = Promise.resolve();
+
+  /** A beat reached the database: the run goes on, or begins again after a miss or a stall. */
+  function contact(): void {
+    const now = Date.now();
+    if (lastContact === undefined || now - lastContact > 2 * info.intervalMs) contactSince = now;
+    lastContact = now;
+  }
 
   async function beat(): Promise<void> {
     try {
       const cleared = await instances.beat(db, id);
+      contact();
       if (cleared) {
         log.warn(
           { lostAt: cleared.lost_at, reason: cleared.lost_reason },
@@ -39,6 +50,7 @@ export function createHeartbeat(
       }
       await instances.forgetOldInstances(db);
     } catch (error) {
+      contactSince = undefined;
       log.warn({ err: error }, 'heartbeat failed');
     }
     await runSteps();
@@ -65,6 +77,7 @@ export function createHeartbeat(
         host_key: hostKey,
         heartbeat_seconds: Math.round(info.intervalMs / 1000),
       });
+      contact();
       current = runSteps();
       await current;
       timer = setInterval(tick, info.intervalMs);
@@ -85,6 +98,15 @@ export function createHeartbeat(
     afterEachBeat(step) {
       steps.push(step);
     },
+    inContactFor(ms) {
+      const now = Date.now();
+      return (
+        contactSince !== undefined &&
+        lastContact !== undefined &&
+        now - lastContact <= 2 * info.intervalMs &&
+        now - contactSince >= ms
+      );
+    },
   };
 }
 
@@ -95,4 +117,10 @@ export interface Heartbeat extends Service {
   hostKey: string | null;
   /** Runs `step` after the registration and after every beat, one at a time, in order. */
   afterEachBeat(step: () => Promise<void>): void;
+  /**
+   * Whether this process's beats have reached the database for the last `ms` without a miss
+   * (a failed beat, or a stall of two intervals). Only then may it judge others silent: after an
+   * outage of the database, every process looks silent until it beats again.
+   */
+  inContactFor(ms: number): boolean;
 }
