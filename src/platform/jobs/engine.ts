@@ -26,7 +26,7 @@ export interface JobEngineOptions {
   workerId: string;
   /** This process's `instances.host_key`: it judges the pids of instances with the same key. */
   hostKey: string | null;
-  /** The instance heartbeat's interval: the leader judges instances silent for three lost. */
+  /** The instance heartbeat's interval: the leader judges an instance silent for three lost. */
   heartbeatMs: number;
   /**
    * Whether this process's own beats have reached the database for the last `ms` (the
