@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { type Db, transaction } from '../db/database.ts';
 import { isAlive } from '../db/data-dir-lock.ts';
+import { type Db, transaction } from '../db/database.ts';
 import { missedBeatsToLose } from '../observe/config.ts';
 import * as instances from '../observe/instances.ts';
 import type { Service } from '../service.ts';

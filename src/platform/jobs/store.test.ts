@@ -54,7 +54,14 @@ describe('the jobs of a lost instance', () => {
       { kind: 'test.noop', queue: 'lost-test', maxAttempts: 1 },
     ];
     await store.insertJobs(database.db, specs, new Date());
-    const claimed = await store.claimJobs(database.db, 'lost-test', lost, 10, 3_600_000, new Date());
+    const claimed = await store.claimJobs(
+      database.db,
+      'lost-test',
+      lost,
+      10,
+      3_600_000,
+      new Date(),
+    );
     expect(claimed).toHaveLength(2);
     const [retried, last] = claimed.sort((a, b) => b.max_attempts - a.max_attempts);
     if (!retried || !last) throw new Error('expected two claimed jobs');
@@ -71,7 +78,12 @@ describe('the jobs of a lost instance', () => {
       ].sort(),
     );
     const row = await store.findJob(database.db, retried.id);
-    expect(row).toMatchObject({ state: 'available', attempt: 1, worker_id: null, lease_until: null });
+    expect(row).toMatchObject({
+      state: 'available',
+      attempt: 1,
+      worker_id: null,
+      lease_until: null,
+    });
     expect(row?.errors.map((e) => [e.attempt, e.error])).toEqual([
       [1, 'the worker running it was lost (process gone)'],
     ]);
