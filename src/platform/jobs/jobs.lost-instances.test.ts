@@ -206,3 +206,19 @@ describe('a process judged lost while alive (paused)', () => {
     await waitForJobState(jobs, job.id, 'completed');
   });
 });
+
+describe('metrics', () => {
+  it('count the instances this process judged lost, and the jobs it released, by reason', async () => {
+    const samples = (await server.core.metrics.getMetricsAsJSON()).flatMap((metric) =>
+      metric.values.map((value) => ({ name: metric.name, ...value })),
+    );
+    const value = (name: string, reason: string) =>
+      samples.find((s) => s.name === name && s.labels.reason === reason)?.value;
+    // The instances of the tests above: two released one job each, the marker none; the silent
+    // one released one job, the other none.
+    expect(value('meridian_instances_lost_total', 'process_gone')).toBe(3);
+    expect(value('meridian_jobs_released_from_lost_instances_total', 'process_gone')).toBe(2);
+    expect(value('meridian_instances_lost_total', 'no_heartbeat')).toBe(2);
+    expect(value('meridian_jobs_released_from_lost_instances_total', 'no_heartbeat')).toBe(1);
+  });
+});
