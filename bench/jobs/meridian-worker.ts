@@ -16,6 +16,10 @@ const engine = createJobEngine({
   db: database.db,
   databaseUrl: args.url,
   workerId: randomUUID(),
+  // Not registered in `instances`: no process judges it, and it judges none (its leader's sweep
+  // of silent instances finds no rows).
+  hostKey: null,
+  heartbeatMs: 1_000,
   log,
   metrics: new Registry(),
   handlers: {

@@ -7,6 +7,7 @@ import { ConfigError, defineConfigSection, loadConfig } from './config.ts';
 import { jobsConfig } from './jobs/config.ts';
 import type { Module } from './module.ts';
 import { notifyConfig } from './notify/config.ts';
+import { observeConfig } from './observe/config.ts';
 import { platformModules } from './runtime.ts';
 
 const nowhere = '/nonexistent';
@@ -63,6 +64,8 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', '*'],
     ['JOB_QUEUES', 'default'],
     ['JOB_QUEUES', 'default:0'],
+    ['HEARTBEAT_SECONDS', '0'],
+    ['HEARTBEAT_SECONDS', '0.5'],
     ['EVENT_RETENTION_HOURS', '0'],
     ['SHUTDOWN_DRAIN_SECONDS', '-1'],
     ['SHUTDOWN_DRAIN_SECONDS', '3601'],
@@ -88,6 +91,7 @@ describe('loadConfig', () => {
       retentionMs: 86_400_000,
     });
     expect(notifyConfig.of(config)).toMatchObject({ maxAttempts: 10, smtpUrl: undefined });
+    expect(observeConfig.of(config)).toEqual({ heartbeatMs: 1_000 });
   });
 
   it('says which module to load when a section was not read', () => {

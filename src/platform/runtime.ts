@@ -27,6 +27,7 @@ import type { Core, Module } from './module.ts';
 import { notifyConfig } from './notify/config.ts';
 import { notifyModule } from './notify/module.ts';
 import { createNotify } from './notify/service.ts';
+import { observeConfig } from './observe/config.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
 import { createMetrics, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
@@ -153,11 +154,15 @@ export function assembleCore(
   const metrics = createMetrics(database.pool);
   const jobSettings = jobsConfig.of(config);
   const notifySettings = notifyConfig.of(config);
-  const heartbeat = createHeartbeat(database.db, log, { role, version });
+  const { heartbeatMs } = observeConfig.of(config);
+  const heartbeat = createHeartbeat(database.db, log, { role, version, intervalMs: heartbeatMs });
   const engine = createJobEngine({
     db: database.db,
     databaseUrl: database.url,
     workerId: heartbeat.id,
+    hostKey: heartbeat.hostKey,
+    heartbeatMs,
+    inContactFor: heartbeat.inContactFor,
     log,
     metrics,
     handlers: {},
@@ -188,6 +193,9 @@ export function assembleCore(
     pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),
   };
   Object.assign(engine.handlers, composeJobHandlers(modules, core));
+  // In every role: a process of this host that died is judged by whichever of its neighbours
+  // beats next, the Meridian restarted on its data directory first of all.
+  heartbeat.afterEachBeat(engine.releaseGoneOnHost);
   const moduleServices =
     role === 'api' ? [] : modules.flatMap((module) => module.services?.(core) ?? []);
   return {

@@ -92,6 +92,15 @@ export interface InstancesTable {
   started_at: CreatedAt;
   heartbeat_at: ColumnType<Date, Date | undefined, Date>;
   stopped_at: Date | null;
+  /** Hostname, boot id and pid namespace (observe/instances.ts `hostKeyOf`); null: not judged by pid. */
+  host_key: string | null;
+  /** Its heartbeat interval; null for rows registered before observe migration 002. */
+  heartbeat_seconds: number | null;
+  /** When it was judged dead (its pid gone, or silent); cleared if it beats again. */
+  lost_at: Date | null;
+  lost_reason: string | null;
+  /** Running jobs released because it was lost. */
+  released_jobs: Generated<number>;
 }
 export type InstanceRow = Selectable<InstancesTable>;
 

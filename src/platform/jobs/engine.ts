@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { createListener } from '../db/listener.ts';
 import { defineService, type Service } from '../service.ts';
 import { createLeaderElector } from './leader.ts';
+import { createLostInstances } from './lost-instances.ts';
 import {
   createPeriodicEnqueuer,
   createPruner,
@@ -14,13 +15,24 @@ import {
 import { createJobMetrics } from './metrics.ts';
 import { createJobs, type Jobs } from './queue.ts';
 import type { JobHandler, JobTransition } from './spec.ts';
+import type { RescuedJob } from './store.ts';
 import { createWorker } from './worker.ts';
 
 export interface JobEngineOptions {
   db: Db;
   /** For the two connections of their own: LISTEN, and the leader's advisory lock. */
   databaseUrl: string;
+  /** This process's instance id (`instances.id`): the jobs it claims carry it as `worker_id`. */
   workerId: string;
+  /** This process's `instances.host_key`: it judges the pids of instances with the same key. */
+  hostKey: string | null;
+  /** The instance heartbeat's interval: the leader judges an instance silent for three lost. */
+  heartbeatMs: number;
+  /**
+   * Whether this process's own beats have reached the database for the last `ms` (the
+   * heartbeat's `inContactFor`): the leader judges no one silent until they have. Default: always.
+   */
+  inContactFor?(ms: number): boolean;
   log: Logger;
   metrics: Registry;
   handlers: Record<string, JobHandler>;
@@ -50,6 +62,11 @@ export interface JobEngine extends Service {
   onTransition(listener: (transition: JobTransition) => void): () => void;
   /** Kind → handler; modules add theirs before `start`. */
   handlers: Record<string, JobHandler>;
+  /**
+   * Marks lost the instances of this host whose process is gone and releases their running
+   * jobs (lost-instances.ts); the heartbeat runs it after every beat, in every role.
+   */
+  releaseGoneOnHost(): Promise<void>;
 }
 
 /** How often the leader looks for jobs whose lease ran out. */
@@ -90,12 +107,27 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     { onNotify: (_channel, queue) => worker.wake(queue), onReconnect: () => worker.wake() },
     log,
   );
+  // A job taken back from a lost worker, by the rescuer or with its lost instance: as a failed
+  // attempt (the scheduler marks the execution of one that went dead lost).
+  const rescued = (job: RescuedJob, error: string) => {
+    if (job.state === 'dead') metrics.dead(job);
+    emit({ job, to: job.state === 'dead' ? 'dead' : 'retrying', error });
+  };
+  const lostInstances = createLostInstances({
+    db,
+    log,
+    selfId: options.workerId,
+    hostKey: options.hostKey,
+    heartbeatMs: options.heartbeatMs,
+    inContactFor: options.inContactFor ?? (() => true),
+    onRescued: rescued,
+    onLost: (kind, releasedJobs) => metrics.instanceLost(kind, releasedJobs),
+  });
   const leaderServices: Service[] = [
-    createRescuer(db, log, Math.min(rescueEveryMs, options.leaseMs / 2), (job) => {
-      if (job.state === 'dead') metrics.dead(job);
-      const error = 'lease expired: the worker running it was lost';
-      emit({ job, to: job.state === 'dead' ? 'dead' : 'retrying', error });
-    }),
+    createRescuer(db, log, Math.min(rescueEveryMs, options.leaseMs / 2), (job) =>
+      rescued(job, 'lease expired: the worker running it was lost'),
+    ),
+    lostInstances.silentSweeper,
     createPruner(db, log, pruneEveryMs, options.retentionMs),
     createPeriodicEnqueuer(db, jobs, options.periodic, log),
   ];
@@ -123,5 +155,11 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       await listener.stop();
     },
   });
-  return { ...service, jobs, handlers: options.handlers, onTransition };
+  return {
+    ...service,
+    jobs,
+    handlers: options.handlers,
+    onTransition,
+    releaseGoneOnHost: lostInstances.releaseGoneOnHost,
+  };
 }

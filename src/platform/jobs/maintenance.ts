@@ -7,7 +7,8 @@ import type { JobSpec } from './spec.ts';
 import * as store from './store.ts';
 
 // The services the leader runs, each a small start/stop loop: the rescuer (jobs of lost workers
-// back to the retry path), the pruner (finished jobs past retention) and periodic jobs.
+// back to the retry path), the pruner (finished jobs past retention) and periodic jobs; and the
+// sweep of silent instances (lost-instances.ts), built on `every`.
 
 /** Runs `work` every `intervalMs`, never twice at once; a failure is logged and tried next time. */
 export function every(

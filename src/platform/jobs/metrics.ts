@@ -2,12 +2,15 @@ import { sql } from 'kysely';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Db } from '../db/database.ts';
 import type { JobRow } from '../db/tables.ts';
+import type { LostKind } from './lost-instances.ts';
 import type { ClaimedJob } from './spec.ts';
 
 export interface JobMetrics {
   started(job: ClaimedJob): void;
   finished(job: ClaimedJob, outcome: 'completed' | 'failed', ms: number): void;
   dead(job: { queue: string; kind: string }): void;
+  /** This process marked an instance lost (lost-instances.ts) and released its running jobs. */
+  instanceLost(reason: LostKind, releasedJobs: number): void;
 }
 
 /** Job counters and histograms, and a gauge of jobs by queue and state read at scrape time. */
@@ -46,6 +49,18 @@ export function createJobMetrics(registry: Registry, db: Db): JobMetrics {
     name: 'meridian_jobs_dead_total',
     help: 'Jobs that went dead',
     labelNames,
+    registers: [registry],
+  });
+  const instancesLost = new Counter({
+    name: 'meridian_instances_lost_total',
+    help: 'Instances this process judged lost (process gone, or no heartbeat), by reason',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const releasedFromLost = new Counter({
+    name: 'meridian_jobs_released_from_lost_instances_total',
+    help: 'Running jobs this process released because their instance was lost, by reason',
+    labelNames: ['reason'],
     registers: [registry],
   });
   const duration = new Histogram({
@@ -89,6 +104,10 @@ export function createJobMetrics(registry: Registry, db: Db): JobMetrics {
     },
     dead(job) {
       dead.inc({ queue: job.queue, kind: job.kind });
+    },
+    instanceLost(reason, releasedJobs) {
+      instancesLost.inc({ reason });
+      releasedFromLost.inc({ reason }, releasedJobs);
     },
   };
 }

@@ -45,3 +45,58 @@ describe('the attempt guard', () => {
     ]);
   });
 });
+
+describe('the jobs of a lost instance', () => {
+  it('are taken back at once, their attempt counted, and their old holder can record nothing', async () => {
+    const lost = randomUUID();
+    const specs = [
+      { kind: 'test.noop', queue: 'lost-test' },
+      { kind: 'test.noop', queue: 'lost-test', maxAttempts: 1 },
+    ];
+    await store.insertJobs(database.db, specs, new Date());
+    const claimed = await store.claimJobs(
+      database.db,
+      'lost-test',
+      lost,
+      10,
+      3_600_000,
+      new Date(),
+    );
+    expect(claimed).toHaveLength(2);
+    const [retried, last] = claimed.sort((a, b) => b.max_attempts - a.max_attempts);
+    if (!retried || !last) throw new Error('expected two claimed jobs');
+
+    // Another worker's running job is not touched.
+    const [other] = await claim(1);
+    if (!other) throw new Error('expected a job of another worker');
+
+    const rescued = await store.rescueJobsOfInstance(database.db, lost, 'process gone');
+    expect(rescued.map((job) => [job.id, job.state, job.attempt]).sort()).toEqual(
+      [
+        [retried.id, 'available', 1],
+        [last.id, 'dead', 1],
+      ].sort(),
+    );
+    const row = await store.findJob(database.db, retried.id);
+    expect(row).toMatchObject({
+      state: 'available',
+      attempt: 1,
+      worker_id: null,
+      lease_until: null,
+    });
+    expect(row?.errors.map((e) => [e.attempt, e.error])).toEqual([
+      [1, 'the worker running it was lost (process gone)'],
+    ]);
+    expect((await store.findJob(database.db, last.id))?.finished_at).toBeInstanceOf(Date);
+
+    // The old holder, if only paused, can neither renew, complete nor fail what was taken back.
+    const refs = [retried, last].map(store.refOf);
+    expect(await store.extendLeases(database.db, lost, refs, 30_000)).toEqual([]);
+    expect(await store.completeJobs(database.db, lost, refs)).toEqual([]);
+    expect(
+      await store.failJob(database.db, lost, store.refOf(retried), 'late', 0, false, new Date()),
+    ).toBeUndefined();
+    expect(await store.rescueJobsOfInstance(database.db, lost, 'process gone')).toEqual([]);
+    expect((await store.findJob(database.db, other.id))?.state).toBe('running');
+  });
+});

@@ -323,6 +323,40 @@ export async function rescueExpiredJobs(db: Db, limit = 1000): Promise<RescuedJo
   return result.rows;
 }
 
+/** The error a job released from a lost instance records, `why` it was judged lost. */
+export function lostWorkerError(why: string): string {
+  return `the worker running it was lost (${why})`;
+}
+
+/**
+ * Returns the running jobs of instance `workerId`, judged lost (its process gone, or silent: see
+ * lost-instances.ts), to the retry path as the rescuer does, without waiting for their leases:
+ * due at once with the attempt counted (no backoff: the crash was not the job's), or dead when
+ * out of attempts or past the deadline. If the instance was only paused, its renewal no longer
+ * finds these jobs and its completions are refused: the statements name the worker and attempt.
+ *
+ * No index covers `worker_id` (one would cost every claim, the hot path, an index write); every
+ * running job holds a lease, so `lease_until IS NOT NULL` lets `jobs_lease` read the running jobs
+ * of the cluster, a few thousand at most, and this runs once per death.
+ */
+export async function rescueJobsOfInstance(
+  db: Db,
+  workerId: string,
+  why: string,
+): Promise<RescuedJob[]> {
+  const result = await sql<RescuedJob>`
+    UPDATE jobs SET
+      state = CASE WHEN attempt >= max_attempts OR deadline < now() THEN 'dead' ELSE 'available' END,
+      run_at = now(),
+      errors = errors || jsonb_build_object('attempt', attempt, 'at', now(),
+                 'error', ${lostWorkerError(why)}::text),
+      lease_until = NULL, worker_id = NULL,
+      finished_at = CASE WHEN attempt >= max_attempts OR deadline < now() THEN now() END
+    WHERE worker_id = ${workerId}::uuid AND state = 'running' AND lease_until IS NOT NULL
+    RETURNING id, queue, kind, attempt, max_attempts, payload, state`.execute(db);
+  return result.rows;
+}
+
 /** Cancels a job that has not finished; a running one's worker notices at its next lease renewal. */
 export async function cancelJob(db: Db, id: number): Promise<JobRow | undefined> {
   const result = await sql<JobRow>`

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
@@ -15,6 +16,7 @@ import {
 import { loadConfig } from '../config.ts';
 import { connectDatabase } from '../db/database.ts';
 import { platformModules, startServer, version } from '../runtime.ts';
+import { beat, hostKeyOf } from './instances.ts';
 
 let main: TestServer;
 let api: Api;
@@ -179,6 +181,9 @@ describe('GET /v1/admin/instances', () => {
       version: string;
       heartbeat_at: string;
       stopped_at: string | null;
+      lost_at: string | null;
+      lost_reason: string | null;
+      released_jobs: number;
     }[];
   }
 
@@ -199,41 +204,93 @@ describe('GET /v1/admin/instances', () => {
   it('lists this server as live for an operator', async () => {
     const items = await listInstances(await operatorToken());
     const mine = items.find((i) => i.id === mainInstanceId);
-    expect(mine).toMatchObject({ state: 'live', pid: process.pid, role: 'all', version });
+    expect(mine).toMatchObject({
+      state: 'live',
+      pid: process.pid,
+      role: 'all',
+      version,
+      lost_at: null,
+      lost_reason: null,
+      released_jobs: 0,
+    });
     expect(mine?.stopped_at).toBeNull();
     expect(Number.isNaN(Date.parse(mine?.heartbeat_at ?? ''))).toBe(false);
   });
 
-  it('lists an instance whose heartbeat is over 30 s old as lost', async () => {
-    const { db } = main.database;
-    const insert = (id: string, secondsAgo: number) =>
-      db
-        .insertInto('instances')
-        .values({
-          id,
-          hostname: 'elsewhere',
-          pid: 4242,
-          role: 'worker',
-          version,
-          heartbeat_at: sql<Date>`now() - make_interval(secs => ${secondsAgo})`,
-        })
-        .execute();
-    const silent = uuidv7();
-    const recent = uuidv7();
-    await insert(silent, 31);
-    await insert(recent, 15);
-    const items = await listInstances(await operatorToken());
-    expect(items.find((i) => i.id === silent)?.state).toBe('lost');
-    expect(items.find((i) => i.id === recent)?.state).toBe('live');
-
-    // A heartbeat brings a lost instance back; a stop marks it stopped however old its beat.
-    await db
-      .updateTable('instances')
-      .set({ heartbeat_at: sql<Date>`now()` })
-      .where('id', '=', silent)
+  /** Registers an instance as another process would: silent for `secondsAgo`. */
+  const insertInstance = async (columns: {
+    pid?: number;
+    host_key?: string | null;
+    secondsAgo?: number;
+    heartbeat_seconds?: number;
+  }) => {
+    const id = uuidv7();
+    await main.database.db
+      .insertInto('instances')
+      .values({
+        id,
+        hostname: 'elsewhere',
+        pid: columns.pid ?? 4242,
+        role: 'worker',
+        version,
+        host_key: columns.host_key ?? null,
+        heartbeat_seconds: columns.heartbeat_seconds ?? 1,
+        heartbeat_at: sql<Date>`now() - make_interval(secs => ${columns.secondsAgo ?? 0})`,
+      })
       .execute();
-    const again = await listInstances(await operatorToken());
-    expect(again.find((i) => i.id === silent)?.state).toBe('live');
+    return id;
+  };
+
+  it('lists an instance silent for three of its beats as lost, with the reason, until it beats again', async () => {
+    const silent = await insertInstance({ secondsAgo: 31 });
+    // Beating every 10 s, heard 15 s ago: alive.
+    const recent = await insertInstance({ secondsAgo: 15, heartbeat_seconds: 10 });
+    const token = await operatorToken();
+    // The leader judges it at its next sweep (every beat, 1 s); until then it is listed lost too.
+    await expect
+      .poll(async () => (await listInstances(token)).find((i) => i.id === silent)?.lost_reason, {
+        timeout: 5_000,
+      })
+      .toMatch(/^no heartbeat for 3\d s$/);
+    const items = await listInstances(token);
+    expect(items.find((i) => i.id === silent)).toMatchObject({
+      state: 'lost',
+      released_jobs: 0,
+      lost_at: expect.any(String),
+    });
+    expect(items.find((i) => i.id === recent)).toMatchObject({ state: 'live', lost_at: null });
+
+    // A process judged lost while alive (paused) clears its mark at its next beat.
+    await beat(main.database.db, silent);
+    const again = await listInstances(token);
+    expect(again.find((i) => i.id === silent)).toMatchObject({
+      state: 'live',
+      lost_at: null,
+      lost_reason: null,
+    });
+  });
+
+  it('lists an instance whose process is gone as lost, with the jobs it released', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const gone = await insertInstance({ pid: dead, host_key: hostKeyOf() });
+    // In a queue no process runs: released, it stays available to be looked at.
+    const job = await main.server.core.jobs.enqueue({ kind: 'test.never', queue: 'nobody' });
+    await sql`
+      UPDATE jobs SET state = 'running', attempt = 1, lease_until = now() + interval '1 hour',
+                      worker_id = ${gone}::uuid
+      WHERE id = ${job.id}`.execute(main.database.db);
+    const token = await operatorToken();
+    await expect
+      .poll(async () => (await listInstances(token)).find((i) => i.id === gone), {
+        timeout: 5_000,
+      })
+      .toMatchObject({ state: 'lost', lost_reason: 'process gone', released_jobs: 1 });
+    expect(await main.server.core.jobs.get(job.id)).toMatchObject({
+      state: 'available',
+      attempt: 1,
+      worker_id: null,
+    });
+    await main.server.core.jobs.cancel(job.id);
   });
 
   it('lists a closed server as stopped', async () => {

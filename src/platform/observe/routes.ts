@@ -4,7 +4,7 @@ import type { App } from '../http/app.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { Core } from '../module.ts';
 import { Problem } from '../problems.ts';
-import { lostAfterMs } from './heartbeat.ts';
+import { missedBeatsToLose, observeConfig } from './config.ts';
 
 const Instance = Type.Object({
   id: Type.String(),
@@ -16,10 +16,17 @@ const Instance = Type.Object({
   started_at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }),
   heartbeat_at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }),
   stopped_at: Type.Union([Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), Type.Null()]),
+  /** When it was judged dead (its process gone, or silent); cleared if it beats again. */
+  lost_at: Type.Union([Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), Type.Null()]),
+  /** Why: `process gone`, `no heartbeat for N s`. */
+  lost_reason: Type.Union([Type.String(), Type.Null()]),
+  /** Running jobs released to other workers because it was lost. */
+  released_jobs: Type.Integer(),
 });
 
 export function observeRoutes(app: App, core: Core): void {
   const { db } = core.database;
+  const { heartbeatMs } = observeConfig.of(core.config);
   // Once every migration is applied it stays so: later probes only ask the database to answer.
   let migrated = false;
 
@@ -66,7 +73,7 @@ export function observeRoutes(app: App, core: Core): void {
       onRequest: core.auth.requireOperator,
       schema: {
         tags: ['admin'],
-        summary: 'Meridian processes: live, lost (no heartbeat) and stopped',
+        summary: 'Meridian processes: live, lost (process gone or no heartbeat) and stopped',
         security: [{ bearer: [] }],
         response: {
           200: Type.Object({ items: Type.Array(Instance) }),
@@ -75,11 +82,26 @@ export function observeRoutes(app: App, core: Core): void {
       },
     },
     async () => {
+      // Lost: marked so (its jobs released), or silent for three of its beats and not yet
+      // marked (no leader is running to judge it).
+      const interval = sql`coalesce(heartbeat_seconds * 1000, ${heartbeatMs}::integer)`;
       const rows = await db
         .selectFrom('instances')
-        .selectAll()
+        .select([
+          'id',
+          'hostname',
+          'pid',
+          'role',
+          'version',
+          'started_at',
+          'heartbeat_at',
+          'stopped_at',
+          'lost_at',
+          'lost_reason',
+          'released_jobs',
+        ])
         .select(
-          sql<boolean>`heartbeat_at > now() - ${lostAfterMs}::int * interval '1 millisecond'`.as(
+          sql<boolean>`heartbeat_at > now() - ${missedBeatsToLose} * ${interval} * interval '1 millisecond'`.as(
             'fresh',
           ),
         )
@@ -90,7 +112,7 @@ export function observeRoutes(app: App, core: Core): void {
         ...row,
         state: row.stopped_at
           ? ('stopped' as const)
-          : fresh
+          : fresh && !row.lost_at
             ? ('live' as const)
             : ('lost' as const),
       }));

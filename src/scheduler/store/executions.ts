@@ -262,7 +262,9 @@ export interface AttemptOutcome {
 /**
  * running → succeeded | retrying | dead: how attempts ended at `now`, on the attempt and on its
  * execution (finished unless retrying). Returns the executions in the order given, undefined for
- * one no longer there or no longer running (made dead meanwhile by the rescuer: `markExecutionLost`).
+ * one no longer there or no longer running (made dead meanwhile by the rescuer: `markExecutionLost`),
+ * or running a later attempt: a worker judged lost while only paused (docs/jobs.md, When a worker
+ * dies) closes its own attempt but leaves the execution to the attempt that took over.
  */
 export async function recordAttemptOutcomes(
   db: Db,
@@ -285,7 +287,7 @@ export async function recordAttemptOutcomes(
        SET state = o.state, http_status = o.http_status, last_error = o.error,
            finished_at = CASE WHEN o.state = 'retrying' THEN NULL ELSE ${now}::timestamptz END
       FROM outcome o
-     WHERE e.id = o.execution_id AND e.state = 'running'
+     WHERE e.id = o.execution_id AND e.state = 'running' AND e.attempts = o.attempt
     RETURNING e.*`.execute(db);
   return inOrder(
     outcomes.map((outcome) => ({ id: outcome.execution_id })),

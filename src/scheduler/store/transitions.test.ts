@@ -166,6 +166,32 @@ describe('execution transitions', () => {
     });
   }
 
+  it('recordAttemptOutcomes closes a superseded attempt but leaves the execution to the next', async () => {
+    // Attempt 1's worker was judged lost while only paused; attempt 2 runs the execution now.
+    const first = await executionIn('running');
+    const [second] = await executionStore.startExecutions(db, [first.id], now);
+    expect(second?.attempts).toBe(2);
+    const [stale] = await executionStore.recordAttemptOutcomes(db, now, [
+      {
+        execution_id: first.id,
+        attempt: 1,
+        state: 'succeeded',
+        http_status: 200,
+        response_excerpt: null,
+        error: null,
+      },
+    ]);
+    expect(stale).toBeUndefined();
+    expect(await executionStore.findExecution(db, first.id)).toEqual(second);
+    const { rows } = await sql<{ attempt: number; succeeded: boolean | null }>`
+      SELECT attempt, succeeded FROM scheduler_attempts WHERE execution_id = ${first.id}
+      ORDER BY attempt`.execute(db);
+    expect(rows).toEqual([
+      { attempt: 1, succeeded: true },
+      { attempt: 2, succeeded: null },
+    ]);
+  });
+
   it('insertExecutions takes a cancelled occurrence back to pending, and no other', async () => {
     for (const state of executionStates) {
       const before = await executionIn(state);
