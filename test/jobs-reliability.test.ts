@@ -353,4 +353,61 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
     expect(effects.rows).toEqual([{ pid: heir.pid }]);
     await stopCleanly(heir);
   }, 90_000);
+
+  it('runs the job of a stopped (SIGSTOP) worker within the heartbeat window; resumed, it records nothing', async () => {
+    const database = await openTestDatabase(await createTestDatabase());
+    // A lease far longer than the wait allowed below: only the lost heartbeat can explain a retry.
+    const env = { DATABASE_URL: database.url, JOB_LEASE_SECONDS: '300', HEARTBEAT_SECONDS: '1' };
+    const holder = await startWorker(env);
+    const jobs = createJobs(database.db, () => () => undefined);
+    const job = await jobs.enqueue(sleepJob.spec({ firstAttemptMs: 8_000 }));
+    const ranBy = async (pid: number) => {
+      const rows = await sql<{ attempt: number; effect: boolean | null }>`
+        SELECT attempt, effect FROM executions WHERE job_id = ${job.id} AND pid = ${pid}
+        ORDER BY effect NULLS FIRST`.execute(database.db);
+      return rows.rows.at(-1);
+    };
+    await waitFor('the first worker to start the job', 20_000, () => ranBy(holder.pid));
+    const heir = await startWorker(env);
+
+    holder.child.kill('SIGSTOP');
+    const stoppedAt = Date.now();
+    await waitFor('another process to run the job', 60_000, () => ranBy(heir.pid));
+    const recoverySeconds = (Date.now() - stoppedAt) / 1000;
+    console.log(
+      `SIGSTOP: the job ran again in another process ${recoverySeconds.toFixed(1)} s later`,
+    );
+    expect(recoverySeconds).toBeLessThan(20);
+    const completed = await waitFor('the heir to complete the job', 10_000, async () => {
+      const current = await jobs.get(job.id);
+      return current?.state === 'completed' ? current : undefined;
+    });
+    expect(completed.attempt).toBe(2);
+    // The holder led the cluster (it started first) and, frozen, kept its session: judged lost,
+    // that session was ended, and the heir leads now (rescuer, pruner, periodic jobs go on).
+    const leadership = await waitFor('the heir to lead', 20_000, async () => {
+      const rows = await sql<{ pid: number }>`
+        SELECT i.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        JOIN instances i ON a.application_name = 'meridian-leader ' || i.id
+        WHERE l.locktype = 'advisory' AND l.granted`.execute(database.db);
+      return rows.rows.find((row) => row.pid === heir.pid);
+    });
+    expect(leadership).toEqual({ pid: heir.pid });
+
+    // Resumed, the holder's first attempt wakes from its sleep, finds the effect written (its
+    // run is recorded with effect false), returns, and its completion finds nothing it holds.
+    holder.child.kill('SIGCONT');
+    const late = await waitFor("the holder's attempt to end", 20_000, async () => {
+      const run = await ranBy(holder.pid);
+      return run?.effect === null ? undefined : run;
+    });
+    expect(late).toEqual({ attempt: 1, effect: false });
+    // A wait on purpose: the holder's refused completion is a write that must not happen.
+    await sleep(1_000);
+    expect(await jobs.get(job.id)).toEqual(completed);
+    const effects = await sql<{ pid: number }>`
+      SELECT pid FROM effects WHERE job_id = ${job.id}`.execute(database.db);
+    expect(effects.rows).toEqual([{ pid: heir.pid }]);
+    await Promise.all([stopCleanly(holder), stopCleanly(heir)]);
+  }, 120_000);
 });

@@ -13,14 +13,16 @@ import { type ReceivedCall, startReceiver, tasksOf } from './scheduler-harness.t
 // while it calls a task's webhook (a second takes over), and PostgreSQL stopped under a busy one.
 
 const calls: ReceivedCall[] = [];
-/** The first call to /slow is never answered: its caller dies waiting. */
+/** The first call to /slow, and to /hang, is never answered: its caller dies waiting. */
 const unanswered: ServerResponse[] = [];
+const hung: ServerResponse[] = [];
 let targetUrl: string;
 
 beforeAll(async () => {
   targetUrl = await startReceiver((call, response) => {
     calls.push(call);
     if (call.path === '/slow' && unanswered.length === 0) unanswered.push(response);
+    else if (call.path === '/hang' && hung.length === 0) hung.push(response);
     else response.end('ok');
   });
 });
@@ -98,6 +100,44 @@ describe('a worker killed during a webhook call', () => {
     expect(missed.length).toBeGreaterThanOrEqual(1);
     await stop(second);
   }, 60_000);
+});
+
+describe('Meridian killed on its embedded PostgreSQL during a webhook call', () => {
+  it('runs the occurrence again within seconds of the restart, not a lease, under the same key', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meridian-crash-'));
+    // The default 30 s lease: the restarted process knows its predecessor is dead and must not
+    // wait for it.
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '', OUTBOUND_ALLOW_PRIVATE: 'true' };
+    try {
+      const first = await startMeridian(env);
+      const api = apiClient(first.url);
+      const user = await signUp(api);
+      const task = await tasksOf(() => ({ api, token: user.token })).createTask({
+        name: 'hang',
+        schedule: { frequency: 'once', start: new Date(Date.now() + 500).toISOString() },
+        action: { type: 'webhook', url: `${targetUrl}/hang` },
+      });
+      await expect.poll(() => hung.length, { timeout: 10_000 }).toBe(1);
+      first.child.kill('SIGKILL');
+      await first.exited;
+
+      const second = await startMeridian(env);
+      const restarted = Date.now();
+      const { executions } = tasksOf(() => ({ api: apiClient(second.url), token: user.token }));
+      await expect
+        .poll(async () => (await executions(task.id)).map((e) => e.state), { timeout: 30_000 })
+        .toEqual(['succeeded']);
+      const recoveryMs = Date.now() - restarted;
+      console.log(`embedded SIGKILL: the occurrence succeeded ${recoveryMs} ms after the restart`);
+      expect(recoveryMs).toBeLessThan(10_000);
+      const keys = calls.filter((c) => c.path === '/hang').map((c) => c.headers['idempotency-key']);
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      await stop(second);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 describe('PostgreSQL stopped while tasks run', () => {

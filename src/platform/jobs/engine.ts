@@ -127,11 +127,10 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
     createRescuer(db, log, Math.min(rescueEveryMs, options.leaseMs / 2), (job) =>
       rescued(job, 'lease expired: the worker running it was lost'),
     ),
-    lostInstances.silentSweeper,
     createPruner(db, log, pruneEveryMs, options.retentionMs),
     createPeriodicEnqueuer(db, jobs, options.periodic, log),
   ];
-  const leader = createLeaderElector(options.databaseUrl, log, {
+  const leader = createLeaderElector(options.databaseUrl, options.workerId, log, {
     onElected: () => {
       for (const service of leaderServices) void service.start();
     },
@@ -145,10 +144,13 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       if (!runsJobs) return;
       await listener.start();
       await worker.start();
+      // Every process judges silence, not only the leader: the silent one may be the leader.
+      await lostInstances.silentSweeper.start();
       await leader.start();
     },
     async stop() {
       await leader.stop();
+      await lostInstances.silentSweeper.stop();
       // Deposing stops them without waiting; a tick still running must end before the pool does.
       await Promise.all(leaderServices.map((service) => service.stop()));
       await worker.stop();

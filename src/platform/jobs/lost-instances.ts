@@ -4,6 +4,7 @@ import { type Db, transaction } from '../db/database.ts';
 import { missedBeatsToLose } from '../observe/config.ts';
 import * as instances from '../observe/instances.ts';
 import type { Service } from '../service.ts';
+import { fenceLeadership } from './leader.ts';
 import { every } from './maintenance.ts';
 import * as store from './store.ts';
 
@@ -12,7 +13,9 @@ import * as store from './store.ts';
 // its running jobs are released in the same transaction, so each death releases them once:
 //   - known death: a process on the same host (same `host_key`) sees the instance's pid gone, at
 //     its start and on every heartbeat beat (a restarted Meridian finds its predecessor's);
-//   - lost heartbeat: the leader sees no beat for three of the instance's intervals.
+//   - lost heartbeat: any process running jobs sees no beat for three of the instance's intervals
+//     (not only the leader: a frozen leader keeps its lock, so the judge also ends its leadership
+//     session, and another process leads).
 // The job lease (JOB_LEASE_SECONDS) stays the backstop, for a process that dies where no other
 // judges it (no /proc, no leader).
 
@@ -43,8 +46,8 @@ export interface LostInstances {
    */
   releaseGoneOnHost(): Promise<void>;
   /**
-   * The leader's service: every heartbeat interval, marks lost the instances silent for three of
-   * their beats, and releases their jobs.
+   * Every heartbeat interval, marks lost the instances silent for three of their beats, releases
+   * their jobs and ends their leadership session. Run by every process that runs jobs.
    */
   silentSweeper: Service;
 }
@@ -59,7 +62,7 @@ export function createLostInstances(options: LostInstanceOptions): LostInstances
   async function release(
     kind: LostKind,
     mark: (tx: Db) => Promise<instances.LostInstance[]>,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const lost = await transaction(db, async (tx) => {
       const marked = await mark(tx);
       const released = [];
@@ -79,6 +82,7 @@ export function createLostInstances(options: LostInstanceOptions): LostInstances
       const error = store.lostWorkerError(reason);
       for (const job of jobs) options.onRescued(job, error);
     }
+    return lost.map(({ id }) => id);
   }
 
   return {
@@ -98,9 +102,10 @@ export function createLostInstances(options: LostInstanceOptions): LostInstances
         // looks silent until it beats again: silence is judged only once this process's own
         // beats have been reaching the database for as long as it takes to judge one.
         if (!options.inContactFor(missedBeatsToLose * options.heartbeatMs)) return;
-        await release('no_heartbeat', (tx) =>
+        const silent = await release('no_heartbeat', (tx) =>
           instances.markSilentInstancesLost(tx, selfId, options.heartbeatMs),
         );
+        await fenceLeadership(db, silent);
       },
       log,
     ),
