@@ -25,7 +25,10 @@ interface Figures {
   lateness_p50_ms: number | null;
   lateness_p99_ms: number | null;
   lateness_max_ms: number | null;
+  /** The first worker killed with SIGKILL: a death the second can know (its pid is gone). */
   recovery_s: number | null;
+  /** The first worker frozen with SIGSTOP: alive, silent (its heartbeat stops). */
+  recovery_stopped_s: number | null;
   notes?: string;
   config: string;
 }
@@ -57,6 +60,7 @@ function blank(name: string): Figures {
     lateness_p99_ms: null,
     lateness_max_ms: null,
     recovery_s: null,
+    recovery_stopped_s: null,
     config: configs[name] ?? '',
   };
 }
@@ -107,9 +111,13 @@ async function lateness(system: systems.System): Promise<number[]> {
 
 /**
  * A worker takes a job that never finishes; a second worker starts; the first is killed with
- * SIGKILL. Returns the seconds until the job starts again, or null after the bounded wait.
+ * SIGKILL, or frozen with SIGSTOP. Returns the seconds until the job starts again in the second,
+ * or null after the bounded wait.
  */
-async function recovery(system: systems.System): Promise<number | null> {
+async function recovery(
+  system: systems.System,
+  signal: 'SIGKILL' | 'SIGSTOP',
+): Promise<number | null> {
   await system.reset();
   const first = harness.startWorker(system, concurrencies[0]);
   let second: harness.WorkerProcess | undefined;
@@ -119,7 +127,7 @@ async function recovery(system: systems.System): Promise<number | null> {
     await first.until(() => first.started.length > 0, 30_000, 'start of the held job');
     second = harness.startWorker(system, concurrencies[0]);
     await second.ready;
-    first.child.kill('SIGKILL');
+    first.child.kill(signal);
     const killedAt = Date.now();
     const retried = second;
     try {
@@ -139,11 +147,12 @@ function table(results: Map<string, Figures>): string {
   const rows = [...results].map(
     ([name, f]) =>
       `| ${name} | ${show(f.enqueue_per_s)} | ${show(f.process_per_s_c10)} | ${show(f.process_per_s_c50)} | ` +
-      `${show(f.lateness_p50_ms)} | ${show(f.lateness_p99_ms)} | ${show(f.lateness_max_ms)} | ${show(f.recovery_s)} |`,
+      `${show(f.lateness_p50_ms)} | ${show(f.lateness_p99_ms)} | ${show(f.lateness_max_ms)} | ` +
+      `${show(f.recovery_s)} | ${show(f.recovery_stopped_s)} |`,
   );
   return [
-    '| System | enqueue jobs/s | process jobs/s c10 | process jobs/s c50 | lateness p50 ms | p99 ms | max ms | recovery s |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| System | enqueue jobs/s | process jobs/s c10 | process jobs/s c50 | lateness p50 ms | p99 ms | max ms | recovery s, SIGKILL | SIGSTOP |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
@@ -158,6 +167,7 @@ function ratios(results: Map<string, Figures>): string {
     'lateness_p99_ms',
     'lateness_max_ms',
     'recovery_s',
+    'recovery_stopped_s',
   ] as const;
   const rows = [...results]
     .filter(([name]) => name !== 'meridian')
@@ -169,8 +179,8 @@ function ratios(results: Map<string, Figures>): string {
       return `| ${name} | ${cells.join(' | ')} |`;
     });
   return [
-    '| Meridian / peer | enqueue | process c10 | process c50 | lateness p50 | p99 | max | recovery |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Meridian / peer | enqueue | process c10 | process c50 | lateness p50 | p99 | max | recovery, SIGKILL | SIGSTOP |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
@@ -259,28 +269,34 @@ async function main(): Promise<void> {
     }
     note(measured(variant), 'lateness and recovery not measured again: as graphile-worker');
 
-    // Recovery: all systems at once (each mostly waits for its timers), at most 120 s.
-    say(`recovery after SIGKILL, all systems at once (up to ${recoveryLimitMs / 1000} s)`);
-    await Promise.all(
-      opened
-        .filter((s) => s.name !== variant)
-        .map(async (system) => {
-          try {
-            const seconds = await recovery(system);
-            measured(system.name).recovery_s = round(seconds, 1);
-            if (seconds === null) {
-              note(measured(system.name), `job not retried within ${recoveryLimitMs / 1000} s`);
+    // Recovery: all systems at once (each mostly waits for its timers), at most 120 s a signal.
+    for (const signal of ['SIGKILL', 'SIGSTOP'] as const) {
+      const key = signal === 'SIGKILL' ? 'recovery_s' : 'recovery_stopped_s';
+      say(`recovery after ${signal}, all systems at once (up to ${recoveryLimitMs / 1000} s)`);
+      await Promise.all(
+        opened
+          .filter((s) => s.name !== variant)
+          .map(async (system) => {
+            try {
+              const seconds = await recovery(system, signal);
+              measured(system.name)[key] = round(seconds, 1);
+              if (seconds === null) {
+                note(
+                  measured(system.name),
+                  `job not retried within ${recoveryLimitMs / 1000} s after ${signal}`,
+                );
+              }
+              say(
+                `  ${system.name}: ${seconds === null ? 'not retried' : `${seconds.toFixed(1)} s`}`,
+              );
+            } catch (error) {
+              note(measured(system.name), `recovery: ${(error as Error).message}`);
             }
-            say(
-              `  ${system.name}: ${seconds === null ? 'not retried' : `${seconds.toFixed(1)} s`}`,
-            );
-          } catch (error) {
-            note(measured(system.name), `recovery: ${(error as Error).message}`);
-          }
-        }),
-    );
+          }),
+      );
+    }
     const graphile = measured('graphile-worker');
-    if (graphile.recovery_s === null) {
+    if (graphile.recovery_s === null || graphile.recovery_stopped_s === null) {
       note(graphile, 'it frees jobs locked by a dead worker after 4 hours');
     }
 
@@ -361,8 +377,10 @@ What is measured, each system in its own database on the same server (bullmq on 
 - **lateness**: ${lateCount} jobs scheduled 2-10 s ahead (evenly spread) while a worker at
   concurrency 10 is idle; each handler reports its start time minus the time it was due.
 - **recovery**: a worker takes a job that never finishes, a second worker starts, the first is
-  killed with SIGKILL; the seconds until the job starts again in the second worker (waiting at
-  most ${recoveryLimitMs / 1000} s). All systems at once.
+  killed with SIGKILL (a death the second can know: the pid is gone on its host) or frozen with
+  SIGSTOP (alive and silent: only a lost heartbeat or an expired lease tells); the seconds until
+  the job starts again in the second worker (waiting at most ${recoveryLimitMs / 1000} s). All
+  systems at once, one signal after the other.
 
 Configurations:
 

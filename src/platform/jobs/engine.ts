@@ -26,11 +26,11 @@ export interface JobEngineOptions {
   workerId: string;
   /** This process's `instances.host_key`: it judges the pids of instances with the same key. */
   hostKey: string | null;
-  /** The instance heartbeat's interval: the leader judges an instance silent for three lost. */
+  /** The instance heartbeat's interval: every job-running process judges an instance silent for three lost. */
   heartbeatMs: number;
   /**
    * Whether this process's own beats have reached the database for the last `ms` (the
-   * heartbeat's `inContactFor`): the leader judges no one silent until they have. Default: always.
+   * heartbeat's `inContactFor`): this process judges no one silent until they have. Default: always.
    */
   inContactFor?(ms: number): boolean;
   log: Logger;

@@ -29,7 +29,7 @@ export interface LostInstanceOptions {
   selfId: string;
   /** This process's `host_key`; null: it judges no pid. */
   hostKey: string | null;
-  /** This process's heartbeat interval: the leader's sweep runs on it. */
+  /** This process's heartbeat interval: its sweep of silent instances runs on it. */
   heartbeatMs: number;
   /** Whether this process's own beats have reached the database for the last `ms`. */
   inContactFor(ms: number): boolean;

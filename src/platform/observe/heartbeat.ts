@@ -7,7 +7,7 @@ import * as instances from './instances.ts';
 
 /**
  * Registers this process in `instances` and heartbeats every `intervalMs` (HEARTBEAT_SECONDS)
- * until stopped; three missed beats and the leader judges it lost. A failed beat (database down)
+ * until stopped; three missed beats and the other processes judge it lost. A failed beat (database down)
  * is logged and the next one tries again: the process goes on serving meanwhile. After its
  * registration and after every beat, it runs the steps given to `afterEachBeat` (the job engine
  * looks for dead processes on this host there).

@@ -246,7 +246,7 @@ describe('GET /v1/admin/instances', () => {
     // Beating every 10 s, heard 15 s ago: alive.
     const recent = await insertInstance({ secondsAgo: 15, heartbeat_seconds: 10 });
     const token = await operatorToken();
-    // The leader judges it at its next sweep (every beat, 1 s); until then it is listed lost too.
+    // A process judges it at its next sweep (every beat, 1 s); until then it is listed lost too.
     await expect
       .poll(async () => (await listInstances(token)).find((i) => i.id === silent)?.lost_reason, {
         timeout: 5_000,
