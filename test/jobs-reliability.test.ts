@@ -309,8 +309,9 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
     }, 150_000);
   });
 
-  it('retries the job of a SIGKILLed worker in another process within the lease', async () => {
-    const leaseSeconds = 5;
+  it('retries the job of a SIGKILLed worker in another process within seconds, not its lease', async () => {
+    // A lease far longer than the wait allowed below: the heir sees the holder's pid gone.
+    const leaseSeconds = 120;
     const database = await openTestDatabase(await createTestDatabase());
     const env = { DATABASE_URL: database.url, JOB_LEASE_SECONDS: String(leaseSeconds) };
     // The first worker is alone, so it is the leader and takes the job; the second joins after.
@@ -328,7 +329,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
 
     await kill(holder);
     const killedAt = Date.now();
-    const retry = await waitFor('another process to retry the job', 4 * leaseSeconds * 1000, () =>
+    const retry = await waitFor('another process to retry the job', 60_000, () =>
       startedBy(heir.pid),
     );
     const recoverySeconds = (Date.now() - killedAt) / 1000;
@@ -337,7 +338,7 @@ describe('job engine reliability (real worker processes, real PostgreSQL)', () =
         `the kill (lease ${leaseSeconds} s)`,
     );
     expect(retry.attempt).toBe(2);
-    expect(recoverySeconds).toBeLessThan(2 * leaseSeconds);
+    expect(recoverySeconds).toBeLessThan(15);
 
     const finished = await waitFor('the retried job to complete', 10_000, async () => {
       const current = await jobs.get(job.id);
