@@ -17,7 +17,7 @@ import * as store from './store.ts';
 //     (not only the leader: a frozen leader keeps its lock, so the judge also ends its leadership
 //     session, and another process leads).
 // The job lease (JOB_LEASE_SECONDS) stays the backstop, for a process that dies where no other
-// judges it (no /proc, no leader).
+// judges it (no /proc, no other process running jobs).
 
 /** Why an instance was judged lost, as a metric label. */
 export type LostKind = 'process_gone' | 'no_heartbeat';

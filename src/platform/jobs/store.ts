@@ -305,18 +305,27 @@ export type RescuedJob = Pick<
 };
 
 /**
+ * What a running job taken from its lost worker becomes, the attempt counted with `error`: due
+ * at once (no backoff: the loss was not the job's), or dead when out of attempts or past the
+ * deadline.
+ */
+function backToRetry(error: string): RawBuilder<unknown> {
+  const final = sql`attempt >= max_attempts OR deadline < now()`;
+  return sql`
+    state = CASE WHEN ${final} THEN 'dead' ELSE 'available' END,
+    run_at = now(),
+    errors = errors || jsonb_build_object('attempt', attempt, 'at', now(), 'error', ${error}::text),
+    lease_until = NULL, worker_id = NULL,
+    finished_at = CASE WHEN ${final} THEN now() END`;
+}
+
+/**
  * Returns running jobs whose lease ran out (their worker died or hung) to the retry path: due at
  * once, or dead when out of attempts or past the deadline.
  */
 export async function rescueExpiredJobs(db: Db, limit = 1000): Promise<RescuedJob[]> {
   const result = await sql<RescuedJob>`
-    UPDATE jobs SET
-      state = CASE WHEN attempt >= max_attempts OR deadline < now() THEN 'dead' ELSE 'available' END,
-      run_at = now(),
-      errors = errors || jsonb_build_object('attempt', attempt, 'at', now(),
-                 'error', 'lease expired: the worker running it was lost'),
-      lease_until = NULL, worker_id = NULL,
-      finished_at = CASE WHEN attempt >= max_attempts OR deadline < now() THEN now() END
+    UPDATE jobs SET ${backToRetry('lease expired: the worker running it was lost')}
     WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND lease_until < now()
                  ORDER BY lease_until LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING id, queue, kind, attempt, max_attempts, payload, state`.execute(db);
@@ -330,9 +339,8 @@ export function lostWorkerError(why: string): string {
 
 /**
  * Returns the running jobs of instance `workerId`, judged lost (its process gone, or silent: see
- * lost-instances.ts), to the retry path as the rescuer does, without waiting for their leases:
- * due at once with the attempt counted (no backoff: the crash was not the job's), or dead when
- * out of attempts or past the deadline. If the instance was only paused, its renewal no longer
+ * lost-instances.ts), to the retry path as the rescuer does (`backToRetry`), without waiting for
+ * their leases. If the instance was only paused, its renewal no longer
  * finds these jobs and its completions are refused: the statements name the worker and attempt.
  *
  * No index covers `worker_id` (one would cost every claim, the hot path, an index write); every
@@ -345,13 +353,7 @@ export async function rescueJobsOfInstance(
   why: string,
 ): Promise<RescuedJob[]> {
   const result = await sql<RescuedJob>`
-    UPDATE jobs SET
-      state = CASE WHEN attempt >= max_attempts OR deadline < now() THEN 'dead' ELSE 'available' END,
-      run_at = now(),
-      errors = errors || jsonb_build_object('attempt', attempt, 'at', now(),
-                 'error', ${lostWorkerError(why)}::text),
-      lease_until = NULL, worker_id = NULL,
-      finished_at = CASE WHEN attempt >= max_attempts OR deadline < now() THEN now() END
+    UPDATE jobs SET ${backToRetry(lostWorkerError(why))}
     WHERE worker_id = ${workerId}::uuid AND state = 'running' AND lease_until IS NOT NULL
     RETURNING id, queue, kind, attempt, max_attempts, payload, state`.execute(db);
   return result.rows;

@@ -1,6 +1,6 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { InstanceRow } from '../db/tables.ts';
 import { missedBeatsToLose } from './config.ts';
@@ -40,8 +40,8 @@ export async function registerInstance(db: Db, instance: InstanceRegistration): 
 export type ClearedLostMark = Pick<InstanceRow, 'lost_at' | 'lost_reason'>;
 
 /**
- * Says instance `id` is alive: stamps its heartbeat and clears its lost mark, so the leader does
- * not judge it again at once. Its released jobs stay released (and counted). Returns the mark
+ * Says instance `id` is alive: stamps its heartbeat and clears its lost mark, so no process
+ * judges it again at once. Its released jobs stay released (and counted). Returns the mark
  * cleared, if it had one. (RETURNING gives new values before PostgreSQL 18: the old ones are read
  * under the row lock first.)
  */
@@ -124,14 +124,22 @@ export async function markSilentInstancesLost(
   selfId: string,
   defaultHeartbeatMs: number,
 ): Promise<LostInstance[]> {
-  const interval = sql`coalesce(heartbeat_seconds * 1000, ${defaultHeartbeatMs}::integer)`;
   const result = await sql<LostInstance>`
     UPDATE instances SET lost_at = now(),
       lost_reason = format('no heartbeat for %s s', floor(extract(epoch FROM now() - heartbeat_at)))
     WHERE stopped_at IS NULL AND lost_at IS NULL AND id <> ${selfId}
-      AND heartbeat_at < now() - ${missedBeatsToLose} * ${interval} * interval '1 millisecond'
+      AND ${isSilent(defaultHeartbeatMs)}
     RETURNING id, lost_reason`.execute(db);
   return result.rows;
+}
+
+/**
+ * Whether an instance's last beat is older than `missedBeatsToLose` of its own intervals
+ * (`defaultHeartbeatMs` for a row registered without one).
+ */
+export function isSilent(defaultHeartbeatMs: number): RawBuilder<boolean> {
+  const interval = sql`coalesce(heartbeat_seconds * 1000, ${defaultHeartbeatMs}::integer)`;
+  return sql<boolean>`heartbeat_at < now() - ${missedBeatsToLose} * ${interval} * interval '1 millisecond'`;
 }
 
 /** Adds `count` to the jobs released because instance `id` was lost. */

@@ -4,7 +4,8 @@ import type { App } from '../http/app.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { Core } from '../module.ts';
 import { Problem } from '../problems.ts';
-import { missedBeatsToLose, observeConfig } from './config.ts';
+import { observeConfig } from './config.ts';
+import { isSilent } from './instances.ts';
 
 const Instance = Type.Object({
   id: Type.String(),
@@ -83,8 +84,7 @@ export function observeRoutes(app: App, core: Core): void {
     },
     async () => {
       // Lost: marked so (its jobs released), or silent for three of its beats and not yet
-      // marked (no leader is running to judge it).
-      const interval = sql`coalesce(heartbeat_seconds * 1000, ${heartbeatMs}::integer)`;
+      // marked (no process running jobs has judged it).
       const rows = await db
         .selectFrom('instances')
         .select([
@@ -100,19 +100,15 @@ export function observeRoutes(app: App, core: Core): void {
           'lost_reason',
           'released_jobs',
         ])
-        .select(
-          sql<boolean>`heartbeat_at > now() - ${missedBeatsToLose} * ${interval} * interval '1 millisecond'`.as(
-            'fresh',
-          ),
-        )
+        .select(isSilent(heartbeatMs).as('silent'))
         .orderBy('started_at', 'desc')
         .limit(1000)
         .execute();
-      const items = rows.map(({ fresh, ...row }) => ({
+      const items = rows.map(({ silent, ...row }) => ({
         ...row,
         state: row.stopped_at
           ? ('stopped' as const)
-          : fresh && !row.lost_at
+          : !silent && !row.lost_at
             ? ('live' as const)
             : ('lost' as const),
       }));

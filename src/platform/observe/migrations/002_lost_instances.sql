@@ -3,8 +3,8 @@
 --   host_key          hostname, kernel boot id and pid namespace: two rows with the same key are
 --                     processes one process can see, so it may judge the other's pid; null where
 --                     /proc is absent, and then no process judges it
---   heartbeat_seconds its heartbeat interval (HEARTBEAT_SECONDS): the leader waits three of its
---                     beats, not its own, before judging it lost; null for rows older than this
+--   heartbeat_seconds its heartbeat interval (HEARTBEAT_SECONDS): the others wait three of its
+--                     beats, not their own, before judging it lost; null for rows older than this
 --   lost_at           when it was judged dead (its pid gone, or no heartbeat); cleared by the
 --                     process itself if it was only paused and beats again
 --   lost_reason       why: "process gone", "no heartbeat for N s"
