@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from 'pino';
+import { inventoryModule } from './inventory/module.ts';
 import { type Config, loadConfig } from './platform/config.ts';
 import {
   compileBodyValidator,
@@ -32,7 +33,7 @@ import { schedulerModule } from './scheduler/module.ts';
  * The systems Meridian runs, in this order (the order of their migrations), after the platform's
  * own modules: composed here and nowhere else. A new system is its folder and one line here.
  */
-export const systems: Module[] = [schedulerModule];
+export const systems: Module[] = [schedulerModule, inventoryModule];
 
 /** After the drain, what is left to close gets this long before the process exits anyway. */
 const shutdownMarginMs = 10_000;

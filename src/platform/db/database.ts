@@ -132,6 +132,15 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
 }
 
 /**
+ * Whether `error` is PostgreSQL refusing a duplicate of a unique index (`constraint`, when named):
+ * the way to turn "that SKU (handle, name) is taken" into a 409 without a racy look-up first.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const { code, constraint: violated } = error as { code?: string; constraint?: string };
+  return code === '23505' && (constraint === undefined || violated === constraint);
+}
+
+/**
  * Lets `tx` commit without waiting for its WAL flush (`synchronous_commit = off`, for it alone).
  * Only for a transaction whose loss in a PostgreSQL crash is repaired by what follows it. The WAL
  * is flushed in order, so the next synchronous commit makes it durable too: a job handler's own

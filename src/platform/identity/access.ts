@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
 import { isUuid } from '../ids.ts';
 import { Problem } from '../problems.ts';
-import { findOrganisationOfMember, findUserById } from './store.ts';
+import { findOrganisationOfMember, findUserById, listMembersWithRole } from './store.ts';
 
 export type { Role };
 
@@ -31,6 +31,8 @@ export interface Identity {
    * await core.identity.requireRole(orgId, userId, ['owner', 'admin'], 'change the catalogue');
    */
   requireRole(orgId: string, userId: string, allowed?: Role[], action?: string): Promise<Role>;
+  /** The organisation's members whose role is one of `roles` (whom to tell about its business). */
+  membersWithRole(orgId: string, roles: Role[]): Promise<UserSummary[]>;
 }
 
 /** `core.identity` over the database (or a transaction, for a check inside one). */
@@ -42,6 +44,7 @@ export function createIdentity(db: Db): Identity {
       : undefined;
   return {
     findUser: async (userId) => (isUuid(userId) ? findUserById(db, userId) : undefined),
+    membersWithRole: (orgId, roles) => listMembersWithRole(db, orgId, roles),
     roleIn,
     async requireRole(orgId, userId, allowed, action = 'do this') {
       const role = await roleIn(orgId, userId);

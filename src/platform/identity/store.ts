@@ -191,6 +191,18 @@ export function listMembers(db: Db, orgId: string, after: string | undefined, li
     .execute();
 }
 
+/** The organisation's members with one of `roles`, oldest first. */
+export function listMembersWithRole(db: Db, orgId: string, roles: Role[]) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email', 'u.name'])
+    .where('m.org_id', '=', orgId)
+    .where('m.role', 'in', roles)
+    .orderBy('m.created_at')
+    .execute();
+}
+
 /** The member's role, locking the membership row for the rest of the transaction. */
 export async function lockMembership(db: Db, orgId: string, userId: string) {
   const row = await db

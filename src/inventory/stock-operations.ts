@@ -1,0 +1,152 @@
+import { type Db, transaction } from '../platform/db/database.ts';
+import type { Core } from '../platform/module.ts';
+import { Problem } from '../platform/problems.ts';
+import type {
+  AdjustmentInput,
+  MoveInput,
+  ReceiptInput,
+  SetQuantityInput,
+  TransferInput,
+} from './schemas.ts';
+import { changeStock, type LockedLevels, quantityAt, type StockChange } from './stock.ts';
+import { findItems, findLocations } from './store/catalogue.ts';
+import { type LevelKey, lockLevels, setThresholds } from './store/levels.ts';
+import type { LedgerReason } from './store/tables.ts';
+
+// The stock operations of the API (docs/inventory.md, "Stock"), each one transaction through
+// `changeStock`. The caller has checked the role (access.ts); these check that the item and
+// locations are the organisation's (else 404) and state the changes.
+
+/** Who acts, for which organisation. */
+export interface Actor {
+  orgId: string;
+  userId: string | null;
+}
+
+/** Adds `delta` to one quantity (default `on_hand`). */
+export function adjustStock(core: Core, actor: Actor, input: AdjustmentInput) {
+  const key = { item_id: input.item_id, location_id: input.location_id };
+  return operate(core, actor, [key], () => [
+    {
+      ...key,
+      state: input.state ?? 'on_hand',
+      delta: input.delta,
+      reason: input.reason,
+      reference: input.reference,
+    },
+  ]);
+}
+
+/**
+ * Sets one quantity (default `on_hand`) to `quantity`; with `change_from_quantity`, only if it is
+ * still that (compare-and-set, as Shopify's `changeFromQuantity`): else a 409 naming the current.
+ */
+export function setStock(core: Core, actor: Actor, input: SetQuantityInput) {
+  const key = { item_id: input.item_id, location_id: input.location_id };
+  const state = input.state ?? 'on_hand';
+  return operate(core, actor, [key], (levels) => {
+    const current = quantityAt(levels, key, state);
+    const expected = input.change_from_quantity;
+    if (expected !== undefined && expected !== null && expected !== current) {
+      throw new Problem(
+        'quantity-stale',
+        `${state} is ${current}, not ${expected} as change_from_quantity says: read it again`,
+        { item_id: key.item_id, location_id: key.location_id, state, current_quantity: current },
+      );
+    }
+    const reason: LedgerReason = input.reason ?? 'correction';
+    return [{ ...key, state, delta: input.quantity - current, reason, reference: input.reference }];
+  });
+}
+
+/** Moves units between two states of one level (on hand to damaged, incoming to on hand, …). */
+export function moveStock(core: Core, actor: Actor, input: MoveInput) {
+  if (input.from === input.to) {
+    throw new Problem('unprocessable', 'from and to are the same state: nothing would move');
+  }
+  if (input.from === 'reserved' || input.to === 'reserved') {
+    throw new Problem('unprocessable', 'reserved stock moves only through orders');
+  }
+  const key = { item_id: input.item_id, location_id: input.location_id };
+  const reason = input.reason ?? (input.to === 'damaged' ? 'damaged' : 'correction');
+  const ref = input.reference;
+  return operate(core, actor, [key], () => [
+    { ...key, state: input.from, delta: -input.quantity, reason, reference: ref },
+    { ...key, state: input.to, delta: input.quantity, reason, reference: ref },
+  ]);
+}
+
+/** Moves on-hand units from one location to another. */
+export function transferStock(core: Core, actor: Actor, input: TransferInput) {
+  if (input.from_location_id === input.to_location_id) {
+    throw new Problem('unprocessable', 'from_location_id and to_location_id are the same');
+  }
+  const from = { item_id: input.item_id, location_id: input.from_location_id };
+  const to = { item_id: input.item_id, location_id: input.to_location_id };
+  const base = { state: 'on_hand', reason: 'transfer', reference: input.reference } as const;
+  return operate(core, actor, [from, to], () => [
+    { ...from, ...base, delta: -input.quantity },
+    { ...to, ...base, delta: input.quantity },
+  ]);
+}
+
+/**
+ * Receives units into on hand, taking them off `incoming` as far as it holds them; a unit cost
+ * feeds the valuation (weighted average cost).
+ */
+export function receiveStock(core: Core, actor: Actor, input: ReceiptInput) {
+  const key = { item_id: input.item_id, location_id: input.location_id };
+  const base = { ...key, reason: 'received', reference: input.reference } as const;
+  return operate(core, actor, [key], (levels) => {
+    const expected = Math.min(quantityAt(levels, key, 'incoming'), input.quantity);
+    return [
+      { ...base, state: 'incoming', delta: -expected },
+      { ...base, state: 'on_hand', delta: input.quantity, unit_cost: input.unit_cost ?? null },
+    ];
+  });
+}
+
+/** Sets a level's safety stock and reorder point; available and the low-stock mark follow. */
+export async function setLevelThresholds(
+  core: Core,
+  actor: Actor,
+  key: LevelKey,
+  thresholds: { safety_stock?: number; reorder_point?: number },
+) {
+  await requireLevels(core.database.db, actor.orgId, [key]);
+  return transaction(core.database.db, async (tx) => {
+    // Locked first, so the thresholds and the low-stock mark change with no stock change between.
+    await lockLevels(tx, actor.orgId, [key]);
+    await setThresholds(tx, actor.orgId, key, thresholds);
+    // Re-read with its new thresholds: available moves, and the low-stock alert fires or re-arms.
+    return changeStock(core, tx, { ...actorOf(actor), lock: [key], plan: () => [], touch: true });
+  });
+}
+
+/** Runs a stock operation on levels of the organisation's items and locations. */
+async function operate(
+  core: Core,
+  actor: Actor,
+  lock: LevelKey[],
+  plan: (levels: LockedLevels) => StockChange[],
+) {
+  const { db } = core.database;
+  await requireLevels(db, actor.orgId, lock);
+  return transaction(db, (tx) => changeStock(core, tx, { ...actorOf(actor), lock, plan }));
+}
+
+const actorOf = (actor: Actor) => ({ orgId: actor.orgId, actorId: actor.userId });
+
+/** 404 unless every item and location of `keys` is the organisation's. */
+export async function requireLevels(db: Db, orgId: string, keys: LevelKey[]): Promise<void> {
+  const itemIds = [...new Set(keys.map((key) => key.item_id))];
+  const locationIds = [...new Set(keys.map((key) => key.location_id))];
+  const [items, locations] = await Promise.all([
+    findItems(db, orgId, itemIds),
+    findLocations(db, orgId, locationIds),
+  ]);
+  const missingItem = itemIds.find((id) => !items.some((item) => item.id === id));
+  if (missingItem) throw new Problem('not-found', `No item ${missingItem}`);
+  const missingLocation = locationIds.find((id) => !locations.some((loc) => loc.id === id));
+  if (missingLocation) throw new Problem('not-found', `No location ${missingLocation}`);
+}

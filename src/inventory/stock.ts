@@ -1,0 +1,196 @@
+import { uuidv7 } from 'uuidv7';
+import type { Db } from '../platform/db/database.ts';
+import type { Core } from '../platform/module.ts';
+import { Problem } from '../platform/problems.ts';
+import { lowStockJob } from './low-stock.ts';
+import {
+  appendLedger,
+  type LedgerEntry,
+  type LevelKey,
+  type LockedLevel,
+  levelKeyOf,
+  lockLevels,
+  writeLevels,
+} from './store/levels.ts';
+import {
+  availableOf,
+  type LedgerReason,
+  type LevelRow,
+  maxQuantity,
+  type StockState,
+  stockStates,
+} from './store/tables.ts';
+
+// The one way stock changes. An operation locks the levels it names (in one fixed order), plans
+// its changes from what it found, and then — if every rule holds — writes the new levels, one
+// ledger row per change, the live event and the low-stock jobs, all in the caller's transaction.
+// Nothing here calls out of the database, so no lock is held across a network call.
+
+/** One change of one quantity. */
+export interface StockChange extends LevelKey {
+  state: StockState;
+  delta: number;
+  reason: LedgerReason;
+  reference?: string | null;
+  /** What each unit cost, on a receipt (valuation). */
+  unit_cost?: number | null;
+}
+
+/** The locked levels of an operation, by `levelKeyOf`. */
+export type LockedLevels = ReadonlyMap<string, LockedLevel>;
+
+export interface StockOperation {
+  orgId: string;
+  actorId: string | null;
+  /** The levels to lock: every level `plan` may change. */
+  lock: LevelKey[];
+  /** The changes, decided on the locked levels (throw a Problem to refuse). */
+  plan(levels: LockedLevels): StockChange[];
+  /** Rewrite (and announce) every locked level, changed or not: its thresholds moved. */
+  touch?: boolean;
+}
+
+/** A level as clients see it, `available` included. */
+export type LevelView = ReturnType<typeof levelJson>;
+
+export function levelJson(level: LevelRow) {
+  const { org_id: _org, low_stock_since, ...visible } = level;
+  return { ...visible, available: availableOf(level), low_stock: low_stock_since !== null };
+}
+
+/**
+ * Runs a stock operation in `tx` (see above). Returns the operation's id (its ledger rows share
+ * it) and the levels it changed, as they are now.
+ *
+ * @example
+ * await changeStock(core, tx, { orgId, actorId, lock: [key],
+ *   plan: () => [{ ...key, state: 'on_hand', delta: -2, reason: 'shrinkage' }] });
+ */
+export async function changeStock(core: Core, tx: Db, operation: StockOperation) {
+  const locked = await lockLevels(tx, operation.orgId, operation.lock);
+  const levels = new Map(locked.map((level) => [levelKeyOf(level), level]));
+  const changes = operation.plan(levels).filter((change) => change.delta !== 0);
+  const now = core.clock.now();
+  const { changed, entries } = applyChanges(levels, changes, operation.touch ?? false);
+  const lowStock = markLowStock(changed, now);
+  const operationId = uuidv7();
+  await writeLevels(tx, changed, now);
+  await appendLedger(
+    tx,
+    operation.orgId,
+    { id: operationId, actorId: operation.actorId, at: now },
+    entries,
+  );
+  for (const level of lowStock) {
+    const payload = {
+      orgId: operation.orgId,
+      itemId: level.item_id,
+      locationId: level.location_id,
+    };
+    await core.jobs.enqueue(lowStockJob.spec(payload), { tx });
+  }
+  const views = changed.map(levelJson);
+  if (views.length > 0) {
+    await core.events.publish(tx, {
+      topic: `inventory:${operation.orgId}`,
+      type: 'inventory.levels_changed',
+      data: {
+        operation_id: operationId,
+        reasons: [...new Set(changes.map((c) => c.reason))],
+        levels: views,
+      },
+    });
+  }
+  return { operationId, levels: views };
+}
+
+/** The levels after `changes`, and their ledger rows; refuses what would break a rule. */
+function applyChanges(levels: LockedLevels, changes: StockChange[], touch: boolean) {
+  const after = new Map<string, LockedLevel>(
+    touch ? [...levels].map(([key, level]) => [key, { ...level }]) : [],
+  );
+  const entries: LedgerEntry[] = [];
+  for (const change of changes) {
+    const key = levelKeyOf(change);
+    const before = levels.get(key);
+    if (!before) throw new Error(`stock change of ${key}, which the operation did not lock`);
+    const level = after.get(key) ?? { ...before };
+    level[change.state] += change.delta;
+    after.set(key, level);
+    entries.push({
+      item_id: change.item_id,
+      location_id: change.location_id,
+      state: change.state,
+      delta: change.delta,
+      quantity_after: level[change.state],
+      reason: change.reason,
+      reference: change.reference ?? null,
+      unit_cost: change.unit_cost ?? null,
+    });
+  }
+  for (const [key, level] of after) checkLevel(levels.get(key) as LockedLevel, level);
+  return { changed: [...after.values()], entries };
+}
+
+/**
+ * The rules every level keeps: no stored quantity below zero or above the bound, and no change
+ * that leaves less than nothing available (unless the item allows backorder, when reservations
+ * may run past what is on hand).
+ */
+function checkLevel(before: LockedLevel, after: LockedLevel): void {
+  for (const state of stockStates) {
+    if (after[state] > maxQuantity) {
+      throw new Problem(
+        'unprocessable',
+        `${before.sku} at location ${before.location_id}: ${state} would be ${after[state]}, over the limit of ${maxQuantity}`,
+        { item_id: before.item_id, location_id: before.location_id, state },
+      );
+    }
+    if (after[state] < 0) throw insufficientStock(before, state, after[state] - before[state]);
+  }
+  const available = availableOf(after);
+  if (available < 0 && available < availableOf(before) && !before.allow_backorder) {
+    throw insufficientStock(before, 'available', available - availableOf(before));
+  }
+}
+
+function insufficientStock(level: LockedLevel, state: StockState | 'available', delta: number) {
+  const has = state === 'available' ? availableOf(level) : level[state];
+  return new Problem(
+    'insufficient-stock',
+    `${level.sku} at location ${level.location_id}: ${has} ${state}, ${-delta} asked`,
+    {
+      item_id: level.item_id,
+      sku: level.sku,
+      location_id: level.location_id,
+      state,
+      [state]: has,
+      available: availableOf(level),
+      requested: -delta,
+    },
+  );
+}
+
+/**
+ * Arms and re-arms the low-stock alert on the changed levels: a level whose available fell to or
+ * below its reorder point (when it has one) is marked, and returned for a notification; one back
+ * above it is unmarked, so the next fall alerts again.
+ */
+function markLowStock(levels: LevelRow[], now: Date): LevelRow[] {
+  const fell: LevelRow[] = [];
+  for (const level of levels) {
+    const low = level.reorder_point > 0 && availableOf(level) <= level.reorder_point;
+    if (low && level.low_stock_since === null) {
+      level.low_stock_since = now;
+      fell.push(level);
+    } else if (!low) level.low_stock_since = null;
+  }
+  return fell;
+}
+
+/** The quantity of `state` at the locked level of `key`. */
+export function quantityAt(levels: LockedLevels, key: LevelKey, state: StockState): number {
+  const level = levels.get(levelKeyOf(key));
+  if (!level) throw new Error(`level ${levelKeyOf(key)} was not locked`);
+  return level[state];
+}
