@@ -252,3 +252,141 @@ export const LedgerQuery = Type.Object(
 );
 
 export { Id, Nullable, Timestamp };
+
+// ---- Orders ----
+
+const orderStates = ['reserved', 'partially_fulfilled', 'fulfilled', 'cancelled', 'expired'] as const;
+const Party = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+  maxProperties: 50,
+  description: 'Free-form JSON (name, email, address lines, …)',
+});
+
+export const OrderInput = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object(
+        { item_id: Id, quantity: Quantity, location_id: Type.Optional(Id) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 500 },
+    ),
+    customer: Type.Optional(Party),
+    shipping_address: Type.Optional(Party),
+    reference: Type.Optional(Reference),
+    hold_until: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Release the reservation at this time' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const LineUnits = Type.Object(
+  { line_no: Type.Integer({ minimum: 1, maximum: 500 }), quantity: Quantity },
+  { additionalProperties: false },
+);
+
+export const ShipmentInput = Type.Object(
+  {
+    lines: Type.Optional(Type.Array(LineUnits, { minItems: 1, maxItems: 500 })),
+    carrier: Type.Optional(Type.String({ maxLength: 100 })),
+    tracking_number: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReturnInput = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object(
+        {
+          line_no: Type.Integer({ minimum: 1, maximum: 500 }),
+          quantity: Quantity,
+          location_id: Type.Optional(Id),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BulkFulfilmentInput = Type.Object(
+  {
+    orders: Type.Array(
+      Type.Object(
+        {
+          order_id: Id,
+          lines: ShipmentInput.properties.lines,
+          carrier: ShipmentInput.properties.carrier,
+          tracking_number: ShipmentInput.properties.tracking_number,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Shipment = Type.Object({
+  id: Id,
+  carrier: Nullable(Type.String()),
+  tracking_number: Nullable(Type.String()),
+  lines: Type.Array(Type.Object({ line_no: Type.Integer(), location_id: Id, quantity: Type.Integer() })),
+  created_by: Nullable(Id),
+  created_at: Timestamp,
+});
+
+export const Order = Type.Object({
+  id: Id,
+  state: Type.Enum(orderStates),
+  customer: Type.Unknown(),
+  shipping_address: Type.Unknown(),
+  reference: Nullable(Type.String()),
+  hold_until: Nullable(Timestamp),
+  created_by: Nullable(Id),
+  version: Type.Integer(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  lines: Type.Array(
+    Type.Object({
+      line_no: Type.Integer(),
+      item_id: Id,
+      quantity: Type.Integer(),
+      fulfilled: Type.Integer(),
+      returned: Type.Integer(),
+      reserved: Type.Integer({ description: 'Units still held for this line' }),
+      allocations: Type.Array(
+        Type.Object({ location_id: Id, quantity: Type.Integer(), open: Type.Integer() }),
+      ),
+    }),
+  ),
+  shipments: Type.Array(Shipment),
+});
+
+export const ShipmentResult = Type.Object({ order: Order, shipment: Shipment });
+
+export const OrderListQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+    state: Type.Optional(Type.Enum(orderStates)),
+  },
+  { additionalProperties: false },
+);
+
+/** One row of a bulk request's answer: what happened to it, or why it failed. */
+export const RowResult = Type.Object({
+  row: Type.Integer({ description: 'Index in the request, from 0' }),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('failed')]),
+  id: Type.Optional(Id),
+  error: Type.Optional(
+    Type.Object({ type: Type.String(), status: Type.Integer(), detail: Type.String() }),
+  ),
+});
+export const BulkResult = Type.Object({
+  succeeded: Type.Integer(),
+  failed: Type.Integer(),
+  results: Type.Array(RowResult),
+});

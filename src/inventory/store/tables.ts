@@ -113,7 +113,7 @@ export type InventoryTables = {
   inventory_orders: {
     id: string;
     org_id: string;
-    state: OrderState;
+    state: Defaulted<OrderState>;
     customer: Json<unknown>;
     shipping_address: Json<unknown>;
     reference: string | null;
