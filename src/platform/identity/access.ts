@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
 import { isUuid } from '../ids.ts';
 import { Problem } from '../problems.ts';
-import { findOrganisationOfMember, findUserById } from './store.ts';
+import { findOrganisationOfMember, findUserById, listOperators } from './store.ts';
 
 export type { Role };
 
@@ -21,6 +21,8 @@ export interface UserSummary {
  */
 export interface Identity {
   findUser(userId: string): Promise<UserSummary | undefined>;
+  /** The operators (users made so by `meridian user create --admin`): who hears of alerts. */
+  listOperators(): Promise<UserSummary[]>;
   /** The user's role in the organisation; undefined when they are not a member (or it is gone). */
   roleIn(orgId: string, userId: string): Promise<Role | undefined>;
   /**
@@ -42,6 +44,7 @@ export function createIdentity(db: Db): Identity {
       : undefined;
   return {
     findUser: async (userId) => (isUuid(userId) ? findUserById(db, userId) : undefined),
+    listOperators: () => listOperators(db),
     roleIn,
     async requireRole(orgId, userId, allowed, action = 'do this') {
       const role = await roleIn(orgId, userId);
