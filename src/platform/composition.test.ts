@@ -2,7 +2,12 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, silentLog, testSetup } from '../../test/helpers.ts';
 import { startTestCore } from '../../test/module-harness.ts';
-import { checkComposition, composeJobHandlers, composeProblems } from './composition.ts';
+import {
+  checkComposition,
+  composeJobHandlers,
+  composeProblems,
+  periodicJobsOf,
+} from './composition.ts';
 import { loadConfig } from './config.ts';
 import { defineJob } from './jobs/define.ts';
 import type { Core, Module } from './module.ts';
@@ -62,6 +67,47 @@ describe('a composition of modules', () => {
     ];
     expect(() => composeJobHandlers(modules, core)).toThrow(
       'periodic job "tidy" is of kind "alpha.tidy", which no module handles',
+    );
+  });
+
+  it("is refused when two modules declare an alert rule of one name, the platform's included", () => {
+    const rule = { name: 'drift', severity: 'warning' as const, evaluate: async () => [] };
+    expect(() =>
+      checkComposition(
+        [
+          { name: 'alpha', alertRules: [rule] },
+          { name: 'beta', alertRules: [rule] },
+        ],
+        config,
+      ),
+    ).toThrow('alert rule "drift" is declared by alpha and beta');
+    expect(() =>
+      checkComposition(
+        [...platformModules, { name: 'alpha', alertRules: [{ ...rule, name: 'jobs-dead' }] }],
+        config,
+      ),
+    ).toThrow('alert rule "jobs-dead" is declared by observe and alpha');
+  });
+
+  it('is refused when an alert rule is not named in kebab-case', () => {
+    const rule = { name: 'Drift Rule', severity: 'warning' as const, evaluate: async () => [] };
+    expect(() => checkComposition([{ name: 'alpha', alertRules: [rule] }], config)).toThrow(
+      'alert rule "Drift Rule" of alpha must be kebab-case',
+    );
+  });
+
+  it('reads a periodic job given as a function of the configuration', () => {
+    const tidy = defineJob('alpha.tidy');
+    const alpha: Module = {
+      name: 'alpha',
+      jobs: () => [tidy.handle(noop)],
+      periodic: (given) => [{ name: 'tidy', every: given.port + 1_000, job: tidy.spec() }],
+    };
+    expect(periodicJobsOf([alpha], config)).toEqual([
+      { name: 'tidy', every: config.port + 1_000, job: { kind: 'alpha.tidy' } },
+    ]);
+    expect(() => checkComposition([alpha, { ...alpha, name: 'beta' }], config)).toThrow(
+      'periodic job "tidy" is declared by alpha and beta',
     );
   });
 

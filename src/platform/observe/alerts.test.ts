@@ -17,8 +17,8 @@ import { evaluateAlerts } from './alerts.ts';
 // Alerts through a real server: a module's rule (the `alertRules` hook) whose firing keys the
 // test sets, fired, refreshed, resolved and fired again, operators told by inbox and mail once
 // each time; the admin list; overlapping evaluations; the dead-jobs rule with a job that dies.
-// The periodic evaluation is hourly here (one run at start), so each step is evaluated by the
-// test itself; alerts.periodic.test.ts shows the job doing it.
+// The periodic evaluation is off here (the tests' default), so each step is evaluated by the test
+// itself; alert-rules.test.ts has the periodic job do it.
 
 /** The keys the test rule finds firing; `failing` makes it throw. */
 const condition = { keys: [] as string[], failing: false };
@@ -57,10 +57,7 @@ let api: Api;
 let operators: { id: string; email: string; token: string }[];
 
 beforeAll(async () => {
-  server = await startTestServer({
-    systems: [alertsTestModule],
-    env: { ALERTS_EVALUATE_SECONDS: '3600' },
-  });
+  server = await startTestServer({ systems: [alertsTestModule] });
   core = server.server.core;
   api = apiClient(server.url);
   operators = [await signUpOperator(api, server), await signUpOperator(api, server)];

@@ -21,12 +21,10 @@ export const observeModule: Module = {
   jobs: (core) => [
     evaluateAlertsJob.handle(() => evaluateAlerts(core, core.alertRules).then(() => {})),
   ],
-  periodic: (config) => [
-    {
-      name: evaluateAlertsJob.kind,
-      every: observeConfig.of(config).alerts.evaluateMs,
-      job: evaluateAlertsJob.spec(),
-    },
-  ],
+  periodic(config) {
+    const { evaluateMs } = observeConfig.of(config).alerts;
+    if (evaluateMs === 0) return [];
+    return [{ name: evaluateAlertsJob.kind, every: evaluateMs, job: evaluateAlertsJob.spec() }];
+  },
   alertRules: platformAlertRules,
 };
