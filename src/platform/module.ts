@@ -55,7 +55,8 @@ export interface Core {
  * periodic jobs (each enqueueing a definition's `spec`) and its long-running services. The
  * platform's own rooms are modules too, so every part is plugged in one way; a new system is a
  * folder with a `module.ts` and one line in `main.ts`. Names are unique across the modules of a
- * process (module, job kind, periodic job, topic namespace, problem): a clash stops the start.
+ * process (module, job kind, periodic job, topic namespace, problem, alert rule): a clash stops
+ * the start.
  */
 export interface Module {
   name: string;
