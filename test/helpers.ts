@@ -79,7 +79,14 @@ export async function testSetup(options: TestStartOptions) {
   const systems = options.systems ?? [];
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig(
-    { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...options.env },
+    {
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      // Off unless a test turns it on: an alert would mail the operators of unrelated tests.
+      ALERTS_EVALUATE_SECONDS: '0',
+      ...options.env,
+    },
     '/nonexistent',
     [...platformModules, ...systems],
   );

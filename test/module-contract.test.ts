@@ -9,7 +9,7 @@ import { defineJob } from '../src/platform/jobs/define.ts';
 import type { Module } from '../src/platform/module.ts';
 import { defineProblems, Problem } from '../src/platform/problems.ts';
 import { defineService } from '../src/platform/service.ts';
-import { apiClient, expectProblem, signUp, startTestServer } from './helpers.ts';
+import { apiClient, expectProblem, signUp, signUpOperator, startTestServer } from './helpers.ts';
 import { openStream } from './stream-clients.ts';
 
 // A new system as a module would write it, every part of the contract at once: its tables,
@@ -98,11 +98,25 @@ const notesModule: Module = {
   topics: {
     notes: async (userId, orgId, core) => (await core.identity.roleIn(orgId, userId)) !== undefined,
   },
+  alertRules: [
+    {
+      name: 'notes-alarm',
+      severity: 'info',
+      async evaluate(core) {
+        const rows = await notes(core.database.db)
+          .selectFrom('contract_notes')
+          .select('org_id')
+          .where('text', '=', 'alarm')
+          .execute();
+        return rows.map((row) => ({ key: row.org_id, summary: `alarm in ${row.org_id}` }));
+      },
+    },
+  ],
 };
 
 const { url, database } = await startTestServer({
   systems: [notesModule],
-  env: { NOTES_MAX_LENGTH: '20' },
+  env: { NOTES_MAX_LENGTH: '20', ALERTS_EVALUATE_SECONDS: '1' },
 });
 const api = apiClient(url);
 const owner = await signUp(api, 'owner');
@@ -163,5 +177,30 @@ describe('a system plugged in as a module', () => {
       .toBe(true);
     stream.ws.close();
     outsider.ws.close();
+  });
+
+  it('has its alert rule evaluated, its alert listed to operators', async () => {
+    const operator = await signUpOperator(api, { database });
+    const created = await api('POST', `/test/orgs/${org.id}/notes`, {
+      token: owner.token,
+      body: { text: 'alarm' },
+    });
+    expect(created.status).toBe(201);
+    await expect
+      .poll(
+        async () =>
+          (await api('GET', '/v1/admin/alerts?rule=notes-alarm', { token: operator.token })).body
+            .items,
+        { timeout: 10_000, interval: 100 },
+      )
+      .toMatchObject([
+        {
+          rule: 'notes-alarm',
+          key: org.id,
+          state: 'firing',
+          severity: 'info',
+          summary: `alarm in ${org.id}`,
+        },
+      ]);
   });
 });

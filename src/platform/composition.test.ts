@@ -2,22 +2,29 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, silentLog, testSetup } from '../../test/helpers.ts';
 import { startTestCore } from '../../test/module-harness.ts';
-import { checkComposition, composeJobHandlers, composeProblems } from './composition.ts';
+import {
+  checkComposition,
+  composeJobHandlers,
+  composeProblems,
+  periodicJobsOf,
+} from './composition.ts';
+import { loadConfig } from './config.ts';
 import { defineJob } from './jobs/define.ts';
 import type { Core, Module } from './module.ts';
 import { defineProblems, platformProblems } from './problems.ts';
-import { startServer } from './runtime.ts';
+import { platformModules, startServer } from './runtime.ts';
 import { defineService } from './service.ts';
 import { StartupError } from './startup.ts';
 
 const noop = async () => {};
 const sharedJob = defineJob('shared.kind');
 // The handlers are only listed here, never run: a core is not needed to build them.
-const core = {} as Core;
+const config = loadConfig({}, '/nonexistent', platformModules);
+const core = { config } as Core;
 
 describe('a composition of modules', () => {
   it('is refused when two modules have the same name', () => {
-    const clash = () => checkComposition([{ name: 'alpha' }, { name: 'alpha' }]);
+    const clash = () => checkComposition([{ name: 'alpha' }, { name: 'alpha' }], config);
     expect(clash).toThrow(StartupError);
     expect(clash).toThrow('two modules are named "alpha"');
   });
@@ -44,10 +51,13 @@ describe('a composition of modules', () => {
   it('is refused when two modules declare the same periodic job', () => {
     const periodic = { name: 'tidy', every: 60_000, job: { kind: 'alpha.tidy' } };
     expect(() =>
-      checkComposition([
-        { name: 'alpha', periodic: [periodic] },
-        { name: 'beta', periodic: [periodic] },
-      ]),
+      checkComposition(
+        [
+          { name: 'alpha', periodic: [periodic] },
+          { name: 'beta', periodic: [periodic] },
+        ],
+        config,
+      ),
     ).toThrow('periodic job "tidy" is declared by alpha and beta');
   });
 
@@ -60,9 +70,50 @@ describe('a composition of modules', () => {
     );
   });
 
+  it("is refused when two modules declare an alert rule of one name, the platform's included", () => {
+    const rule = { name: 'drift', severity: 'warning' as const, evaluate: async () => [] };
+    expect(() =>
+      checkComposition(
+        [
+          { name: 'alpha', alertRules: [rule] },
+          { name: 'beta', alertRules: [rule] },
+        ],
+        config,
+      ),
+    ).toThrow('alert rule "drift" is declared by alpha and beta');
+    expect(() =>
+      checkComposition(
+        [...platformModules, { name: 'alpha', alertRules: [{ ...rule, name: 'jobs-dead' }] }],
+        config,
+      ),
+    ).toThrow('alert rule "jobs-dead" is declared by observe and alpha');
+  });
+
+  it('is refused when an alert rule is not named in kebab-case', () => {
+    const rule = { name: 'Drift Rule', severity: 'warning' as const, evaluate: async () => [] };
+    expect(() => checkComposition([{ name: 'alpha', alertRules: [rule] }], config)).toThrow(
+      'alert rule "Drift Rule" of alpha must be kebab-case',
+    );
+  });
+
+  it('reads a periodic job given as a function of the configuration', () => {
+    const tidy = defineJob('alpha.tidy');
+    const alpha: Module = {
+      name: 'alpha',
+      jobs: () => [tidy.handle(noop)],
+      periodic: (given) => [{ name: 'tidy', every: given.port + 1_000, job: tidy.spec() }],
+    };
+    expect(periodicJobsOf([alpha], config)).toEqual([
+      { name: 'tidy', every: config.port + 1_000, job: { kind: 'alpha.tidy' } },
+    ]);
+    expect(() => checkComposition([alpha, { ...alpha, name: 'beta' }], config)).toThrow(
+      'periodic job "tidy" is declared by alpha and beta',
+    );
+  });
+
   it("is refused when a system takes a topic namespace, the platform's included", () => {
     const topics = { user: async () => true };
-    expect(() => checkComposition([{ name: 'alpha', topics }])).toThrow(
+    expect(() => checkComposition([{ name: 'alpha', topics }], config)).toThrow(
       'topic namespace "user" is declared by the platform and alpha',
     );
   });

@@ -1,7 +1,8 @@
+import type { Config } from './config.ts';
 import { platformTopics } from './events/topics.ts';
 import type { PeriodicJob } from './jobs/maintenance.ts';
 import type { JobHandler } from './jobs/spec.ts';
-import type { Core, Module } from './module.ts';
+import type { AlertRule, Core, Module } from './module.ts';
 import { type ProblemCatalogue, type ProblemType, platformProblems } from './problems.ts';
 import { StartupError } from './startup.ts';
 
@@ -20,17 +21,29 @@ function claim(claims: Claims, what: string, name: string, module: Module): void
   claims.set(name, module.name);
 }
 
-/** Refuses a duplicate module name, periodic job name or stream topic namespace. */
-export function checkComposition(modules: Module[]): void {
+/**
+ * Refuses a duplicate module name, periodic job name, alert rule name or stream topic namespace,
+ * and an alert rule name that is not kebab-case.
+ */
+export function checkComposition(modules: Module[], config: Config): void {
   const names = new Set<string>();
   const periodic: Claims = new Map();
+  const rules: Claims = new Map();
   const topics: Claims = new Map(Object.keys(platformTopics).map((ns) => [ns, 'the platform']));
   for (const module of modules) {
     if (names.has(module.name)) {
       throw new StartupError(`two modules are named "${module.name}": each must be unique`);
     }
     names.add(module.name);
-    for (const job of module.periodic ?? []) claim(periodic, 'periodic job', job.name, module);
+    for (const job of periodicOf(module, config)) claim(periodic, 'periodic job', job.name, module);
+    for (const rule of module.alertRules ?? []) {
+      if (!alertRuleName.test(rule.name)) {
+        throw new StartupError(
+          `alert rule "${rule.name}" of ${module.name} must be kebab-case (${alertRuleName.source})`,
+        );
+      }
+      claim(rules, 'alert rule', rule.name, module);
+    }
     for (const namespace of Object.keys(module.topics ?? {}))
       claim(topics, 'topic namespace', namespace, module);
   }
@@ -49,7 +62,7 @@ export function composeJobHandlers(modules: Module[], core: Core): Record<string
       handlers[kind] = handler;
     }
   }
-  for (const job of periodicJobsOf(modules)) {
+  for (const job of periodicJobsOf(modules, core.config)) {
     if (!handlers[job.job.kind]) {
       throw new StartupError(
         `periodic job "${job.name}" is of kind "${job.job.kind}", which no module handles`,
@@ -59,9 +72,21 @@ export function composeJobHandlers(modules: Module[], core: Core): Record<string
   return handlers;
 }
 
+const alertRuleName = /^[a-z][a-z0-9-]{0,99}$/;
+
+function periodicOf(module: Module, config: Config): PeriodicJob[] {
+  const { periodic = [] } = module;
+  return typeof periodic === 'function' ? periodic(config) : periodic;
+}
+
 /** Every module's periodic jobs. */
-export function periodicJobsOf(modules: Module[]): PeriodicJob[] {
-  return modules.flatMap((module) => module.periodic ?? []);
+export function periodicJobsOf(modules: Module[], config: Config): PeriodicJob[] {
+  return modules.flatMap((module) => periodicOf(module, config));
+}
+
+/** Every module's alert rules, in module order (`checkComposition` has refused duplicates). */
+export function alertRulesOf(modules: Module[]): AlertRule[] {
+  return modules.flatMap((module) => module.alertRules ?? []);
 }
 
 /**

@@ -91,7 +91,17 @@ describe('loadConfig', () => {
       retentionMs: 86_400_000,
     });
     expect(notifyConfig.of(config)).toMatchObject({ maxAttempts: 10, smtpUrl: undefined });
-    expect(observeConfig.of(config)).toEqual({ heartbeatMs: 1_000 });
+    expect(observeConfig.of(config)).toEqual({
+      heartbeatMs: 1_000,
+      alerts: {
+        evaluateMs: 30_000,
+        instanceLostMinutes: 60,
+        httpWindowMinutes: 5,
+        http5xxPercent: 5,
+        httpMinRequests: 20,
+        deadJobs: 1,
+      },
+    });
   });
 
   it('says which module to load when a section was not read', () => {

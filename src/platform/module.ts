@@ -3,6 +3,7 @@ import type { Registry } from 'prom-client';
 import type { Clock } from './clock.ts';
 import type { Config, ConfigSection } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { AlertSeverity } from './db/tables.ts';
 import type { Events } from './events/publish.ts';
 import type { App } from './http/app.ts';
 import type { Identity } from './identity/access.ts';
@@ -39,6 +40,11 @@ export interface Core {
    * pool, closed when the server closes.
    */
   outbound: Outbound;
+  /**
+   * Every module's alert rules (`Module.alertRules`, names unique), which the observe module's
+   * periodic job evaluates.
+   */
+  alertRules: readonly AlertRule[];
   /** Migrations of the running modules not yet applied (readiness). */
   pendingMigrations(): Promise<string[]>;
 }
@@ -49,7 +55,8 @@ export interface Core {
  * periodic jobs (each enqueueing a definition's `spec`) and its long-running services. The
  * platform's own rooms are modules too, so every part is plugged in one way; a new system is a
  * folder with a `module.ts` and one line in `main.ts`. Names are unique across the modules of a
- * process (module, job kind, periodic job, topic namespace, problem): a clash stops the start.
+ * process (module, job kind, periodic job, topic namespace, problem, alert rule): a clash stops
+ * the start.
  */
 export interface Module {
   name: string;
@@ -59,7 +66,11 @@ export interface Module {
   routes?(app: App, core: Core): void | Promise<void>;
   /** Its job handlers; built before the migrations run, so building them queries nothing. */
   jobs?(core: Core): JobRegistration[];
-  periodic?: PeriodicJob[];
+  /**
+   * Jobs enqueued on a schedule; a function of the configuration when the schedule is a setting
+   * (the observe module's alert evaluation, every `ALERTS_EVALUATE_SECONDS`).
+   */
+  periodic?: PeriodicJob[] | ((config: Config) => PeriodicJob[]);
   /**
    * Loops of its own (a scanner, a watcher), started after the job engine and stopped before it,
    * in processes that run jobs (roles `all` and `worker`, not `api`). Built before the
@@ -77,6 +88,52 @@ export interface Module {
    * modules declare stops the start.
    */
   problems?: ProblemCatalogue;
+  /**
+   * Conditions operators must hear about (docs/operations.md, Alerts): evaluated every
+   * `ALERTS_EVALUATE_SECONDS`; each key a rule returns fires once and resolves when the rule no
+   * longer returns it. A rule name two modules declare stops the start.
+   */
+  alertRules?: AlertRule[];
+}
+
+export type { AlertSeverity };
+
+/**
+ * A condition to alert operators about. `evaluate` answers what fires now: one entry per thing
+ * (an instance, a queue; `key`), none when all is well. It reads, and changes nothing: the
+ * evaluator records and notifies. An entry whose key was already firing updates that alert (its
+ * summary, details and value) without notifying again; a firing key the rule no longer returns
+ * resolves. A rule that throws is skipped for that evaluation (its alerts stay as they were).
+ *
+ * @example
+ * const driftRule: AlertRule = {
+ *   name: 'inventory-reconcile-drift',
+ *   severity: 'warning',
+ *   async evaluate(core, now) {
+ *     const drifted = await countDrift(core.database.db, now);
+ *     return drifted > 0 ? [{ key: 'all', summary: `${drifted} SKUs drifted`, value: drifted }] : [];
+ *   },
+ * };
+ * export const inventoryModule: Module = { name: 'inventory', alertRules: [driftRule], … };
+ */
+export interface AlertRule {
+  /** Unique across the modules, e.g. `instance-lost`; kebab-case, up to 100 characters. */
+  name: string;
+  severity: AlertSeverity;
+  /** What fires now; `now` is the evaluation's time (real time). */
+  evaluate(core: Core, now: Date): Promise<AlertFiring[]>;
+}
+
+/** One thing an alert rule finds firing. */
+export interface AlertFiring {
+  /** What it is about, unique within the rule: an instance id, a queue name, `all`. */
+  key: string;
+  /** One line for the operator: the notification's title and the list's summary. */
+  summary: string;
+  /** Free-form JSON shown with the alert. */
+  details?: Record<string, unknown>;
+  /** The measured value (a count, a percentage), kept as the alert's last value. */
+  value?: number;
 }
 
 /** Whether `userId` may receive the events of topic `<namespace>:<id>`. */

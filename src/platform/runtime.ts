@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Clock, systemClock } from './clock.ts';
 import {
+  alertRulesOf,
   checkComposition,
   composeJobHandlers,
   composeProblems,
@@ -29,8 +30,9 @@ import { notifyModule } from './notify/module.ts';
 import { createNotify } from './notify/service.ts';
 import { observeConfig } from './observe/config.ts';
 import { createHeartbeat } from './observe/heartbeat.ts';
-import { createMetrics, instrumentHttp } from './observe/metrics.ts';
+import { createMetrics, instrumentAlerts, instrumentHttp } from './observe/metrics.ts';
 import { observeModule } from './observe/module.ts';
+import { createHttpTraffic, type HttpTraffic } from './observe/traffic.ts';
 import { createOutbound } from './outbound/client.ts';
 import type { ProblemCatalogue } from './problems.ts';
 import { type Service, serviceGroup } from './service.ts';
@@ -133,6 +135,8 @@ export interface AssembledCore {
   work: Service;
   /** Every problem type the modules declare, for the HTTP layer to answer with. */
   problems: ProblemCatalogue;
+  /** This process's HTTP responses by minute, written at each heartbeat (alerts read them). */
+  traffic: HttpTraffic;
 }
 
 /**
@@ -149,9 +153,15 @@ export function assembleCore(
 ): AssembledCore {
   const { role = 'all', clock = systemClock } = options;
   const modules = [...platformModules, ...systems];
-  checkComposition(modules);
+  checkComposition(modules, config);
   const problems = problemCatalogue(systems);
+  const alertRules = alertRulesOf(modules);
   const metrics = createMetrics(database.pool);
+  instrumentAlerts(
+    metrics,
+    database.db,
+    alertRules.map((rule) => rule.name),
+  );
   const jobSettings = jobsConfig.of(config);
   const notifySettings = notifyConfig.of(config);
   const { heartbeatMs } = observeConfig.of(config);
@@ -167,7 +177,7 @@ export function assembleCore(
     metrics,
     handlers: {},
     queues: role === 'api' ? {} : jobSettings.queues,
-    periodic: periodicJobsOf(modules),
+    periodic: periodicJobsOf(modules, config),
     leaseMs: jobSettings.leaseMs,
     drainMs: config.shutdownDrainMs,
     retentionMs: jobSettings.retentionMs,
@@ -190,12 +200,15 @@ export function assembleCore(
       retry: { maxAttempts: notifySettings.maxAttempts, baseMs: notifySettings.retryBaseMs },
     }),
     outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
+    alertRules,
     pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),
   };
   Object.assign(engine.handlers, composeJobHandlers(modules, core));
   // In every role: a process of this host that died is judged by whichever of its neighbours
   // beats next, the Meridian restarted on its data directory first of all.
   heartbeat.afterEachBeat(engine.releaseGoneOnHost);
+  const traffic = createHttpTraffic(database.db, heartbeat.id);
+  heartbeat.afterEachBeat(traffic.flush);
   const moduleServices =
     role === 'api' ? [] : modules.flatMap((module) => module.services?.(core) ?? []);
   return {
@@ -204,6 +217,7 @@ export function assembleCore(
     background: serviceGroup('core', [heartbeat, events]),
     work: serviceGroup('work', [engine, ...moduleServices]),
     problems,
+    traffic,
   };
 }
 
@@ -233,7 +247,7 @@ export async function startServer(
 ): Promise<Server> {
   const role = options.role ?? 'all';
   // Assembled first: a composition that cannot run is refused before it changes the database.
-  const { core, modules, background, work, problems } = assembleCore(
+  const { core, modules, background, work, problems, traffic } = assembleCore(
     config,
     log,
     database,
@@ -244,7 +258,7 @@ export async function startServer(
 
   const app = await createHttpApp({ config, log, version, problems });
   core.auth.register(app);
-  instrumentHttp(app, core.metrics);
+  instrumentHttp(app, core.metrics, traffic);
   registerIdempotency(app, database.db);
   for (const module of role === 'worker' ? [observeModule] : modules)
     await module.routes?.(app, core);

@@ -16,6 +16,8 @@ export interface PlatformTables {
   memberships: MembershipsTable;
   api_tokens: ApiTokensTable;
   instances: InstancesTable;
+  alerts: AlertsTable;
+  http_traffic: HttpTrafficTable;
   jobs: JobsTable;
   periodic_slots: PeriodicSlotsTable;
 }
@@ -103,6 +105,36 @@ export interface InstancesTable {
   released_jobs: Generated<number>;
 }
 export type InstanceRow = Selectable<InstancesTable>;
+
+/**
+ * One firing of an alert rule (observe migration 003). States: `firing` (inserted when the rule
+ * first returns its key; operators notified) -> `resolved` (when an evaluation no longer finds
+ * it; operators notified). A resolved alert never fires again: a new firing is a new row.
+ */
+export interface AlertsTable {
+  id: string;
+  rule: string;
+  key: string;
+  state: 'firing' | 'resolved';
+  severity: AlertSeverity;
+  summary: string;
+  details: Json<unknown>;
+  value: number | null;
+  fired_at: CreatedAt;
+  resolved_at: Date | null;
+  last_evaluated_at: ColumnType<Date, Date | undefined, Date>;
+}
+export type AlertRow = Selectable<AlertsTable>;
+/** How urgent an alert is: `critical` wakes someone, `warning` waits for the day. */
+export type AlertSeverity = 'critical' | 'warning' | 'info';
+
+/** HTTP responses of one process in one minute, written by its heartbeat (observe/traffic.ts). */
+export interface HttpTrafficTable {
+  instance_id: string;
+  minute: Date;
+  requests: number;
+  errors: number;
+}
 
 /**
  * The durable queue (jobs migration 001; its states in docs/jobs.md). Its statements are SQL in

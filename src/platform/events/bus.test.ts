@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { startTestCore } from '../../../test/module-harness.ts';
+import { periodicJobsOf } from '../composition.ts';
 import { transaction } from '../db/database.ts';
 import type { ClaimedJob, JobContext } from '../jobs/spec.ts';
 import { eventsModule, pruneEventsJob } from './module.ts';
@@ -130,6 +131,7 @@ describe('events bus', () => {
     const left = await eventsAfter(db, 0, 100, ['test:prune']);
     expect(left.map((event) => Number(event.id))).toEqual([third]);
     expect(await prunedThrough(db)).toBe(second);
-    expect(eventsModule.periodic?.map((p) => p.job.kind)).toEqual(['events.prune']);
+    const periodic = periodicJobsOf([eventsModule], server.core.config);
+    expect(periodic.map((p) => p.job.kind)).toEqual(['events.prune']);
   });
 });

@@ -2,7 +2,12 @@ import type { Db } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
 import { isUuid } from '../ids.ts';
 import { Problem } from '../problems.ts';
-import { findOrganisationOfMember, findUserById, listMembersWithRole } from './store.ts';
+import {
+  findOrganisationOfMember,
+  findUserById,
+  listMembersWithRole,
+  listOperators,
+} from './store.ts';
 
 export type { Role };
 
@@ -21,6 +26,8 @@ export interface UserSummary {
  */
 export interface Identity {
   findUser(userId: string): Promise<UserSummary | undefined>;
+  /** The operators (users made so by `meridian user create --admin`): who hears of alerts. */
+  listOperators(): Promise<UserSummary[]>;
   /** The user's role in the organisation; undefined when they are not a member (or it is gone). */
   roleIn(orgId: string, userId: string): Promise<Role | undefined>;
   /**
@@ -45,6 +52,7 @@ export function createIdentity(db: Db): Identity {
   return {
     findUser: async (userId) => (isUuid(userId) ? findUserById(db, userId) : undefined),
     membersWithRole: (orgId, roles) => listMembersWithRole(db, orgId, roles),
+    listOperators: () => listOperators(db),
     roleIn,
     async requireRole(orgId, userId, allowed, action = 'do this') {
       const role = await roleIn(orgId, userId);

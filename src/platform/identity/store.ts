@@ -34,6 +34,16 @@ export function findUserById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** Every operator (`is_operator`), oldest first: who is told about alerts. */
+export function listOperators(db: Db) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .where('is_operator', '=', true)
+    .orderBy('id')
+    .execute();
+}
+
 export function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')

@@ -471,3 +471,11 @@ export async function pruneFinishedJobs(
       LIMIT ${batch})`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** Dead jobs by queue, for the jobs-dead alert rule (observe/alert-rules.ts). */
+export async function countDeadJobsByQueue(db: Db): Promise<{ queue: string; count: number }[]> {
+  const { rows } = await sql<{ queue: string; count: number }>`
+    SELECT queue, count(*)::int AS count FROM jobs WHERE state = 'dead'
+    GROUP BY queue ORDER BY queue`.execute(db);
+  return rows;
+}

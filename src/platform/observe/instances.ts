@@ -150,3 +150,20 @@ export async function addReleasedJobs(db: Db, id: string, count: number): Promis
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * The instances judged lost since `since`, neither stopped nor back (a beat clears the mark):
+ * for the instance-lost alert rule.
+ */
+export function lostSince(
+  db: Db,
+  since: Date,
+): Promise<Pick<InstanceRow, 'id' | 'hostname' | 'pid' | 'role' | 'lost_at' | 'lost_reason'>[]> {
+  return db
+    .selectFrom('instances')
+    .select(['id', 'hostname', 'pid', 'role', 'lost_at', 'lost_reason'])
+    .where('lost_at', '>=', since)
+    .where('stopped_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
