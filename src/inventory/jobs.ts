@@ -1,8 +1,14 @@
 import type { JobRegistration } from '../platform/jobs/define.ts';
 import type { Core } from '../platform/module.ts';
 import { lowStockJob, notifyLowStock } from './low-stock.ts';
+import { expireOrder, expireOrderJob } from './orders.ts';
 
 /** Inventory's job handlers; each kind is defined beside the code that enqueues it. */
 export function inventoryJobs(core: Core): JobRegistration[] {
-  return [lowStockJob.handle((job) => notifyLowStock(core, job.payload))];
+  return [
+    lowStockJob.handle((job) => notifyLowStock(core, job.payload)),
+    expireOrderJob.handle(async (job) => {
+      await expireOrder(core, job.payload);
+    }),
+  ];
 }

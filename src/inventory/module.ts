@@ -1,6 +1,7 @@
 import type { Module } from '../platform/module.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { inventoryJobs } from './jobs.ts';
+import { orderRoutes } from './order-routes.ts';
 import { inventoryProblems } from './problems.ts';
 import { stockRoutes } from './stock-routes.ts';
 
@@ -15,6 +16,7 @@ export const inventoryModule: Module = {
   routes(app, core) {
     catalogueRoutes(app, core);
     stockRoutes(app, core);
+    orderRoutes(app, core);
   },
   jobs: inventoryJobs,
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.

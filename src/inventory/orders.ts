@@ -1,12 +1,13 @@
 import { uuidv7 } from 'uuidv7';
 import { type Db, transaction } from '../platform/db/database.ts';
 import { defineJob } from '../platform/jobs/define.ts';
+import { Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { allocate, type LineRequest } from './allocation.ts';
+import { bulkResult, type RowResult, rowResult } from './row-results.ts';
 import { changeStock, type StockChange } from './stock.ts';
-import type { Actor } from './stock-operations.ts';
-import { requireLevels } from './stock-operations.ts';
+import { type Actor, requireLevels } from './stock-operations.ts';
 import { findItems, listLocations } from './store/catalogue.ts';
 import type { LevelKey } from './store/levels.ts';
 import * as store from './store/orders.ts';
@@ -196,13 +197,15 @@ export function cancelOrder(core: Core, actor: Actor, orderId: string) {
 
 /**
  * Releases an order whose checkout hold ran out, if it is still only reserved (once anything
- * shipped, the hold is over). Run by its job; the guarded transition makes it happen once.
+ * shipped, the hold is over). Run by its job; the guarded transition makes it happen once. A job
+ * that runs before the hold ends (another process's clock) snoozes until then.
  */
 export function expireOrder(core: Core, payload: { orgId: string; orderId: string }) {
   return transaction(core.database.db, async (tx) => {
     const order = await store.lockOrder(tx, payload.orgId, payload.orderId);
     if (order?.state !== 'reserved' || !order.hold_until) return undefined;
-    if (order.hold_until > core.clock.now()) return undefined;
+    const early = order.hold_until.getTime() - core.clock.now().getTime();
+    if (early > 0) throw new Snooze(early);
     const actor = { orgId: payload.orgId, userId: null };
     return releaseOrder(core, tx, actor, order.id, ['reserved'], 'expired');
   });
@@ -359,4 +362,31 @@ async function announceOrder(core: Core, tx: Db, order: OrderRow): Promise<Order
     data: { order: json },
   });
   return json;
+}
+
+/** How many orders of one bulk request ship at once (each its own transaction). */
+const bulkConcurrency = 8;
+
+/**
+ * Ships many orders, each on its own (a failure refuses that order alone), a few at a time:
+ * separate transactions keep the lock order of one order (order row, then levels) for all.
+ */
+export async function shipOrders(
+  core: Core,
+  actor: Actor,
+  requests: (ShipmentInput & { order_id: string })[],
+) {
+  const results: RowResult[] = new Array(requests.length);
+  let next = 0;
+  const worker = async () => {
+    for (let row = next++; row < requests.length; row = next++) {
+      const { order_id, ...shipment } = requests[row] as ShipmentInput & { order_id: string };
+      results[row] = await rowResult(row, async () => {
+        await shipOrder(core, actor, order_id, shipment);
+        return order_id;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(bulkConcurrency, requests.length) }, worker));
+  return bulkResult(results);
 }

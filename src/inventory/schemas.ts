@@ -255,7 +255,13 @@ export { Id, Nullable, Timestamp };
 
 // ---- Orders ----
 
-const orderStates = ['reserved', 'partially_fulfilled', 'fulfilled', 'cancelled', 'expired'] as const;
+const orderStates = [
+  'reserved',
+  'partially_fulfilled',
+  'fulfilled',
+  'cancelled',
+  'expired',
+] as const;
 const Party = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
   maxProperties: 50,
   description: 'Free-form JSON (name, email, address lines, …)',
@@ -333,7 +339,9 @@ const Shipment = Type.Object({
   id: Id,
   carrier: Nullable(Type.String()),
   tracking_number: Nullable(Type.String()),
-  lines: Type.Array(Type.Object({ line_no: Type.Integer(), location_id: Id, quantity: Type.Integer() })),
+  lines: Type.Array(
+    Type.Object({ line_no: Type.Integer(), location_id: Id, quantity: Type.Integer() }),
+  ),
   created_by: Nullable(Id),
   created_at: Timestamp,
 });
