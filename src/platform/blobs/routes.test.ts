@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,22 @@ describe('POST /v1/blobs', () => {
     expect(await rowCount(sha256(bytes))).toBe(0);
     expect(await filesOnDisk()).toEqual(before);
     expect(before.spooled).toEqual([]);
+  });
+
+  it('keeps nothing of an upload whose client goes away half-way', async () => {
+    const partial = request(`${url}/v1/blobs`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${user.token}`,
+        'content-type': 'image/png',
+        'content-length': String(maxBytes),
+      },
+    });
+    partial.on('error', () => {}); // the socket we destroy
+    partial.write(pngBytes(maxBytes).subarray(0, maxBytes / 2));
+    await expect.poll(async () => (await filesOnDisk()).spooled.length).toBe(1);
+    partial.destroy();
+    await expect.poll(async () => (await filesOnDisk()).spooled).toEqual([]);
   });
 
   it('needs a signed-in user', async () => {

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { Problem } from '../problems.ts';
 import type { SpooledUpload } from './blob-store.ts';
 
@@ -40,7 +40,9 @@ export async function spool(
   // Piped by hand, not through `pipeline`, which would destroy the source on a refusal: when the
   // source is a request, that destroys its socket too, and the 413 could not be answered. A
   // refused body is left unread; the route answers and closes the connection.
-  source.once('error', (error) => meter.destroy(error));
+  // A source that fails, or closes before its end (a client that went away mid-upload), fails
+  // the copy: `pipe` alone would leave it waiting for an end that never comes.
+  finished(source).catch((error: Error) => meter.destroy(error));
   source.pipe(meter);
   try {
     await pipeline(meter, createWriteStream(file, { flags: 'wx', flush: true }));
