@@ -40,8 +40,8 @@ function uploadRoute(app: App, core: Core): void {
           'claims none) and an accepted one (BLOBS_CONTENT_TYPES). The same bytes again are the ' +
           'same blob: 200 with the same URL.',
         response: {
-          200: schemas.Blob,
-          201: schemas.Blob,
+          200: schemas.UploadedBlob,
+          201: schemas.UploadedBlob,
           ...problemResponses(
             blobsProblems,
             'unauthorized',

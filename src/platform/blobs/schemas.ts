@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 
 /** An uploaded blob, as `POST /v1/blobs` answers. */
-export const Blob = Type.Object({
+export const UploadedBlob = Type.Object({
   hash: Type.String({ description: 'SHA-256 of the bytes, hex', pattern: '^[0-9a-f]{64}$' }),
   url: Type.String({ description: 'Where it is served: /v1/blobs/<hash> (immutable)' }),
   content_type: Type.String({ description: 'Sniffed from the bytes' }),
