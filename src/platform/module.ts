@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { Blobs } from './blobs/service.ts';
 import type { Clock } from './clock.ts';
 import type { Config, ConfigSection } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -45,6 +46,11 @@ export interface Core {
    * periodic job evaluates.
    */
   alertRules: readonly AlertRule[];
+  /**
+   * Uploaded media by content hash: `exists(hash)`, `urlOf(hash)`, `hashOf(url)` to check that a
+   * media URL a client gives names an uploaded blob.
+   */
+  blobs: Blobs;
   /** Migrations of the running modules not yet applied (readiness). */
   pendingMigrations(): Promise<string[]>;
 }

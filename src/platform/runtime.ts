@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import packageJson from '../../package.json' with { type: 'json' };
+import { blobsModule } from './blobs/module.ts';
+import { blobStoreFor, createBlobs } from './blobs/service.ts';
 import { type Clock, systemClock } from './clock.ts';
 import {
   alertRulesOf,
@@ -91,6 +93,7 @@ export const platformModules: Module[] = [
   observeModule,
   eventsModule,
   notifyModule,
+  blobsModule,
 ];
 
 function migrationSources(systems: Module[]): MigrationSource[] {
@@ -201,6 +204,7 @@ export function assembleCore(
     }),
     outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
     alertRules,
+    blobs: createBlobs(database.db, blobStoreFor(config), config),
     pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),
   };
   Object.assign(engine.handlers, composeJobHandlers(modules, core));
@@ -300,6 +304,7 @@ export async function startServer(
       clearTimeout(cut);
       // After the jobs: a call still running now belongs to a job given up on.
       await core.outbound.close();
+      await core.blobs.close();
       await background.stop();
     },
   };
