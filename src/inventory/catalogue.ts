@@ -23,6 +23,7 @@ export async function requireItem(db: Db, orgId: string, itemId: string): Promis
 
 export async function createItem(core: Core, orgId: string, input: ItemInput): Promise<ItemRow> {
   await checkCategory(core.database.db, orgId, input.category_id);
+  await checkMedia(core, input.media);
   return transaction(core.database.db, async (tx) => {
     const item = await skuChecked(input.sku, () =>
       store.insertItem(tx, { ...input, id: uuidv7(), org_id: orgId }),
@@ -41,6 +42,7 @@ export async function updateItem(
 ): Promise<ItemRow> {
   const { db } = core.database;
   await checkCategory(db, orgId, patch.category_id);
+  await checkMedia(core, patch.media);
   return transaction(db, async (tx) => {
     const item = await skuChecked(patch.sku, () =>
       store.updateItem(tx, orgId, itemId, patch, expected?.version),
@@ -82,6 +84,24 @@ async function checkCategory(db: Db, orgId: string, categoryId: string | null | 
     throw new Problem('unprocessable', `category_id: no category ${categoryId}`, {
       errors: [{ field: '/category_id', message: 'no such category' }],
     });
+  }
+}
+
+/**
+ * An item's media are uploads (`POST /v1/blobs`, kept by their URL, behind whatever CDN fronts
+ * it) or images elsewhere on the web (https). An upload URL must name an upload that exists.
+ */
+export async function checkMedia(core: Core, media: string[] | undefined): Promise<void> {
+  for (const [index, url] of (media ?? []).entries()) {
+    const hash = core.blobs.hashOf(url);
+    const refused = hash
+      ? !(await core.blobs.exists(hash)) && 'no upload has this URL (upload it to POST /v1/blobs)'
+      : !/^https:\/\/[^\s/]+\/\S*$/.test(url) && 'not an upload URL nor an https URL';
+    if (refused) {
+      throw new Problem('unprocessable', `media/${index}: ${refused}`, {
+        errors: [{ field: `/media/${index}`, message: refused }],
+      });
+    }
   }
 }
 

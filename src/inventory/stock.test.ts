@@ -208,3 +208,28 @@ describe('the ledger', () => {
     expect(rows[0]?.drift).toBe(0);
   });
 });
+
+describe('item media', () => {
+  it('keeps upload URLs and https URLs, refuses what is neither or not uploaded', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = await fetch(new URL('/v1/blobs', shop.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${shop.owner.token}`, 'content-type': 'image/png' },
+      body: png,
+    });
+    const { url } = (await upload.json()) as { url: string };
+    const item = await shop.createItem({ media: [url, 'https://cdn.example.com/a.jpg'] });
+    const read = await shop.call('GET', `/items/${item.id}`);
+    expect(read.body.media).toEqual([url, 'https://cdn.example.com/a.jpg']);
+    const missing = url.replace(/[0-9a-f]{8}$/, '00000000');
+    for (const media of [[missing], ['javascript:alert(1)'], ['http://plain.example.com/a.png']]) {
+      expectProblem(
+        await shop.call('POST', '/items', { sku: 'M-1', name: 'M', media }),
+        'unprocessable',
+      );
+    }
+  });
+});
