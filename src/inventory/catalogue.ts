@@ -21,12 +21,17 @@ export async function requireItem(db: Db, orgId: string, itemId: string): Promis
   return item;
 }
 
-export async function createItem(core: Core, orgId: string, input: ItemInput): Promise<ItemRow> {
+export async function createItem(
+  core: Core,
+  orgId: string,
+  input: ItemInput,
+  id: string = uuidv7(),
+): Promise<ItemRow> {
   await checkCategory(core.database.db, orgId, input.category_id);
   await checkMedia(core, input.media);
   return transaction(core.database.db, async (tx) => {
     const item = await skuChecked(input.sku, () =>
-      store.insertItem(tx, { ...input, id: uuidv7(), org_id: orgId }),
+      store.insertItem(tx, { ...input, id, org_id: orgId }),
     );
     await announceItem(core, tx, item, 'inventory.item_created');
     return item;
@@ -73,6 +78,10 @@ async function skuChecked<T>(sku: string | undefined, write: () => Promise<T>): 
       throw new Problem('sku-taken', `The organisation already has an item with SKU ${sku}`, {
         sku,
       });
+    }
+    // A client-chosen id (the brief's update-or-create) that some item already has.
+    if (isUniqueViolation(error, 'inventory_items_pkey')) {
+      throw new Problem('conflict', 'This item id is taken: choose another');
     }
     throw error;
   }

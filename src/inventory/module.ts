@@ -1,4 +1,5 @@
 import type { Module } from '../platform/module.ts';
+import { briefRoutes } from './brief-routes.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { inventoryJobs } from './jobs.ts';
 import { orderRoutes } from './order-routes.ts';
@@ -17,6 +18,7 @@ export const inventoryModule: Module = {
     catalogueRoutes(app, core);
     stockRoutes(app, core);
     orderRoutes(app, core);
+    briefRoutes(app, core);
   },
   jobs: inventoryJobs,
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { setVersionTag } from '../platform/http/concurrency.ts';
 import { decodeIdCursor, Page, pageOf } from '../platform/http/pagination.ts';
@@ -111,7 +112,7 @@ export function orderRoutes(app: App, core: Core): void {
         security,
         summary: 'Ship some or all open units (a shipment: carrier and tracking number)',
         params: schemas.OrderParams,
-        body: schemas.ShipmentInput,
+        body: Type.Union([schemas.ShipmentInput, Type.Null()]),
         response: {
           201: schemas.ShipmentResult,
           ...problemResponses(inventoryProblems, ...orderProblems),
@@ -120,7 +121,12 @@ export function orderRoutes(app: App, core: Core): void {
     },
     async (request, reply) => {
       const actor = await actorOf(request);
-      const result = await orders.shipOrder(core, actor, request.params.orderId, request.body);
+      const result = await orders.shipOrder(
+        core,
+        actor,
+        request.params.orderId,
+        request.body ?? {},
+      );
       return reply.code(201).send(result);
     },
   );

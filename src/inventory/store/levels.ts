@@ -161,3 +161,21 @@ export function ledgerOfItem(
   if (filter.before) query = query.where('id', '<', filter.before);
   return query.orderBy('id', 'desc').limit(filter.limit).execute();
 }
+
+/** Per item, its quantities summed over every location (the brief's one-number view). */
+export async function totalsOfItems(db: Db, orgId: string, itemIds: string[]) {
+  const { rows } = await sql<{
+    item_id: string;
+    on_hand: number;
+    reserved: number;
+    available: number;
+    incoming: number;
+  }>`
+    SELECT item_id, sum(on_hand)::bigint AS on_hand, sum(reserved)::bigint AS reserved,
+           sum(on_hand - reserved - safety_stock)::bigint AS available,
+           sum(incoming)::bigint AS incoming
+      FROM inventory_levels
+     WHERE org_id = ${orgId} AND item_id = ANY(${itemIds}::uuid[])
+     GROUP BY item_id`.execute(db);
+  return new Map(rows.map((row) => [row.item_id, row]));
+}

@@ -7,6 +7,7 @@ import {
   findUserById,
   listMembersWithRole,
   listOperators,
+  listOrganisationsOfMember,
 } from './store.ts';
 
 export type { Role };
@@ -40,6 +41,8 @@ export interface Identity {
   requireRole(orgId: string, userId: string, allowed?: Role[], action?: string): Promise<Role>;
   /** The organisation's members whose role is one of `roles` (whom to tell about its business). */
   membersWithRole(orgId: string, roles: Role[]): Promise<UserSummary[]>;
+  /** The ids of the first `limit` organisations the user belongs to (by id). */
+  organisationsOf(userId: string, limit: number): Promise<string[]>;
 }
 
 /** `core.identity` over the database (or a transaction, for a check inside one). */
@@ -53,6 +56,8 @@ export function createIdentity(db: Db): Identity {
     findUser: async (userId) => (isUuid(userId) ? findUserById(db, userId) : undefined),
     membersWithRole: (orgId, roles) => listMembersWithRole(db, orgId, roles),
     listOperators: () => listOperators(db),
+    organisationsOf: async (userId, limit) =>
+      (await listOrganisationsOfMember(db, userId, undefined, limit)).map((org) => org.id),
     roleIn,
     async requireRole(orgId, userId, allowed, action = 'do this') {
       const role = await roleIn(orgId, userId);
