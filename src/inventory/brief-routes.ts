@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { decodeIdCursor, Page, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
-import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { requireMember } from './access.ts';
 import * as brief from './brief.ts';
@@ -14,6 +13,7 @@ import { inventoryProblems } from './problems.ts';
 import { bulkResult, rowResult } from './row-results.ts';
 import { BulkResult, Order } from './schemas.ts';
 import * as store from './store/catalogue.ts';
+import type { Inventory } from './writers.ts';
 
 const tags = ['inventory (brief API)'];
 
@@ -23,7 +23,8 @@ const tags = ['inventory (brief API)'];
  * brief's API"). The organisation is the one named (`org_id` or `Meridian-Organisation`), else
  * the caller's only one; `user_id`, when sent, must be the caller.
  */
-export function briefRoutes(app: App, core: Core): void {
+export function briefRoutes(app: App, inventory: Inventory): void {
+  const { core } = inventory;
   const onRequest = core.auth.requireUser;
   const { db } = core.database;
 
@@ -117,7 +118,7 @@ export function briefRoutes(app: App, core: Core): void {
         results.push(
           await rowResult(
             row,
-            async () => (await brief.updateBriefItem(core, actor, itemId, change)).id,
+            async () => (await brief.updateBriefItem(inventory, actor, itemId, change)).id,
           ),
         );
       }
@@ -157,7 +158,7 @@ export function briefRoutes(app: App, core: Core): void {
       if (request.body.item_id && request.body.item_id !== itemId) {
         throw new Problem('bad-request', 'item_id in the body differs from the one in the path');
       }
-      const item = await brief.updateBriefItem(core, actor, itemId, request.body);
+      const item = await brief.updateBriefItem(inventory, actor, itemId, request.body);
       return (await brief.withTotals(core, actor.orgId, [item]))[0];
     },
   );
@@ -188,7 +189,7 @@ export function briefRoutes(app: App, core: Core): void {
         results.push(
           await rowResult(
             row,
-            async () => (await brief.fulfilItemNow(core, actor, itemId, { quantity })).id,
+            async () => (await brief.fulfilItemNow(inventory, actor, itemId, { quantity })).id,
           ),
         );
       }
@@ -221,7 +222,7 @@ export function briefRoutes(app: App, core: Core): void {
     },
     async (request) => {
       const actor = await actorOf(request, request.body ?? {});
-      return brief.fulfilItemNow(core, actor, request.params.item_id, request.body ?? {});
+      return brief.fulfilItemNow(inventory, actor, request.params.item_id, request.body ?? {});
     },
   );
 }

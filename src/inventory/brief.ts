@@ -7,6 +7,7 @@ import { setStock } from './stock-operations.ts';
 import { findItem, listLocations } from './store/catalogue.ts';
 import { totalsOfItems } from './store/levels.ts';
 import type { ItemRow } from './store/tables.ts';
+import type { Inventory } from './writers.ts';
 
 // The rules behind brief 001's API (brief-routes.ts): which organisation a call acts on, and
 // what its "update" and "fulfil" of an item mean in terms of the clean API. docs/inventory.md,
@@ -62,11 +63,12 @@ export interface BriefItemChange {
  * `quantity` sets what is on hand at `location_id` (default: the first location to fulfil).
  */
 export async function updateBriefItem(
-  core: Core,
+  inventory: Inventory,
   actor: { orgId: string; userId: string },
   itemId: string,
   change: BriefItemChange,
 ) {
+  const { core } = inventory;
   await requireKeeper(core, actor.orgId, actor.userId);
   const fields = {
     ...(change.item_name ? { name: change.item_name } : {}),
@@ -93,7 +95,7 @@ export async function updateBriefItem(
   }
   if (change.quantity !== undefined) {
     const locationId = change.location_id ?? (await firstLocation(core, actor.orgId));
-    await setStock(core, actor, {
+    await setStock(inventory, actor, {
       item_id: item.id,
       location_id: locationId,
       quantity: change.quantity,
@@ -122,13 +124,14 @@ async function firstLocation(core: Core, orgId: string): Promise<string> {
  * hand), the order is cancelled and the refusal stands: nothing is left half done.
  */
 export async function fulfilItemNow(
-  core: Core,
+  inventory: Inventory,
   actor: { orgId: string; userId: string },
   itemId: string,
   input: { quantity?: number; location_id?: string; carrier?: string; tracking_number?: string },
 ) {
   const line = { item_id: itemId, quantity: input.quantity ?? 1, location_id: input.location_id };
-  const order = await orders.createOrder(core, actor, { lines: [line], reference: 'brief:fulfil' });
+  const { core } = inventory;
+  const order = await inventory.createOrder(actor, { lines: [line], reference: 'brief:fulfil' });
   try {
     const shipment = { carrier: input.carrier, tracking_number: input.tracking_number };
     return (await orders.shipOrder(core, actor, order.id, shipment)).order;

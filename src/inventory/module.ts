@@ -5,6 +5,7 @@ import { inventoryJobs } from './jobs.ts';
 import { orderRoutes } from './order-routes.ts';
 import { inventoryProblems } from './problems.ts';
 import { stockRoutes } from './stock-routes.ts';
+import { inventoryWriters } from './writers.ts';
 
 /**
  * Inventory (brief 001): an organisation's items, its stock per location on an append-only
@@ -15,10 +16,11 @@ export const inventoryModule: Module = {
   migrations: new URL('./migrations/', import.meta.url),
   problems: inventoryProblems,
   routes(app, core) {
+    const inventory = inventoryWriters(core);
     catalogueRoutes(app, core);
-    stockRoutes(app, core);
-    orderRoutes(app, core);
-    briefRoutes(app, core);
+    stockRoutes(app, inventory);
+    orderRoutes(app, inventory);
+    briefRoutes(app, inventory);
   },
   jobs: inventoryJobs,
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.

@@ -3,7 +3,6 @@ import type { App } from '../platform/http/app.ts';
 import { setVersionTag } from '../platform/http/concurrency.ts';
 import { decodeIdCursor, Page, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
-import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { requireMember } from './access.ts';
 import { security, tags, userOf } from './catalogue-routes.ts';
@@ -11,6 +10,7 @@ import * as orders from './orders.ts';
 import { inventoryProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import { findOrder, listOrders } from './store/orders.ts';
+import type { Inventory } from './writers.ts';
 
 const orderProblems = [
   'unauthorized',
@@ -21,7 +21,8 @@ const orderProblems = [
 ] as const;
 
 /** Orders under `/v1/orgs/:orgId/inventory/orders`: every member may work them. */
-export function orderRoutes(app: App, core: Core): void {
+export function orderRoutes(app: App, inventory: Inventory): void {
+  const { core } = inventory;
   const base = '/v1/orgs/:orgId/inventory/orders';
   const { db } = core.database;
   const onRequest = core.auth.requireUser;
@@ -46,7 +47,7 @@ export function orderRoutes(app: App, core: Core): void {
       },
     },
     async (request, reply) => {
-      const order = await orders.createOrder(core, await actorOf(request), request.body);
+      const order = await inventory.createOrder(await actorOf(request), request.body);
       setVersionTag(reply, order.version);
       return reply.code(201).send(order);
     },
@@ -77,7 +78,10 @@ export function orderRoutes(app: App, core: Core): void {
         limit: limit + 1,
       });
       const page = pageOf(rows, limit, (row) => [row.id]);
-      return { ...page, items: await Promise.all(page.items.map((o) => orders.orderJson(db, o))) };
+      return {
+        ...page,
+        items: await Promise.all(page.items.map((o) => orders.loadOrderJson(db, o))),
+      };
     },
   );
 
@@ -98,7 +102,7 @@ export function orderRoutes(app: App, core: Core): void {
       const order = await findOrder(db, orgId, request.params.orderId);
       if (!order) throw new Problem('not-found', `No order ${request.params.orderId}`);
       setVersionTag(reply, order.version);
-      return orders.orderJson(db, order);
+      return orders.loadOrderJson(db, order);
     },
   );
 

@@ -1,14 +1,13 @@
 import { uuidv7 } from 'uuidv7';
 import { type Db, transaction } from '../platform/db/database.ts';
+import type { EventInput } from '../platform/events/publish.ts';
 import { defineJob } from '../platform/jobs/define.ts';
 import { Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
-import { allocate, type LineRequest } from './allocation.ts';
 import { bulkResult, type RowResult, rowResult } from './row-results.ts';
 import { changeStock, type StockChange } from './stock.ts';
 import { type Actor, requireLevels } from './stock-operations.ts';
-import { findItems, listLocations } from './store/catalogue.ts';
 import type { LevelKey } from './store/levels.ts';
 import * as store from './store/orders.ts';
 import type { OrderRow, OrderState, ReservationRow } from './store/tables.ts';
@@ -28,107 +27,7 @@ export const expireOrderJob = defineJob<{ orgId: string; orderId: string }>(
   { maxAttempts: 10 },
 );
 
-export interface OrderInput {
-  lines: { item_id: string; quantity: number; location_id?: string }[];
-  customer?: unknown;
-  shipping_address?: unknown;
-  reference?: string;
-  hold_until?: string;
-}
-
 const open: OrderState[] = ['reserved', 'partially_fulfilled'];
-
-/** Creates an order and reserves its lines at once, all or nothing (allocation.ts). */
-export async function createOrder(core: Core, actor: Actor, input: OrderInput) {
-  const { db } = core.database;
-  const lines: LineRequest[] = input.lines.map((line, index) => ({ ...line, line_no: index + 1 }));
-  const holdUntil = input.hold_until ? new Date(input.hold_until) : null;
-  if (holdUntil && holdUntil <= core.clock.now()) {
-    throw new Problem('unprocessable', 'hold_until is in the past: the hold would end at once');
-  }
-  const items = await orderableItems(db, actor.orgId, lines);
-  const named = lines.flatMap(({ item_id, location_id }) =>
-    location_id ? [{ item_id, location_id }] : [],
-  );
-  await requireLevels(db, actor.orgId, named);
-  const [candidateRows, locations] = await Promise.all([
-    store.levelsForAllocation(db, actor.orgId, [...items.keys()]),
-    listLocations(db, actor.orgId),
-  ]);
-  const candidates = new Map<string, LevelKey[]>();
-  for (const row of candidateRows) {
-    candidates.set(row.item_id, [...(candidates.get(row.item_id) ?? []), row]);
-  }
-  const firstLocationId = locations[0]?.id;
-  const backorder = new Set([...items.values()].filter((i) => i.allow_backorder).map((i) => i.id));
-  // A backordered item with no level yet is reserved at the first location: lock that level too.
-  const backorderKeys = [...backorder]
-    .filter((itemId) => !candidates.has(itemId) && firstLocationId)
-    .map((itemId) => ({ item_id: itemId, location_id: firstLocationId as string }));
-
-  const orderId = uuidv7();
-  return transaction(db, async (tx) => {
-    let reservations: ReservationRow[] = [];
-    await changeStock(core, tx, {
-      orgId: actor.orgId,
-      actorId: actor.userId,
-      lock: [...named, ...candidateRows, ...backorderKeys],
-      plan(levels) {
-        const allocations = allocate(lines, {
-          levels,
-          candidates,
-          backorder,
-          firstLocationId,
-          sku: (itemId) => items.get(itemId)?.sku ?? itemId,
-        });
-        reservations = allocations.map((a) => ({ ...a, order_id: orderId, open: a.quantity }));
-        return allocations.map((a) =>
-          stockChange(a, 'reserved', a.quantity, 'reservation', orderId),
-        );
-      },
-    });
-    const order = await store.insertOrder(
-      tx,
-      {
-        id: orderId,
-        org_id: actor.orgId,
-        customer: input.customer,
-        shipping_address: input.shipping_address,
-        reference: input.reference ?? null,
-        hold_until: holdUntil,
-        created_by: actor.userId,
-      },
-      lines.map(({ line_no, item_id, quantity }) => ({
-        order_id: orderId,
-        line_no,
-        item_id,
-        quantity,
-      })),
-      reservations,
-    );
-    if (holdUntil) {
-      await core.jobs.enqueue(
-        expireOrderJob.spec({ orgId: actor.orgId, orderId }, { runAt: holdUntil }),
-        { tx },
-      );
-    }
-    return announceOrder(core, tx, order);
-  });
-}
-
-/** The organisation's active items of `lines`, by id; 404 for another's, 422 for archived. */
-async function orderableItems(db: Db, orgId: string, lines: LineRequest[]) {
-  const ids = [...new Set(lines.map((line) => line.item_id))];
-  const items = new Map((await findItems(db, orgId, ids)).map((item) => [item.id, item]));
-  for (const id of ids) {
-    const item = items.get(id);
-    if (!item) throw new Problem('not-found', `No item ${id}`);
-    if (item.status === 'archived') {
-      throw new Problem('unprocessable', `${item.sku} is archived: it cannot be ordered`);
-    }
-  }
-  return items;
-}
 
 export interface ShipmentInput {
   /** The units to ship, per line; every open unit when left out. */
@@ -333,34 +232,45 @@ function stockChange(
   };
 }
 
+/** What `orderJson` shows of an order besides the row (`store.orderDetails`). */
+type OrderDetails = Awaited<ReturnType<typeof store.orderDetails>>;
+
 /** The order as clients see it: its lines (with what each still holds), and shipments. */
-export async function orderJson(db: Db, order: OrderRow) {
-  const { lines, reservations, shipments } = await store.orderDetails(db, [order.id]);
+export function orderJson(order: OrderRow, { lines, reservations, shipments }: OrderDetails) {
   const { org_id: _org, ...visible } = order;
   return {
     ...visible,
-    lines: lines.map(({ order_id: _o, ...line }) => ({
-      ...line,
-      reserved: reservations
-        .filter((r) => r.line_no === line.line_no)
-        .reduce((sum, r) => sum + r.open, 0),
-      allocations: reservations
-        .filter((r) => r.line_no === line.line_no)
-        .map(({ location_id, quantity, open: held }) => ({ location_id, quantity, open: held })),
-    })),
+    lines: lines.map(({ order_id: _o, ...line }) => {
+      const held = reservations.filter((r) => r.line_no === line.line_no);
+      return {
+        ...line,
+        reserved: held.reduce((sum, r) => sum + r.open, 0),
+        allocations: held.map(({ location_id, quantity, open }) => ({
+          location_id,
+          quantity,
+          open,
+        })),
+      };
+    }),
     shipments: shipments.map(({ order_id: _o, ...shipment }) => shipment),
   };
 }
 
-export type OrderJson = Awaited<ReturnType<typeof orderJson>>;
+export type OrderJson = ReturnType<typeof orderJson>;
+
+/** `orderJson` of an order read from the database. */
+export async function loadOrderJson(db: Db, order: OrderRow): Promise<OrderJson> {
+  return orderJson(order, await store.orderDetails(db, [order.id]));
+}
+
+/** What an open screen hears of a changed order, on `inventory:<org>`. */
+export function orderEvent(orgId: string, order: OrderJson): EventInput {
+  return { topic: `inventory:${orgId}`, type: 'inventory.order_changed', data: { order } };
+}
 
 async function announceOrder(core: Core, tx: Db, order: OrderRow): Promise<OrderJson> {
-  const json = await orderJson(tx, order);
-  await core.events.publish(tx, {
-    topic: `inventory:${order.org_id}`,
-    type: 'inventory.order_changed',
-    data: { order: json },
-  });
+  const json = await loadOrderJson(tx, order);
+  await core.events.publish(tx, orderEvent(order.org_id, json));
   return json;
 }
 

@@ -12,6 +12,7 @@ import { changeStock, type LockedLevels, quantityAt, type StockChange } from './
 import { findItems, findLocations } from './store/catalogue.ts';
 import { type LevelKey, lockLevels, setThresholds } from './store/levels.ts';
 import type { LedgerReason } from './store/tables.ts';
+import type { Inventory } from './writers.ts';
 
 // The stock operations of the API (docs/inventory.md, "Stock"), each one transaction through
 // `changeStock`. The caller has checked the role (access.ts); these check that the item and
@@ -24,9 +25,9 @@ export interface Actor {
 }
 
 /** Adds `delta` to one quantity (default `on_hand`). */
-export function adjustStock(core: Core, actor: Actor, input: AdjustmentInput) {
+export function adjustStock(inventory: Inventory, actor: Actor, input: AdjustmentInput) {
   const key = { item_id: input.item_id, location_id: input.location_id };
-  return operate(core, actor, [key], () => [
+  return operate(inventory, actor, [key], () => [
     {
       ...key,
       state: input.state ?? 'on_hand',
@@ -41,10 +42,10 @@ export function adjustStock(core: Core, actor: Actor, input: AdjustmentInput) {
  * Sets one quantity (default `on_hand`) to `quantity`; with `change_from_quantity`, only if it is
  * still that (compare-and-set, as Shopify's `changeFromQuantity`): else a 409 naming the current.
  */
-export function setStock(core: Core, actor: Actor, input: SetQuantityInput) {
+export function setStock(inventory: Inventory, actor: Actor, input: SetQuantityInput) {
   const key = { item_id: input.item_id, location_id: input.location_id };
   const state = input.state ?? 'on_hand';
-  return operate(core, actor, [key], (levels) => {
+  return operate(inventory, actor, [key], (levels) => {
     const current = quantityAt(levels, key, state);
     const expected = input.change_from_quantity;
     if (expected !== undefined && expected !== null && expected !== current) {
@@ -60,7 +61,7 @@ export function setStock(core: Core, actor: Actor, input: SetQuantityInput) {
 }
 
 /** Moves units between two states of one level (on hand to damaged, incoming to on hand, …). */
-export function moveStock(core: Core, actor: Actor, input: MoveInput) {
+export function moveStock(inventory: Inventory, actor: Actor, input: MoveInput) {
   if (input.from === input.to) {
     throw new Problem('unprocessable', 'from and to are the same state: nothing would move');
   }
@@ -70,21 +71,21 @@ export function moveStock(core: Core, actor: Actor, input: MoveInput) {
   const key = { item_id: input.item_id, location_id: input.location_id };
   const reason = input.reason ?? (input.to === 'damaged' ? 'damaged' : 'correction');
   const ref = input.reference;
-  return operate(core, actor, [key], () => [
+  return operate(inventory, actor, [key], () => [
     { ...key, state: input.from, delta: -input.quantity, reason, reference: ref },
     { ...key, state: input.to, delta: input.quantity, reason, reference: ref },
   ]);
 }
 
 /** Moves on-hand units from one location to another. */
-export function transferStock(core: Core, actor: Actor, input: TransferInput) {
+export function transferStock(inventory: Inventory, actor: Actor, input: TransferInput) {
   if (input.from_location_id === input.to_location_id) {
     throw new Problem('unprocessable', 'from_location_id and to_location_id are the same');
   }
   const from = { item_id: input.item_id, location_id: input.from_location_id };
   const to = { item_id: input.item_id, location_id: input.to_location_id };
   const base = { state: 'on_hand', reason: 'transfer', reference: input.reference } as const;
-  return operate(core, actor, [from, to], () => [
+  return operate(inventory, actor, [from, to], () => [
     { ...from, ...base, delta: -input.quantity },
     { ...to, ...base, delta: input.quantity },
   ]);
@@ -94,10 +95,10 @@ export function transferStock(core: Core, actor: Actor, input: TransferInput) {
  * Receives units into on hand, taking them off `incoming` as far as it holds them; a unit cost
  * feeds the valuation (weighted average cost).
  */
-export function receiveStock(core: Core, actor: Actor, input: ReceiptInput) {
+export function receiveStock(inventory: Inventory, actor: Actor, input: ReceiptInput) {
   const key = { item_id: input.item_id, location_id: input.location_id };
   const base = { ...key, reason: 'received', reference: input.reference } as const;
-  return operate(core, actor, [key], (levels) => {
+  return operate(inventory, actor, [key], (levels) => {
     const expected = Math.min(quantityAt(levels, key, 'incoming'), input.quantity);
     return [
       { ...base, state: 'incoming', delta: -expected },
@@ -116,7 +117,7 @@ export async function setLevelThresholds(
   await requireLevels(core.database.db, actor.orgId, [key]);
   return transaction(core.database.db, async (tx) => {
     // Locked first, so the thresholds and the low-stock mark change with no stock change between.
-    await lockLevels(tx, actor.orgId, [key]);
+    await lockLevels(tx, [{ ...key, org_id: actor.orgId }]);
     await setThresholds(tx, actor.orgId, key, thresholds);
     // Re-read with its new thresholds: available moves, and the low-stock alert fires or re-arms.
     return changeStock(core, tx, { ...actorOf(actor), lock: [key], plan: () => [], touch: true });
@@ -125,14 +126,13 @@ export async function setLevelThresholds(
 
 /** Runs a stock operation on levels of the organisation's items and locations. */
 async function operate(
-  core: Core,
+  inventory: Inventory,
   actor: Actor,
   lock: LevelKey[],
   plan: (levels: LockedLevels) => StockChange[],
 ) {
-  const { db } = core.database;
-  await requireLevels(db, actor.orgId, lock);
-  return transaction(db, (tx) => changeStock(core, tx, { ...actorOf(actor), lock, plan }));
+  await requireLevels(inventory.core.database.db, actor.orgId, lock);
+  return inventory.writeStock({ ...actorOf(actor), lock, plan });
 }
 
 const actorOf = (actor: Actor) => ({ orgId: actor.orgId, actorId: actor.userId });

@@ -2,7 +2,6 @@ import type { TSchema } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { decodeSerialCursor, Page, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
-import type { Core } from '../platform/module.ts';
 import { requireKeeper, requireMember } from './access.ts';
 import { requireItem } from './catalogue.ts';
 import { security, tags, userOf } from './catalogue-routes.ts';
@@ -11,15 +10,17 @@ import * as schemas from './schemas.ts';
 import { levelJson } from './stock.ts';
 import * as operations from './stock-operations.ts';
 import { ledgerOfItem, levelsOfItem } from './store/levels.ts';
+import type { Inventory } from './writers.ts';
 
 type Operation<Body> = (
-  core: Core,
+  inventory: Inventory,
   actor: operations.Actor,
   body: Body,
 ) => Promise<{ operationId: string; levels: ReturnType<typeof levelJson>[] }>;
 
 /** Levels, the ledger, and the stock operations under `/v1/orgs/:orgId/inventory`. */
-export function stockRoutes(app: App, core: Core): void {
+export function stockRoutes(app: App, inventory: Inventory): void {
+  const { core } = inventory;
   const base = '/v1/orgs/:orgId/inventory';
   const { db } = core.database;
   const onRequest = core.auth.requireUser;
@@ -60,7 +61,7 @@ export function stockRoutes(app: App, core: Core): void {
         const { orgId } = request.params as { orgId: string };
         const userId = userOf(request);
         await requireKeeper(core, orgId, userId);
-        const result = await operation(core, { orgId, userId }, request.body as Body);
+        const result = await operation(inventory, { orgId, userId }, request.body as Body);
         return { operation_id: result.operationId, levels: result.levels };
       },
     );

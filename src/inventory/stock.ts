@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../platform/db/database.ts';
+import type { EventInput } from '../platform/events/publish.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { lowStockJob } from './low-stock.ts';
@@ -21,10 +22,13 @@ import {
   stockStates,
 } from './store/tables.ts';
 
-// The one way stock changes. An operation locks the levels it names (in one fixed order), plans
-// its changes from what it found, and then — if every rule holds — writes the new levels, one
-// ledger row per change, the live event and the low-stock jobs, all in the caller's transaction.
-// Nothing here calls out of the database, so no lock is held across a network call.
+// The one way stock changes. Operations lock the levels they name (all of them at once, in one
+// fixed order), each plans its changes from the levels as the operations before it left them,
+// and each that keeps every rule is written — new levels, one ledger row per change, its live
+// event, low-stock jobs — in the caller's transaction. One that breaks a rule is refused alone.
+// Many operations in one transaction is what keeps a hot level from serialising everything:
+// its lock is taken once for all of them (group commit, stock-writer.ts). Nothing here calls out
+// of the database, so no lock is held across a network call.
 
 /** One change of one quantity. */
 export interface StockChange extends LevelKey {
@@ -36,7 +40,7 @@ export interface StockChange extends LevelKey {
   unit_cost?: number | null;
 }
 
-/** The locked levels of an operation, by `levelKeyOf`. */
+/** The locked levels, by `levelKeyOf`, as the operations before this one left them. */
 export type LockedLevels = ReadonlyMap<string, LockedLevel>;
 
 export interface StockOperation {
@@ -50,86 +54,146 @@ export interface StockOperation {
   touch?: boolean;
 }
 
-/** A level as clients see it, `available` included. */
+/** What became of an operation: its id and the levels it changed, or why it was refused. */
+export type StockOutcome =
+  | { operationId: string; levels: LevelView[]; refused?: undefined }
+  | { refused: Problem };
+
 export type LevelView = ReturnType<typeof levelJson>;
 
+/** A level as clients see it, `available` included. */
 export function levelJson(level: LevelRow) {
   const { org_id: _org, low_stock_since, ...visible } = level;
   return { ...visible, available: availableOf(level), low_stock: low_stock_since !== null };
 }
 
 /**
- * Runs a stock operation in `tx` (see above). Returns the operation's id (its ledger rows share
- * it) and the levels it changed, as they are now.
+ * Runs one stock operation in `tx`; a refusal is thrown. Returns the operation's id (its ledger
+ * rows share it) and the levels it changed, as they are now.
  *
  * @example
  * await changeStock(core, tx, { orgId, actorId, lock: [key],
  *   plan: () => [{ ...key, state: 'on_hand', delta: -2, reason: 'shrinkage' }] });
  */
 export async function changeStock(core: Core, tx: Db, operation: StockOperation) {
-  const locked = await lockLevels(tx, operation.orgId, operation.lock);
-  const levels = new Map(locked.map((level) => [levelKeyOf(level), level]));
-  const changes = operation.plan(levels).filter((change) => change.delta !== 0);
-  const now = core.clock.now();
-  const { changed, entries } = applyChanges(levels, changes, operation.touch ?? false);
-  const lowStock = markLowStock(changed, now);
-  const operationId = uuidv7();
-  await writeLevels(tx, changed, now);
-  await appendLedger(
-    tx,
-    operation.orgId,
-    { id: operationId, actorId: operation.actorId, at: now },
-    entries,
-  );
-  for (const level of lowStock) {
-    const payload = {
-      orgId: operation.orgId,
-      itemId: level.item_id,
-      locationId: level.location_id,
-    };
-    await core.jobs.enqueue(lowStockJob.spec(payload), { tx });
-  }
-  const views = changed.map(levelJson);
-  if (views.length > 0) {
-    await core.events.publish(tx, {
-      topic: `inventory:${operation.orgId}`,
-      type: 'inventory.levels_changed',
-      data: {
-        operation_id: operationId,
-        reasons: [...new Set(changes.map((c) => c.reason))],
-        levels: views,
-      },
-    });
-  }
-  return { operationId, levels: views };
+  const [outcome] = await changeStockTogether(core, tx, [operation]);
+  if (!outcome || outcome.refused) throw outcome?.refused;
+  return outcome;
 }
 
-/** The levels after `changes`, and their ledger rows; refuses what would break a rule. */
-function applyChanges(levels: LockedLevels, changes: StockChange[], touch: boolean) {
-  const after = new Map<string, LockedLevel>(
-    touch ? [...levels].map(([key, level]) => [key, { ...level }]) : [],
+/** Runs `operations` in `tx`, in order; one outcome each (see above). */
+export async function changeStockTogether(
+  core: Core,
+  tx: Db,
+  operations: StockOperation[],
+): Promise<StockOutcome[]> {
+  const locked = await lockLevels(
+    tx,
+    operations.flatMap((op) => op.lock.map((key) => ({ ...key, org_id: op.orgId }))),
   );
+  const original = new Map(locked.map((level) => [levelKeyOf(level), level]));
+  const working = new Map(locked.map((level) => [levelKeyOf(level), { ...level }]));
+  const changed = new Map<string, LockedLevel>();
   const entries: LedgerEntry[] = [];
+  const events: EventInput[] = [];
+  const now = core.clock.now();
+
+  const outcomes = operations.map((operation): StockOutcome => {
+    try {
+      const planned = operation.plan(working).filter((change) => change.delta !== 0);
+      const after = applyChanges(working, planned, operation.touch ? operation.lock : []);
+      const operationId = uuidv7();
+      for (const [key, level] of after) {
+        working.set(key, level);
+        changed.set(key, level);
+      }
+      const context = {
+        org_id: operation.orgId,
+        operation_id: operationId,
+        actor_id: operation.actorId,
+      };
+      entries.push(...ledgerEntries(working, planned, context));
+      const levels = [...after.values()].map((level) =>
+        levelJson(markLowStock(original, level, now)),
+      );
+      if (levels.length > 0)
+        events.push(levelsEvent(operation.orgId, operationId, planned, levels));
+      return { operationId, levels };
+    } catch (error) {
+      if (error instanceof Problem) return { refused: error };
+      throw error;
+    }
+  });
+
+  const written = [...changed.values()];
+  await writeLevels(tx, written, now);
+  await appendLedger(tx, entries, now);
+  const fell = written.filter((level) => fellLow(original, level));
+  if (fell.length > 0) {
+    const payload = (l: LevelRow) => ({
+      orgId: l.org_id,
+      itemId: l.item_id,
+      locationId: l.location_id,
+    });
+    await core.jobs.enqueueMany(
+      fell.map((level) => lowStockJob.spec(payload(level))),
+      { tx },
+    );
+  }
+  await core.events.publishMany(tx, events);
+  return outcomes;
+}
+
+/** The levels `changes` make of `levels` (copies); throws a Problem if one breaks a rule. */
+function applyChanges(levels: LockedLevels, changes: StockChange[], touched: LevelKey[]) {
+  const after = new Map<string, LockedLevel>();
+  // Each operation that changes a level moves its version on.
+  const copy = (key: LevelKey) => {
+    const level = lockedLevel(levels, key);
+    return { ...level, version: level.version + 1 };
+  };
+  for (const key of touched) after.set(levelKeyOf(key), copy(key));
   for (const change of changes) {
     const key = levelKeyOf(change);
-    const before = levels.get(key);
-    if (!before) throw new Error(`stock change of ${key}, which the operation did not lock`);
-    const level = after.get(key) ?? { ...before };
+    const level = after.get(key) ?? copy(change);
     level[change.state] += change.delta;
     after.set(key, level);
-    entries.push({
+  }
+  for (const [key, level] of after) checkLevel(levels.get(key) as LockedLevel, level);
+  return after;
+}
+
+function lockedLevel(levels: LockedLevels, key: LevelKey): LockedLevel {
+  const level = levels.get(levelKeyOf(key));
+  if (!level) throw new Error(`stock change of ${levelKeyOf(key)}, which no operation locked`);
+  return level;
+}
+
+/** One ledger row per change, with the quantity each leaves (changes apply in order). */
+function ledgerEntries(
+  levels: LockedLevels,
+  changes: StockChange[],
+  context: Pick<LedgerEntry, 'org_id' | 'operation_id' | 'actor_id'>,
+): LedgerEntry[] {
+  // Walk back from the quantities after the operation to what each change left.
+  const after = new Map<string, number>();
+  const rows = [...changes].reverse().map((change) => {
+    const id = `${levelKeyOf(change)}/${change.state}`;
+    const quantity = after.get(id) ?? lockedLevel(levels, change)[change.state];
+    after.set(id, quantity - change.delta);
+    return {
+      ...context,
       item_id: change.item_id,
       location_id: change.location_id,
       state: change.state,
       delta: change.delta,
-      quantity_after: level[change.state],
+      quantity_after: quantity,
       reason: change.reason,
       reference: change.reference ?? null,
       unit_cost: change.unit_cost ?? null,
-    });
-  }
-  for (const [key, level] of after) checkLevel(levels.get(key) as LockedLevel, level);
-  return { changed: [...after.values()], entries };
+    };
+  });
+  return rows.reverse();
 }
 
 /**
@@ -172,25 +236,40 @@ function insufficientStock(level: LockedLevel, state: StockState | 'available', 
 }
 
 /**
- * Arms and re-arms the low-stock alert on the changed levels: a level whose available fell to or
- * below its reorder point (when it has one) is marked, and returned for a notification; one back
- * above it is unmarked, so the next fall alerts again.
+ * Arms and re-arms the low-stock alert: a level whose available is at or below its reorder point
+ * (when it has one) is marked since it first fell there; one above it is unmarked, so the next
+ * fall alerts again (`fellLow`: the levels to tell about).
  */
-function markLowStock(levels: LevelRow[], now: Date): LevelRow[] {
-  const fell: LevelRow[] = [];
-  for (const level of levels) {
-    const low = level.reorder_point > 0 && availableOf(level) <= level.reorder_point;
-    if (low && level.low_stock_since === null) {
-      level.low_stock_since = now;
-      fell.push(level);
-    } else if (!low) level.low_stock_since = null;
-  }
-  return fell;
+function markLowStock(original: LockedLevels, level: LockedLevel, now: Date): LockedLevel {
+  const low = level.reorder_point > 0 && availableOf(level) <= level.reorder_point;
+  const before = original.get(levelKeyOf(level))?.low_stock_since ?? null;
+  level.low_stock_since = low ? (before ?? now) : null;
+  return level;
+}
+
+/** Whether this write marks the level low, when it was not before the transaction. */
+function fellLow(original: LockedLevels, level: LevelRow): boolean {
+  return level.low_stock_since !== null && !original.get(levelKeyOf(level))?.low_stock_since;
+}
+
+function levelsEvent(
+  orgId: string,
+  operationId: string,
+  changes: StockChange[],
+  levels: LevelView[],
+): EventInput {
+  return {
+    topic: `inventory:${orgId}`,
+    type: 'inventory.levels_changed',
+    data: {
+      operation_id: operationId,
+      reasons: [...new Set(changes.map((c) => c.reason))],
+      levels,
+    },
+  };
 }
 
 /** The quantity of `state` at the locked level of `key`. */
 export function quantityAt(levels: LockedLevels, key: LevelKey, state: StockState): number {
-  const level = levels.get(levelKeyOf(key));
-  if (!level) throw new Error(`level ${levelKeyOf(key)} was not locked`);
-  return level[state];
+  return lockedLevel(levels, key)[state];
 }

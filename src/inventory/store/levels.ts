@@ -28,21 +28,26 @@ export function compareLevelKeys(a: LevelKey, b: LevelKey): number {
 export const levelKeyOf = (key: LevelKey) => `${key.item_id}/${key.location_id}`;
 
 /**
- * Locks the levels of `keys` (creating the missing ones, at zero) in item, then location order,
- * so that two transactions that touch the same levels lock them in the same order and cannot
- * deadlock (Saleor's lock-order deadlocks, PR #17123). The caller has checked that every item and
- * location is the organisation's.
+ * Locks the levels of `keys` (creating the missing ones, at zero, in the organisation each key
+ * names) in item, then location order, so that two transactions that touch the same levels lock
+ * them in the same order and cannot deadlock (Saleor's lock-order deadlocks, PR #17123). The
+ * caller has checked that every item and location is its organisation's.
  */
-export async function lockLevels(db: Db, orgId: string, keys: LevelKey[]): Promise<LockedLevel[]> {
+export async function lockLevels(
+  db: Db,
+  keys: (LevelKey & { org_id: string })[],
+): Promise<LockedLevel[]> {
   const sorted = distinctSorted(keys);
   const items = sorted.map((key) => key.item_id);
   const locations = sorted.map((key) => key.location_id);
+  const orgs = sorted.map((key) => key.org_id);
   // A missing row is inserted in the same order; a concurrent insert of the same row waits for
   // ours and then does nothing.
   await sql`
     INSERT INTO inventory_levels (item_id, location_id, org_id)
-    SELECT item_id, location_id, ${orgId}::uuid
-      FROM unnest(${items}::uuid[], ${locations}::uuid[]) AS k (item_id, location_id)
+    SELECT item_id, location_id, org_id
+      FROM unnest(${items}::uuid[], ${locations}::uuid[], ${orgs}::uuid[])
+           AS k (item_id, location_id, org_id)
      ORDER BY item_id, location_id
     ON CONFLICT DO NOTHING`.execute(db);
   const { rows } = await sql<LockedLevel>`
@@ -56,7 +61,7 @@ export async function lockLevels(db: Db, orgId: string, keys: LevelKey[]): Promi
   return rows;
 }
 
-function distinctSorted(keys: LevelKey[]): LevelKey[] {
+function distinctSorted<K extends LevelKey>(keys: K[]): K[] {
   const byKey = new Map(keys.map((key) => [levelKeyOf(key), key]));
   return [...byKey.values()].sort(compareLevelKeys);
 }
@@ -68,18 +73,20 @@ export async function writeLevels(db: Db, levels: LevelRow[], now: Date): Promis
   await sql`
     UPDATE inventory_levels AS l
        SET on_hand = v.on_hand, reserved = v.reserved, incoming = v.incoming,
-           damaged = v.damaged, low_stock_since = v.low_stock_since,
-           version = l.version + 1, updated_at = ${now}
+           damaged = v.damaged, low_stock_since = v.low_stock_since, version = v.version,
+           updated_at = ${now}
       FROM unnest(${column('item_id')}::uuid[], ${column('location_id')}::uuid[],
                   ${column('on_hand')}::bigint[], ${column('reserved')}::bigint[],
                   ${column('incoming')}::bigint[], ${column('damaged')}::bigint[],
-                  ${column('low_stock_since')}::timestamptz[])
-           AS v (item_id, location_id, on_hand, reserved, incoming, damaged, low_stock_since)
+                  ${column('low_stock_since')}::timestamptz[], ${column('version')}::int[])
+           AS v (item_id, location_id, on_hand, reserved, incoming, damaged, low_stock_since,
+                 version)
      WHERE l.item_id = v.item_id AND l.location_id = v.location_id`.execute(db);
 }
 
 /** One ledger row to append. */
 export interface LedgerEntry {
+  org_id: string;
   item_id: string;
   location_id: string;
   state: StockState;
@@ -88,27 +95,25 @@ export interface LedgerEntry {
   reason: LedgerReason;
   reference: string | null;
   unit_cost: number | null;
+  actor_id: string | null;
+  /** The operation that wrote it: the rows of one operation share it. */
+  operation_id: string;
 }
 
-/** Appends `entries` (one operation: they share `operationId`); the ledger is never updated. */
-export async function appendLedger(
-  db: Db,
-  orgId: string,
-  operation: { id: string; actorId: string | null; at: Date },
-  entries: LedgerEntry[],
-): Promise<void> {
+/** Appends `entries`, stamped `at`; the ledger is never updated. */
+export async function appendLedger(db: Db, entries: LedgerEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
   const column = <K extends keyof LedgerEntry>(name: K) => entries.map((entry) => entry[name]);
   await sql`
     INSERT INTO inventory_ledger (org_id, item_id, location_id, state, delta, quantity_after,
                                   reason, reference, unit_cost, actor_id, operation_id, created_at)
-    SELECT ${orgId}::uuid, v.*, ${operation.actorId}::uuid, ${operation.id}::uuid, ${operation.at}
-      FROM unnest(${column('item_id')}::uuid[], ${column('location_id')}::uuid[],
-                  ${column('state')}::text[], ${column('delta')}::bigint[],
-                  ${column('quantity_after')}::bigint[], ${column('reason')}::text[],
-                  ${column('reference')}::text[], ${column('unit_cost')}::bigint[]) AS v`.execute(
-    db,
-  );
+    SELECT v.*, ${at}::timestamptz
+      FROM unnest(${column('org_id')}::uuid[], ${column('item_id')}::uuid[],
+                  ${column('location_id')}::uuid[], ${column('state')}::text[],
+                  ${column('delta')}::bigint[], ${column('quantity_after')}::bigint[],
+                  ${column('reason')}::text[], ${column('reference')}::text[],
+                  ${column('unit_cost')}::bigint[], ${column('actor_id')}::uuid[],
+                  ${column('operation_id')}::uuid[]) AS v`.execute(db);
 }
 
 /** The levels of an item (every location that ever held it), by location priority. */

@@ -24,26 +24,31 @@ export interface NewOrder {
   created_by: string | null;
 }
 
-export async function insertOrder(
+/** Inserts orders with their lines and reservations (three statements, however many orders). */
+export async function insertOrders(
   db: Db,
-  order: NewOrder,
+  orders: NewOrder[],
   lines: Pick<OrderLineRow, 'order_id' | 'line_no' | 'item_id' | 'quantity'>[],
   reservations: ReservationRow[],
-): Promise<OrderRow> {
-  const row = await tables(db)
+): Promise<OrderRow[]> {
+  if (orders.length === 0) return [];
+  const json = (value: unknown) => JSON.stringify(value ?? null);
+  const rows = await tables(db)
     .insertInto('inventory_orders')
-    .values({
-      ...order,
-      customer: JSON.stringify(order.customer ?? null),
-      shipping_address: JSON.stringify(order.shipping_address ?? null),
-    })
+    .values(
+      orders.map((order) => ({
+        ...order,
+        customer: json(order.customer),
+        shipping_address: json(order.shipping_address),
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .execute();
   await tables(db).insertInto('inventory_order_lines').values(lines).execute();
   if (reservations.length > 0) {
     await tables(db).insertInto('inventory_reservations').values(reservations).execute();
   }
-  return row;
+  return rows;
 }
 
 /** The organisation's order, locked for the rest of the transaction; undefined when none. */
