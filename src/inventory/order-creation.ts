@@ -6,7 +6,7 @@ import { Problem } from '../platform/problems.ts';
 import { allocate, type LineRequest } from './allocation.ts';
 import { expireOrderJob, orderEvent, orderJson } from './orders.ts';
 import { changeStockTogether, type StockOperation } from './stock.ts';
-import { type Actor, requireLevels } from './stock-operations.ts';
+import type { Actor } from './stock-operations.ts';
 import { findItems, listLocations } from './store/catalogue.ts';
 import type { LevelKey } from './store/levels.ts';
 import * as store from './store/orders.ts';
@@ -63,7 +63,6 @@ async function prepareOrder(core: Core, actor: Actor, input: OrderInput): Promis
   const named = lines.flatMap(({ item_id, location_id }) =>
     location_id ? [{ item_id, location_id }] : [],
   );
-  await requireLevels(db, actor.orgId, named);
   const [candidateRows, locations] = await Promise.all([
     store.levelsForAllocation(db, actor.orgId, [...items.keys()]),
     listLocations(db, actor.orgId),

@@ -131,14 +131,13 @@ async function operate(
   lock: LevelKey[],
   plan: (levels: LockedLevels) => StockChange[],
 ) {
-  await requireLevels(inventory.core.database.db, actor.orgId, lock);
   return inventory.writeStock({ ...actorOf(actor), lock, plan });
 }
 
 const actorOf = (actor: Actor) => ({ orgId: actor.orgId, actorId: actor.userId });
 
 /** 404 unless every item and location of `keys` is the organisation's. */
-export async function requireLevels(db: Db, orgId: string, keys: LevelKey[]): Promise<void> {
+async function requireLevels(db: Db, orgId: string, keys: LevelKey[]): Promise<void> {
   const itemIds = [...new Set(keys.map((key) => key.item_id))];
   const locationIds = [...new Set(keys.map((key) => key.location_id))];
   const [items, locations] = await Promise.all([

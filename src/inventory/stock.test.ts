@@ -172,6 +172,27 @@ describe('stock operations', () => {
       body: { item_id: itemId, location_id: here, delta: 1, reason: 'restock' },
     });
     expectProblem(response, 'not-found');
+    // Naming both the item and the location of another organisation reaches nothing either.
+    const theirs = `/v1/orgs/${other.body.id}/inventory`;
+    const as = { token: stranger.token };
+    const item = await shop.api('POST', `${theirs}/items`, {
+      ...as,
+      body: { sku: 'X', name: 'X' },
+    });
+    const place = await shop.api('POST', `${theirs}/locations`, { ...as, body: { name: 'X' } });
+    const theirLevel = { item_id: item.body.id, location_id: place.body.id };
+    await shop.api('POST', `${theirs}/adjustments`, {
+      ...as,
+      body: { ...theirLevel, delta: 5, reason: 'restock' },
+    });
+    const reach = await shop.call('POST', '/adjustments', {
+      ...theirLevel,
+      delta: -5,
+      reason: 'shrinkage',
+    });
+    expectProblem(reach, 'not-found');
+    const levels = await shop.api('GET', `${theirs}/items/${item.body.id}/levels`, as);
+    expect(levels.body.levels[0]).toMatchObject({ on_hand: 5 });
   });
 });
 

@@ -100,6 +100,7 @@ export async function changeStockTogether(
 
   const outcomes = operations.map((operation): StockOutcome => {
     try {
+      requireLocked(working, operation);
       const planned = operation.plan(working).filter((change) => change.delta !== 0);
       const after = applyChanges(working, planned, operation.touch ? operation.lock : []);
       const operationId = uuidv7();
@@ -161,6 +162,19 @@ function applyChanges(levels: LockedLevels, changes: StockChange[], touched: Lev
   }
   for (const [key, level] of after) checkLevel(levels.get(key) as LockedLevel, level);
   return after;
+}
+
+/** Refuses an operation that names an item or location its organisation does not have. */
+function requireLocked(levels: LockedLevels, operation: StockOperation): void {
+  for (const key of operation.lock) {
+    if (levels.get(levelKeyOf(key))?.org_id !== operation.orgId) {
+      throw new Problem(
+        'not-found',
+        `No item ${key.item_id} at location ${key.location_id} in this organisation`,
+        { item_id: key.item_id, location_id: key.location_id },
+      );
+    }
+  }
 }
 
 function lockedLevel(levels: LockedLevels, key: LevelKey): LockedLevel {

@@ -28,10 +28,10 @@ export function compareLevelKeys(a: LevelKey, b: LevelKey): number {
 export const levelKeyOf = (key: LevelKey) => `${key.item_id}/${key.location_id}`;
 
 /**
- * Locks the levels of `keys` (creating the missing ones, at zero, in the organisation each key
- * names) in item, then location order, so that two transactions that touch the same levels lock
- * them in the same order and cannot deadlock (Saleor's lock-order deadlocks, PR #17123). The
- * caller has checked that every item and location is its organisation's.
+ * Locks the levels of `keys` (creating the missing ones, at zero) in item, then location order,
+ * so that two transactions that touch the same levels lock them in the same order and cannot
+ * deadlock (Saleor's lock-order deadlocks, PR #17123). Only levels whose item and location are
+ * both of the organisation the key names are found: the others are simply not returned.
  */
 export async function lockLevels(
   db: Db,
@@ -45,17 +45,19 @@ export async function lockLevels(
   // ours and then does nothing.
   await sql`
     INSERT INTO inventory_levels (item_id, location_id, org_id)
-    SELECT item_id, location_id, org_id
+    SELECT k.item_id, k.location_id, k.org_id
       FROM unnest(${items}::uuid[], ${locations}::uuid[], ${orgs}::uuid[])
            AS k (item_id, location_id, org_id)
-     ORDER BY item_id, location_id
+      JOIN inventory_items i ON i.id = k.item_id AND i.org_id = k.org_id
+      JOIN inventory_locations loc ON loc.id = k.location_id AND loc.org_id = k.org_id
+     ORDER BY k.item_id, k.location_id
     ON CONFLICT DO NOTHING`.execute(db);
   const { rows } = await sql<LockedLevel>`
     SELECT l.*, i.sku, i.allow_backorder
       FROM inventory_levels l
       JOIN inventory_items i ON i.id = l.item_id
-     WHERE (l.item_id, l.location_id) IN (
-             SELECT * FROM unnest(${items}::uuid[], ${locations}::uuid[]))
+     WHERE (l.item_id, l.location_id, l.org_id) IN (
+             SELECT * FROM unnest(${items}::uuid[], ${locations}::uuid[], ${orgs}::uuid[]))
      ORDER BY l.item_id, l.location_id
        FOR UPDATE OF l`.execute(db);
   return rows;
