@@ -534,6 +534,9 @@ function release(model: Model, order: ModelOrder, to: 'cancelled' | 'expired') {
   order.state = to;
 }
 
+/** After a travel, how long until the next hold runs out, at least (far more than a run lasts). */
+const clearMs = 10 * 60_000;
+
 /**
  * Lets the hold of `target` run out (travelling the clock past it), then has every order whose
  * hold is over expired: by the expiry job (waiting for it to act), or by calling `expireOrder` as
@@ -542,7 +545,16 @@ function release(model: Model, order: ModelOrder, to: 'cancelled' | 'expired') {
 async function expire(run: Run, target: ModelOrder, viaJob: boolean) {
   const { model, actor } = run;
   if (target.holdUntil && target.holdUntil > clock.now()) {
-    clock.travelTo(new Date(target.holdUntil.getTime() + 1));
+    // Past the target's hold, and past any other that ends soon after it: the clock runs on at
+    // real speed, and a hold that ran out while the test went on would be expired by the job
+    // behind the model's back.
+    let at = target.holdUntil.getTime() + 1;
+    const holds = model.orders.flatMap((o) => (o.holdUntil ? [o.holdUntil.getTime()] : []));
+    for (let soon = holds.find((h) => h >= at && h <= at + clearMs); soon !== undefined; ) {
+      at = soon + 1;
+      soon = holds.find((h) => h >= at && h <= at + clearMs);
+    }
+    clock.travelTo(new Date(at));
   }
   const now = clock.now();
   const due = model.orders.filter(
@@ -670,16 +682,20 @@ async function runCommands(stock: number[], commands: Command[]) {
   expect(await checkInvariants(shop.database.db, orgId)).toEqual(noViolations);
 }
 
+// By hand, a longer hunt: INVENTORY_PROPERTY_RUNS=500 (and a seed to replay a failure).
+const seed = process.env.INVENTORY_PROPERTY_SEED;
+const runs = Number(process.env.INVENTORY_PROPERTY_RUNS ?? 40);
+
 describe('stock and orders, under random sequences of operations', () => {
-  it('keep every invariant and do what the model does', { timeout: 120_000 }, async () => {
-    const seed = process.env.INVENTORY_PROPERTY_SEED;
+  const timeout = Math.max(120_000, runs * 3_000);
+  it('keep every invariant and do what the model does', { timeout }, async () => {
     await fc.assert(
       fc.asyncProperty(
         initialStock,
         fc.array(command, { minLength: 1, maxLength: 20, size: 'max' }),
         runCommands,
       ),
-      { numRuns: 40, ...(seed ? { seed: Number(seed) } : {}) },
+      { numRuns: runs, ...(seed ? { seed: Number(seed) } : {}) },
     );
     expect(await checkInvariants(shop.database.db)).toEqual(noViolations);
   });
