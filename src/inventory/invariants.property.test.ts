@@ -218,13 +218,18 @@ class Model {
   readonly levels = new Map<string, ModelLevel>();
   readonly orders: ModelOrder[] = [];
 
+  /** The levels stored: every level a committed operation locked, even unchanged. */
+  readonly exists = new Set<string>();
   readonly itemIds: string[];
   /** In fulfilment-priority order. */
   readonly locationIds: string[];
+  /** Items that may be reserved past what is available. */
+  readonly backorder: Set<string>;
 
-  constructor(itemIds: string[], locationIds: string[]) {
+  constructor(itemIds: string[], locationIds: string[], backorder: string[]) {
     this.itemIds = itemIds;
     this.locationIds = locationIds;
+    this.backorder = new Set(backorder);
   }
 
   level(itemId: string, locationId: string): ModelLevel {
@@ -234,9 +239,10 @@ class Model {
 
   /**
    * Applies changes `[item, location, state, delta]` if every rule of stock.ts holds on the
-   * result (else returns the refusal and changes nothing).
+   * result (else returns the refusal and changes nothing). `locks`: more levels the operation
+   * locks (and so stores) without changing them.
    */
-  change(changes: [string, string, StockState, number][]): Refusal {
+  change(changes: [string, string, StockState, number][], locks: string[] = []): Refusal {
     const after = new Map<string, ModelLevel>();
     for (const [itemId, locationId, state, delta] of changes) {
       const key = levelKey(itemId, locationId);
@@ -249,11 +255,11 @@ class Model {
       const before = this.level(itemId, locationId);
       if (Object.values(level).some((q) => q < 0)) return 'insufficient-stock';
       const available = level.on_hand - level.reserved;
-      if (available < 0 && available < before.on_hand - before.reserved) {
-        return 'insufficient-stock';
-      }
+      const fell = available < before.on_hand - before.reserved;
+      if (available < 0 && fell && !this.backorder.has(itemId)) return 'insufficient-stock';
     }
     for (const [key, level] of after) this.levels.set(key, level);
+    for (const key of [...after.keys(), ...locks]) this.exists.add(key);
     return null;
   }
 
@@ -404,6 +410,9 @@ function planOrder(run: Run, cmd: Extract<Command, { kind: 'order' }>) {
     quantity: line.quantity,
     location_id: line.location === null ? undefined : (model.locationIds[line.location] as string),
   }));
+  // The levels that exist before the order, by priority: allocation's candidates.
+  const stored = new Set(model.exists);
+  const candidates = (i: string) => model.locationIds.filter((l) => stored.has(levelKey(i, l)));
   const left = new Map<string, number>();
   const availableAt = (i: string, l: string) =>
     left.get(levelKey(i, l)) ?? Math.max(model.available(i, l), 0);
@@ -419,15 +428,28 @@ function planOrder(run: Run, cmd: Extract<Command, { kind: 'order' }>) {
       continue;
     }
     let remaining = line.quantity;
-    for (const location of model.locationIds) {
+    for (const location of candidates(line.item_id)) {
       const quantity = Math.min(availableAt(line.item_id, location), remaining);
       if (quantity <= 0) continue;
       take(location, quantity);
       remaining -= quantity;
       if (remaining === 0) break;
     }
-    if (remaining > 0) expected = 'insufficient-stock';
+    if (remaining > 0 && model.backorder.has(line.item_id)) {
+      // The rest at the first candidate (or the first location): past what is available.
+      const first = candidates(line.item_id)[0] ?? (model.locationIds[0] as string);
+      allocations.push({
+        line_no: line.line_no,
+        item: line.item_id,
+        location: first,
+        quantity: remaining,
+      });
+    } else if (remaining > 0) expected = 'insufficient-stock';
   }
+  // A backordered item with no level yet: its level at the first location is locked (created).
+  const backorderLocks = [...new Set(lines.map((l) => l.item_id))]
+    .filter((i) => model.backorder.has(i) && candidates(i).length === 0)
+    .map((i) => levelKey(i, model.locationIds[0] as string));
   expected ??= model.change(
     allocations.map((a): [string, string, StockState, number] => [
       a.item,
@@ -435,6 +457,7 @@ function planOrder(run: Run, cmd: Extract<Command, { kind: 'order' }>) {
       'reserved',
       a.quantity,
     ]),
+    backorderLocks,
   );
   const holdUntil =
     cmd.hold === null ? null : new Date(clock.now().getTime() + cmd.hold * 3_600_000);
@@ -632,9 +655,13 @@ async function newRun(): Promise<Run> {
   }
   const itemIds: string[] = [];
   for (let i = 0; i < items; i++) {
-    itemIds.push((await createItem(shop.core, org.id, { sku: `SKU-${i}`, name: `Item ${i}` })).id);
+    // The last item allows backorder: reservations may run past what is on hand.
+    const allow_backorder = i === items - 1;
+    const fields = { sku: `SKU-${i}`, name: `Item ${i}`, allow_backorder };
+    itemIds.push((await createItem(shop.core, org.id, fields)).id);
   }
-  return { model: new Model(itemIds, locationIds), actor: { orgId: org.id, userId } };
+  const backorder = itemIds.slice(items - 1);
+  return { model: new Model(itemIds, locationIds, backorder), actor: { orgId: org.id, userId } };
 }
 
 /** On hand at the start of a run, per item and location (item-major). */
