@@ -32,7 +32,7 @@ import type { StockState } from './store/tables.ts';
 //
 // Each run has an organisation of its own (3 items, 3 locations), so that a run that breaks an
 // invariant fails alone and shrinks to its shortest sequence. Replay a failure with the seed and
-// path fast-check prints: INVENTORY_PROPERTY_SEED=<seed> (and the path in `fc.assert` below).
+// path fast-check prints: INVENTORY_PROPERTY_SEED=<seed> INVENTORY_PROPERTY_PATH=<path>.
 
 const items = 3;
 const locations = 3;
@@ -711,7 +711,8 @@ async function runCommands(stock: number[], commands: Command[]) {
 
 // By hand, a longer hunt: INVENTORY_PROPERTY_RUNS=500 (and a seed to replay a failure).
 const seed = process.env.INVENTORY_PROPERTY_SEED;
-const runs = Number(process.env.INVENTORY_PROPERTY_RUNS ?? 40);
+const path = process.env.INVENTORY_PROPERTY_PATH;
+const runs = Number(process.env.INVENTORY_PROPERTY_RUNS ?? 30);
 
 describe('stock and orders, under random sequences of operations', () => {
   const timeout = Math.max(120_000, runs * 3_000);
@@ -722,7 +723,7 @@ describe('stock and orders, under random sequences of operations', () => {
         fc.array(command, { minLength: 1, maxLength: 20, size: 'max' }),
         runCommands,
       ),
-      { numRuns: runs, ...(seed ? { seed: Number(seed) } : {}) },
+      { numRuns: runs, ...(seed ? { seed: Number(seed) } : {}), ...(path ? { path } : {}) },
     );
     expect(await checkInvariants(shop.database.db)).toEqual(noViolations);
   });
