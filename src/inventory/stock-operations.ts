@@ -11,7 +11,7 @@ import type {
 import { changeStock, type LockedLevels, quantityAt, type StockChange } from './stock.ts';
 import { findItems, findLocations } from './store/catalogue.ts';
 import { type LevelKey, lockLevels, setThresholds } from './store/levels.ts';
-import type { LedgerReason } from './store/tables.ts';
+import type { LedgerReason, StockState } from './store/tables.ts';
 import type { Inventory } from './writers.ts';
 
 // The stock operations of the API (docs/inventory.md, "Stock"), each one transaction through
@@ -24,8 +24,9 @@ export interface Actor {
   userId: string | null;
 }
 
-/** Adds `delta` to one quantity (default `on_hand`). */
+/** Adds `delta` to one quantity (default `on_hand`; never `reserved`, which orders own). */
 export function adjustStock(inventory: Inventory, actor: Actor, input: AdjustmentInput) {
+  refuseReserved(input.state);
   const key = { item_id: input.item_id, location_id: input.location_id };
   return operate(inventory, actor, [key], () => [
     {
@@ -43,6 +44,7 @@ export function adjustStock(inventory: Inventory, actor: Actor, input: Adjustmen
  * still that (compare-and-set, as Shopify's `changeFromQuantity`): else a 409 naming the current.
  */
 export function setStock(inventory: Inventory, actor: Actor, input: SetQuantityInput) {
+  refuseReserved(input.state);
   const key = { item_id: input.item_id, location_id: input.location_id };
   const state = input.state ?? 'on_hand';
   return operate(inventory, actor, [key], (levels) => {
@@ -65,9 +67,8 @@ export function moveStock(inventory: Inventory, actor: Actor, input: MoveInput) 
   if (input.from === input.to) {
     throw new Problem('unprocessable', 'from and to are the same state: nothing would move');
   }
-  if (input.from === 'reserved' || input.to === 'reserved') {
-    throw new Problem('unprocessable', 'reserved stock moves only through orders');
-  }
+  refuseReserved(input.from);
+  refuseReserved(input.to);
   const key = { item_id: input.item_id, location_id: input.location_id };
   const reason = input.reason ?? (input.to === 'damaged' ? 'damaged' : 'correction');
   const ref = input.reference;
@@ -75,6 +76,18 @@ export function moveStock(inventory: Inventory, actor: Actor, input: MoveInput) 
     { ...key, state: input.from, delta: -input.quantity, reason, reference: ref },
     { ...key, state: input.to, delta: input.quantity, reason, reference: ref },
   ]);
+}
+
+/**
+ * `reserved` is the open quantity of a level's reservations, and only orders change it: an
+ * adjustment, set or move of it would leave units reserved by no order (or an order holding units
+ * the level no longer counts), breaking the invariant `reserved` = open reservations — found by
+ * the property test (invariants.property.test.ts), which adjusted `reserved` by +1.
+ */
+function refuseReserved(state: StockState | undefined): void {
+  if (state === 'reserved') {
+    throw new Problem('unprocessable', 'reserved stock changes only through orders');
+  }
 }
 
 /** Moves on-hand units from one location to another. */

@@ -78,6 +78,23 @@ describe('stock operations', () => {
     expect(fresh.body.levels[0]).toMatchObject({ on_hand: 3 });
   });
 
+  it('refuses to adjust, set or move reserved: only orders change it', async () => {
+    const before = await levelAt(here);
+    const key = { item_id: itemId, location_id: here };
+    const refusals = [
+      await shop.call('POST', '/adjustments', {
+        ...key,
+        state: 'reserved',
+        delta: 1,
+        reason: 'correction',
+      }),
+      await shop.call('POST', '/set-quantity', { ...key, state: 'reserved', quantity: 1 }),
+      await shop.call('POST', '/moves', { ...key, from: 'on_hand', to: 'reserved', quantity: 1 }),
+    ];
+    for (const refused of refusals) expectProblem(refused, 'unprocessable');
+    expect(await levelAt(here)).toEqual(before);
+  });
+
   it('transfers between locations in one operation', async () => {
     await shop.stock(itemId, here, 7);
     const { on_hand } = await levelAt(here);

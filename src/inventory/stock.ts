@@ -6,6 +6,7 @@ import { Problem } from '../platform/problems.ts';
 import { lowStockJob } from './low-stock.ts';
 import {
   appendLedger,
+  dropUnusedLevels,
   type LedgerEntry,
   type LevelKey,
   type LockedLevel,
@@ -87,7 +88,7 @@ export async function changeStockTogether(
   tx: Db,
   operations: StockOperation[],
 ): Promise<StockOutcome[]> {
-  const locked = await lockLevels(
+  const { levels: locked, created } = await lockLevels(
     tx,
     operations.flatMap((op) => op.lock.map((key) => ({ ...key, org_id: op.orgId }))),
   );
@@ -128,6 +129,10 @@ export async function changeStockTogether(
 
   const written = [...changed.values()];
   await writeLevels(tx, written, now);
+  await dropUnusedLevels(
+    tx,
+    created.filter((key) => !changed.has(levelKeyOf(key))),
+  );
   await appendLedger(tx, entries, now);
   const fell = written.filter((level) => fellLow(original, level));
   if (fell.length > 0) {

@@ -31,19 +31,17 @@ export const levelKeyOf = (key: LevelKey) => `${key.item_id}/${key.location_id}`
  * Locks the levels of `keys` (creating the missing ones, at zero) in item, then location order,
  * so that two transactions that touch the same levels lock them in the same order and cannot
  * deadlock (Saleor's lock-order deadlocks, PR #17123). Only levels whose item and location are
- * both of the organisation the key names are found: the others are simply not returned.
+ * both of the organisation the key names are found: the others are simply not returned. Also
+ * returns the keys of the levels it created, for `dropUnusedLevels`.
  */
-export async function lockLevels(
-  db: Db,
-  keys: (LevelKey & { org_id: string })[],
-): Promise<LockedLevel[]> {
+export async function lockLevels(db: Db, keys: (LevelKey & { org_id: string })[]) {
   const sorted = distinctSorted(keys);
   const items = sorted.map((key) => key.item_id);
   const locations = sorted.map((key) => key.location_id);
   const orgs = sorted.map((key) => key.org_id);
   // A missing row is inserted in the same order; a concurrent insert of the same row waits for
   // ours and then does nothing.
-  await sql`
+  const created = await sql<LevelKey>`
     INSERT INTO inventory_levels (item_id, location_id, org_id)
     SELECT k.item_id, k.location_id, k.org_id
       FROM unnest(${items}::uuid[], ${locations}::uuid[], ${orgs}::uuid[])
@@ -51,7 +49,8 @@ export async function lockLevels(
       JOIN inventory_items i ON i.id = k.item_id AND i.org_id = k.org_id
       JOIN inventory_locations loc ON loc.id = k.location_id AND loc.org_id = k.org_id
      ORDER BY k.item_id, k.location_id
-    ON CONFLICT DO NOTHING`.execute(db);
+    ON CONFLICT DO NOTHING
+    RETURNING item_id, location_id`.execute(db);
   const { rows } = await sql<LockedLevel>`
     SELECT l.*, i.sku, i.allow_backorder
       FROM inventory_levels l
@@ -60,7 +59,17 @@ export async function lockLevels(
              SELECT * FROM unnest(${items}::uuid[], ${locations}::uuid[], ${orgs}::uuid[]))
      ORDER BY l.item_id, l.location_id
        FOR UPDATE OF l`.execute(db);
-  return rows;
+  return { levels: rows, created: created.rows };
+}
+
+/** Deletes levels this transaction created and no operation used: a refusal leaves no trace. */
+export async function dropUnusedLevels(db: Db, keys: LevelKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`
+    DELETE FROM inventory_levels
+     WHERE (item_id, location_id) IN (
+             SELECT * FROM unnest(${keys.map((k) => k.item_id)}::uuid[],
+                                  ${keys.map((k) => k.location_id)}::uuid[]))`.execute(db);
 }
 
 function distinctSorted<K extends LevelKey>(keys: K[]): K[] {
