@@ -95,6 +95,8 @@ export async function changeStockTogether(
   const original = new Map(locked.map((level) => [levelKeyOf(level), level]));
   const working = new Map(locked.map((level) => [levelKeyOf(level), { ...level }]));
   const changed = new Map<string, LockedLevel>();
+  /** The levels named by the operations that went through (kept, even when left at zero). */
+  const used = new Set<string>();
   const entries: LedgerEntry[] = [];
   const events: EventInput[] = [];
   const now = core.clock.now();
@@ -109,6 +111,7 @@ export async function changeStockTogether(
         working.set(key, level);
         changed.set(key, level);
       }
+      for (const key of operation.lock) used.add(levelKeyOf(key));
       const context = {
         org_id: operation.orgId,
         operation_id: operationId,
@@ -131,7 +134,7 @@ export async function changeStockTogether(
   await writeLevels(tx, written, now);
   await dropUnusedLevels(
     tx,
-    created.filter((key) => !changed.has(levelKeyOf(key))),
+    created.filter((key) => !used.has(levelKeyOf(key))),
   );
   await appendLedger(tx, entries, now);
   const fell = written.filter((level) => fellLow(original, level));
