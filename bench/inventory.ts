@@ -63,7 +63,10 @@ async function withCpu<F extends { ops: number }>(load: () => Promise<F>) {
   const figure = await load();
   const split = cpu.end();
   const each = (group: string) => Math.round(microsecondsEach(split, group, figure.ops));
-  return { ...figure, cpuMicroseconds: { meridian: each('meridian'), postgres: each('postgres') } };
+  // A backend that exited during the run (the ceiling's connections) counts in its postmaster's.
+  const postgres = each('postgres') + each('postgres, exited');
+  const cpuMicroseconds = { meridian: each('meridian'), postgres, load: each('load') };
+  return { ...figure, cpuMicroseconds };
 }
 
 function revisionOf(): string {
@@ -80,7 +83,7 @@ const describe = (name: string, figure: Figure) =>
   progress(
     `  ${name}: ${Math.round(figure.opsPerSecond)} ops/s, p50 ${figure.p50.toFixed(1)} ms, ` +
       `p99 ${figure.p99.toFixed(1)} ms; CPU per op: Meridian ${figure.cpuMicroseconds.meridian} µs, ` +
-      `PostgreSQL ${figure.cpuMicroseconds.postgres} µs (load ${loadAverage()})`,
+      `PostgreSQL ${figure.cpuMicroseconds.postgres} µs, load generator ${figure.cpuMicroseconds.load} µs (load ${loadAverage()})`,
   );
 
 /** PostgreSQL's ceiling over the first `levels` levels, from a child process. */
@@ -90,8 +93,9 @@ async function ceiling(
   shop: Shop,
   levels: number,
   connections: number,
+  oneStatement = false,
 ): Promise<Figure> {
-  const logFile = path.join(dir, `ceiling-${levels}-c${connections}.log`);
+  const logFile = path.join(dir, `ceiling-${levels}-c${connections}-${oneStatement}.log`);
   const options = {
     databaseUrl: database,
     orgId: shop.orgId,
@@ -101,6 +105,7 @@ async function ceiling(
     connections,
     seconds: ceilingSeconds,
     warmupSeconds,
+    oneStatement,
   };
   const figure = await withCpu(async () => {
     const child = start(['bench/inventory/ceiling.ts', JSON.stringify(options)], {}, logFile);
@@ -109,7 +114,10 @@ async function ceiling(
     if (code !== 0) throw new Error(`ceiling exited with ${code}:\n${output}`);
     return JSON.parse(output) as Omit<Figure, 'cpuMicroseconds'>;
   });
-  describe(`ceiling, ${levels} levels, c${connections}`, figure);
+  describe(
+    `ceiling${oneStatement ? ' (one statement)' : ''}, ${levels} levels, c${connections}`,
+    figure,
+  );
   return figure;
 }
 
@@ -170,6 +178,10 @@ async function measure(dir: string, database: string, url: string): Promise<Resu
     c10: await ceiling(dir, database, shop, hotItems, 10),
     c50: await ceiling(dir, database, shop, hotItems, 50),
   };
+  const ceilingOneStatement = {
+    c10: await ceiling(dir, database, shop, items, 10, true),
+    c50: await ceiling(dir, database, shop, items, 50, true),
+  };
   const { adjustments, adjustmentCost } = await adjust(url, shop, database);
   await http(url, shop, 'order', items, 10, 3);
   const ordersSpread = {
@@ -180,7 +192,15 @@ async function measure(dir: string, database: string, url: string): Promise<Resu
     c10: await http(url, shop, 'order', hotItems, 10),
     c50: await http(url, shop, 'order', hotItems, 50),
   };
-  return { ceilingSpread, ceilingHot, adjustments, ordersSpread, ordersHot, adjustmentCost };
+  return {
+    ceilingSpread,
+    ceilingHot,
+    ceilingOneStatement,
+    adjustments,
+    ordersSpread,
+    ordersHot,
+    adjustmentCost,
+  };
 }
 
 async function main(dir: string): Promise<void> {
@@ -198,7 +218,14 @@ async function main(dir: string): Promise<void> {
     const postmaster = fresh ? undefined : await postmasterPid(meridian.clusterDir);
     cpuGroups = {
       meridian: { roots: [meridian.child.pid ?? 0], alone: true },
-      ...(postmaster ? { postgres: { roots: [postmaster] } } : {}),
+      // The ceiling's process or autocannon's, run to its end by this one.
+      load: { roots: [process.pid], reaped: true },
+      ...(postmaster
+        ? {
+            postgres: { roots: [postmaster] },
+            'postgres, exited': { roots: [postmaster], reaped: true },
+          }
+        : {}),
     };
     try {
       results = await measure(dir, database, meridian.url);

@@ -3,7 +3,8 @@
 // single-row `UPDATE inventory_levels … RETURNING`, one ledger `INSERT`, COMMIT — each time on the
 // next level of `itemsFile` (all of them, or only the first `items`). Prints
 // `{ ops, opsPerSecond, p50, p99 }` (ms) on stdout. Run by bench/inventory.ts:
-// `node bench/inventory/ceiling.ts '<json options>'`.
+// `node bench/inventory/ceiling.ts '<json options>'`. With `oneStatement`, the same change as one
+// statement: what collapsing the round trips is worth.
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { percentile } from './load-shapes.ts';
@@ -18,6 +19,8 @@ interface Options {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** The same change as one statement (a CTE, autocommit): one round trip instead of four. */
+  oneStatement?: boolean;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as Options;
@@ -35,6 +38,15 @@ const insertLedger = `
     (org_id, item_id, location_id, state, delta, quantity_after, reason, operation_id)
   VALUES ($1, $2, $3, 'on_hand', 1, $4, 'restock', gen_random_uuid())`;
 
+const updateAndInsert = `
+  WITH level AS (
+    UPDATE inventory_levels SET on_hand = on_hand + 1, version = version + 1, updated_at = now()
+     WHERE item_id = $2 AND location_id = $3
+    RETURNING on_hand)
+  INSERT INTO inventory_ledger
+    (org_id, item_id, location_id, state, delta, quantity_after, reason, operation_id)
+  SELECT $1, $2, $3, 'on_hand', 1, on_hand, 'restock', gen_random_uuid() FROM level`;
+
 let next = 0;
 let measuring = false;
 let stopping = false;
@@ -44,6 +56,11 @@ async function loop(client: pg.Client): Promise<void> {
   while (!stopping) {
     const itemId = itemIds[next++ % itemIds.length];
     const started = performance.now();
+    if (options.oneStatement) {
+      await client.query(updateAndInsert, [options.orgId, itemId, options.locationId]);
+      if (measuring) latencies.push(performance.now() - started);
+      continue;
+    }
     await client.query('BEGIN');
     const { rows } = await client.query(update, [itemId, options.locationId]);
     await client.query(insertLedger, [options.orgId, itemId, options.locationId, rows[0].on_hand]);

@@ -9,7 +9,7 @@ export interface Figure {
   p50: number;
   p99: number;
   /** CPU time per operation of Meridian's process and of PostgreSQL's (NaN: not ours to read). */
-  cpuMicroseconds: { meridian: number; postgres: number };
+  cpuMicroseconds: { meridian: number; postgres: number; load: number };
 }
 
 export interface ByConcurrency {
@@ -20,6 +20,8 @@ export interface ByConcurrency {
 export interface Results {
   ceilingSpread: ByConcurrency;
   ceilingHot: ByConcurrency;
+  /** The ceiling's change as one statement (a CTE): one round trip instead of four. */
+  ceilingOneStatement: ByConcurrency;
   adjustments: ByConcurrency;
   ordersSpread: ByConcurrency;
   ordersHot: ByConcurrency;
@@ -30,9 +32,10 @@ export interface Results {
 type Anchor = [c10: number, c10p99: number, c50: number, c50p99: number, what: string];
 
 /** Medusa v2.21.2's inventory module, one Node process, PostgreSQL 15 (the anchor file). */
-const medusa: Record<Exclude<keyof Results, 'adjustmentCost'>, Anchor> = {
+const medusa: Record<Exclude<keyof Results, 'adjustmentCost'>, Anchor | undefined> = {
   ceilingSpread: [3482, 6, 3074, 33, 'the same ceiling, 1,000 rows'],
   ceilingHot: [2708, 10, 1997, 151, 'the same ceiling, 10 hot rows'],
+  ceilingOneStatement: undefined,
   adjustments: [222, 98, 182, 469, '`adjustInventory(+1)`, 1,000 items'],
   ordersSpread: [181, 117, 159, 520, '`createReservationItems(1)`, 1,000 items'],
   ordersHot: [203, 99, 171, 913, '`createReservationItems(1)`, 10 hot items'],
@@ -41,6 +44,10 @@ const medusa: Record<Exclude<keyof Results, 'adjustmentCost'>, Anchor> = {
 const rows: [keyof typeof medusa, string][] = [
   ['ceilingSpread', 'PostgreSQL ceiling: `UPDATE … RETURNING` + ledger `INSERT`, 10,000 levels'],
   ['ceilingHot', 'PostgreSQL ceiling, 10 hot levels'],
+  [
+    'ceilingOneStatement',
+    'the same change as one statement (`WITH … UPDATE` + `INSERT`), 10,000 levels',
+  ],
   ['adjustments', '`POST …/adjustments` ±1, Idempotency-Key, 10,000 items'],
   ['ordersSpread', '`POST …/orders`, 3 lines of 1, 10,000 items'],
   ['ordersHot', '`POST …/orders`, 3 lines of 1, 10 hot items'],
@@ -55,14 +62,16 @@ export function renderTable(results: Results): string {
   const lines = rows.map(([key, name]) => {
     const { c10, c50 } = results[key];
     const ceiling = key.endsWith('Hot') ? results.ceilingHot : results.ceilingSpread;
-    const [m10, m10p99, m50, m50p99] = medusa[key];
+    const anchor = medusa[key];
+    const peer = anchor
+      ? `| ${n(anchor[0])} (${anchor[1]}) | ${n(anchor[2])} (${anchor[3]}) ` +
+        `| ${ratio(c10.opsPerSecond, anchor[0])} | ${ratio(c50.opsPerSecond, anchor[2])} |`
+      : '| – | – | – | – |';
     return (
       `| ${name} | ${n(c10.opsPerSecond)} | ${ms(c10.p50)} | ${ms(c10.p99)} ` +
       `| ${n(c50.opsPerSecond)} | ${ms(c50.p50)} | ${ms(c50.p99)} ` +
       `| ${ratio(c10.opsPerSecond, ceiling.c10.opsPerSecond)} ` +
-      `| ${ratio(c50.opsPerSecond, ceiling.c50.opsPerSecond)} ` +
-      `| ${n(m10)} (${m10p99}) | ${n(m50)} (${m50p99}) ` +
-      `| ${ratio(c10.opsPerSecond, m10)} | ${ratio(c50.opsPerSecond, m50)} |`
+      `| ${ratio(c50.opsPerSecond, ceiling.c50.opsPerSecond)} ${peer}`
     );
   });
   return [
@@ -77,15 +86,16 @@ export function renderCpuTable(results: Results): string {
   const us = (value: number) => (Number.isNaN(value) ? '–' : n(value));
   const lines = rows.map(([key, name]) => {
     const { c10, c50 } = results[key];
-    const cells = [c10, c50].flatMap((f) => [
-      us(f.cpuMicroseconds.meridian),
-      us(f.cpuMicroseconds.postgres),
+    const cells = [c10, c50].flatMap(({ cpuMicroseconds: cpu }) => [
+      us(cpu.meridian),
+      us(cpu.postgres),
+      us(cpu.load),
     ]);
     return `| ${name} | ${cells.join(' | ')} |`;
   });
   return [
-    '| CPU per operation, µs | Meridian c10 | PostgreSQL c10 | Meridian c50 | PostgreSQL c50 |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| CPU per operation, µs | Meridian c10 | PostgreSQL c10 | load generator c10 | Meridian c50 | PostgreSQL c50 | load generator c50 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...lines,
   ].join('\n');
 }
@@ -148,16 +158,20 @@ ${renderAims(results).join('\n')}
 
 ${renderCpuTable(results)}
 
-CPU per operation: the CPU time of Meridian's process (the ceiling rows: none, it is idle) and
-of every PostgreSQL process over the run, divided by the operations; steadier than ops/s on a
-shared machine. PostgreSQL's is blank on BENCH_DATABASE_URL (not our processes).
+CPU per operation: the CPU time (from /proc) of Meridian's process (idle during the ceiling
+rows), of every PostgreSQL process, and of the load generator (the ceiling's process, or
+autocannon's) over the run, divided by the operations; steadier than ops/s on a shared machine.
+PostgreSQL's is blank on BENCH_DATABASE_URL (not our processes).
 
 What is measured, all on ${context.database}, one after the other:
 
 - **ceiling**: a child Node process with \`pg\` and c10 or c50 connections, each a tight loop of
   BEGIN, \`UPDATE inventory_levels SET on_hand = on_hand + 1 … RETURNING on_hand\` on the next
   level, one \`inventory_ledger\` INSERT, COMMIT (four round trips); ${context.ceilingSeconds} s after a
-  ${context.warmupSeconds} s warm-up. What a stock change costs PostgreSQL alone.
+  ${context.warmupSeconds} s warm-up. What a stock change costs PostgreSQL alone. The "one
+  statement" row sends the same change as one autocommitted statement (the UPDATE in a CTE feeding
+  the ledger INSERT): what collapsing round trips is worth; its ceiling ratio is against the
+  four-round-trip ceiling.
 - **adjustments**: \`POST /v1/orgs/:orgId/inventory/adjustments\` as the owner, delta +1 or −1
   (each level goes up on one pass and down on the next), reason \`correction\`, a new
   \`Idempotency-Key\` on every request; ${context.seconds} s each by autocannon in its own process. The
