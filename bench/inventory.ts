@@ -5,9 +5,10 @@
 // hot ones; Medusa v2's figures beside them, quoted from its anchor. Run:
 // `npm run bench:inventory` or `npx meridian bench inventory` (`--json` to print only the figures;
 // BENCH_DATABASE_URL=postgres://... to use a running PostgreSQL, in a fresh database; BENCH_SECONDS
-// for the length of each HTTP run, default 15). About 3 minutes. Progress on stderr; prints the
-// table and rewrites the inventory section of docs/benchmarks.md.
-import { execFileSync } from 'node:child_process';
+// for the length of each HTTP run, default 15). About 4 minutes. Progress on stderr; prints the
+// table and rewrites the inventory section of docs/benchmarks.md. To see where an adjustment's
+// time goes: BENCH_ONLY=adjustments (those runs only, nothing written) with BENCH_PROFILE_DIR=<dir>,
+// then `node bench/cpuprofile.ts <dir>/<file>.cpuprofile --from adjustStock`.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadOptions } from './inventory/load.ts';
@@ -29,6 +30,7 @@ import {
   machine,
   meridianDatabaseUrl,
   postmasterPid,
+  revisionOf,
   autocannon as runAutocannon,
   start,
   startMeridian,
@@ -67,16 +69,6 @@ async function withCpu<F extends { ops: number }>(load: () => Promise<F>) {
   const postgres = each('postgres') + each('postgres, exited');
   const cpuMicroseconds = { meridian: each('meridian'), postgres, load: each('load') };
   return { ...figure, cpuMicroseconds };
-}
-
-function revisionOf(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-  try {
-    const dirty = git('status', '--porcelain', '--', 'src') !== '';
-    return `\`${git('rev-parse', '--short', 'HEAD')}\`${dirty ? ' with uncommitted changes in src/' : ''}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 const describe = (name: string, figure: Figure) =>

@@ -164,7 +164,7 @@ bench
   .action((options: { json?: boolean }) => runBench('jobs', options.json));
 bench
   .command('inventory')
-  .description("Stock adjustments and orders over HTTP against PostgreSQL's ceiling (3 minutes)")
+  .description("Stock adjustments and orders over HTTP against PostgreSQL's ceiling (4 minutes)")
   .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
   .action((options: { json?: boolean }) => runBench('inventory', options.json));
 
