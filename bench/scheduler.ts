@@ -11,7 +11,6 @@
 // for the wait after the minute, BENCH_DATABASE_URL=postgres://... to skip the embedded
 // PostgreSQL). Prints progress and the figures, and rewrites the scheduler section of
 // docs/benchmarks.md after every round.
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ensureRedis, packageVersion } from './jobs/harness.ts';
 import { recordSection } from './results.ts';
@@ -33,7 +32,7 @@ import {
   type RoundSettings,
 } from './scheduler/rounds.ts';
 import { isShape } from './scheduler/workload.ts';
-import { databaseUrl, loadAverage, machine, root, withBenchDir } from './servers.ts';
+import { databaseUrl, loadAverage, machine, revisionOf, root, withBenchDir } from './servers.ts';
 
 const { values: flags } = parseArgs({ options: { tasks: { type: 'string' } } });
 const tasks = Number(flags.tasks ?? process.env.BENCH_TASKS ?? 50_000);
@@ -62,17 +61,6 @@ for (const shape of shapes) {
 }
 if (!(tasks > 0) || !(graceMs > 0) || !(peerConcurrency > 0)) {
   throw new Error('--tasks, BENCH_GRACE_MINUTES and BENCH_PEER_CONCURRENCY must be positive');
-}
-
-/** The commit Meridian runs from, and whether src/ had changes on top when the run began. */
-function revisionOf(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-  try {
-    const dirty = git('status', '--porcelain', '--', 'src') !== '';
-    return `\`${git('rev-parse', '--short', 'HEAD')}\`${dirty ? ' with uncommitted changes in src/' : ''}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function main(dir: string): Promise<void> {

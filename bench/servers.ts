@@ -2,7 +2,7 @@
 // PostgreSQL unless BENCH_DATABASE_URL is set) and other servers as child processes, waiting
 // until they answer, a signed-up user, autocannon runs in their own process, the machine line of
 // a section, and stopping everything (an orphaned PostgreSQL too) however the run ends.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -202,6 +202,17 @@ export async function machine(): Promise<string> {
     `Run ${new Date().toISOString().slice(0, 10)} on ${os.availableParallelism()} cores (${cpu}),\n` +
     `Node ${process.version}, PostgreSQL ${await postgresVersion()}`
   );
+}
+
+/** The commit Meridian runs from, and whether src/ had changes on top when the run began. */
+export function revisionOf(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  try {
+    const dirty = git('status', '--porcelain', '--', 'src') !== '';
+    return `\`${git('rev-parse', '--short', 'HEAD')}\`${dirty ? ' with uncommitted changes in src/' : ''}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** The 1-minute load average, as the sections print it. */

@@ -161,16 +161,23 @@ bench
     'The job queue against pg-boss, graphile-worker and bullmq on one PostgreSQL (a few minutes)',
   )
   .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
-  .action((options: { json?: boolean }) => {
-    // In a process of its own, as `npm run bench:jobs` runs it; it starts the workers it measures.
-    const script = fileURLToPath(new URL('../bench/jobs.ts', import.meta.url));
-    const child = spawn(process.execPath, [script, ...(options.json ? ['--json'] : [])], {
-      stdio: 'inherit',
-    });
-    // Ctrl-C reaches the whole process group; the benchmark cleans up and exits by itself.
-    process.on('SIGINT', () => {});
-    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  .action((options: { json?: boolean }) => runBench('jobs', options.json));
+bench
+  .command('inventory')
+  .description("Stock adjustments and orders over HTTP against PostgreSQL's ceiling (4 minutes)")
+  .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
+  .action((options: { json?: boolean }) => runBench('inventory', options.json));
+
+/** Runs bench/<name>.ts in a process of its own, as `npm run bench:<name>` does. */
+function runBench(name: string, json?: boolean): void {
+  const script = fileURLToPath(new URL(`../bench/${name}.ts`, import.meta.url));
+  const child = spawn(process.execPath, [script, ...(json ? ['--json'] : [])], {
+    stdio: 'inherit',
   });
+  // Ctrl-C reaches the whole process group; the benchmark cleans up and exits by itself.
+  process.on('SIGINT', () => {});
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
 
 async function serve(role: Role): Promise<void> {
   const { config, log } = boot();
