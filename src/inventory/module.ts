@@ -1,4 +1,5 @@
 import type { Module } from '../platform/module.ts';
+import { bulkRoutes } from './bulk-routes.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { inventoryJobs } from './jobs.ts';
 import { inventoryProblems } from './problems.ts';
@@ -15,6 +16,7 @@ export const inventoryModule: Module = {
   routes(app, core) {
     catalogueRoutes(app, core);
     stockRoutes(app, core);
+    bulkRoutes(app, core);
   },
   jobs: inventoryJobs,
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.

@@ -48,6 +48,12 @@ export interface StockOperation {
   plan(levels: LockedLevels): StockChange[];
   /** Rewrite (and announce) every locked level, changed or not: its thresholds moved. */
   touch?: boolean;
+  /**
+   * Told of each change that would break a rule, which is then left out instead of failing the
+   * whole operation: a bulk set, where each row stands alone, reports it on its row. With it,
+   * changes are checked one at a time in order, each on the level the changes before it left.
+   */
+  onRefused?(change: StockChange, problem: Problem): void;
 }
 
 /** A level as clients see it, `available` included. */
@@ -71,7 +77,7 @@ export async function changeStock(core: Core, tx: Db, operation: StockOperation)
   const levels = new Map(locked.map((level) => [levelKeyOf(level), level]));
   const changes = operation.plan(levels).filter((change) => change.delta !== 0);
   const now = core.clock.now();
-  const { changed, entries } = applyChanges(levels, changes, operation.touch ?? false);
+  const { changed, entries } = applyChanges(levels, changes, operation);
   const lowStock = markLowStock(changed, now);
   const operationId = uuidv7();
   await writeLevels(tx, changed, now);
@@ -96,7 +102,7 @@ export async function changeStock(core: Core, tx: Db, operation: StockOperation)
       type: 'inventory.levels_changed',
       data: {
         operation_id: operationId,
-        reasons: [...new Set(changes.map((c) => c.reason))],
+        reasons: [...new Set(entries.map((entry) => entry.reason))],
         levels: views,
       },
     });
@@ -105,7 +111,11 @@ export async function changeStock(core: Core, tx: Db, operation: StockOperation)
 }
 
 /** The levels after `changes`, and their ledger rows; refuses what would break a rule. */
-function applyChanges(levels: LockedLevels, changes: StockChange[], touch: boolean) {
+function applyChanges(
+  levels: LockedLevels,
+  changes: StockChange[],
+  { touch, onRefused }: Pick<StockOperation, 'touch' | 'onRefused'>,
+) {
   const after = new Map<string, LockedLevel>(
     touch ? [...levels].map(([key, level]) => [key, { ...level }]) : [],
   );
@@ -114,8 +124,13 @@ function applyChanges(levels: LockedLevels, changes: StockChange[], touch: boole
     const key = levelKeyOf(change);
     const before = levels.get(key);
     if (!before) throw new Error(`stock change of ${key}, which the operation did not lock`);
-    const level = after.get(key) ?? { ...before };
-    level[change.state] += change.delta;
+    const current = after.get(key) ?? before;
+    const level = { ...current, [change.state]: current[change.state] + change.delta };
+    const refusal = onRefused && levelProblem(current, level);
+    if (refusal) {
+      onRefused(change, refusal);
+      continue;
+    }
     after.set(key, level);
     entries.push({
       item_id: change.item_id,
@@ -128,30 +143,36 @@ function applyChanges(levels: LockedLevels, changes: StockChange[], touch: boole
       unit_cost: change.unit_cost ?? null,
     });
   }
-  for (const [key, level] of after) checkLevel(levels.get(key) as LockedLevel, level);
+  // Changes checked one by one above also pass here: a level whose every step kept the rules
+  // ends no worse than it started.
+  for (const [key, level] of after) {
+    const problem = levelProblem(levels.get(key) as LockedLevel, level);
+    if (problem) throw problem;
+  }
   return { changed: [...after.values()], entries };
 }
 
 /**
  * The rules every level keeps: no stored quantity below zero or above the bound, and no change
  * that leaves less than nothing available (unless the item allows backorder, when reservations
- * may run past what is on hand).
+ * may run past what is on hand). The problem with `after`, or undefined when it keeps them.
  */
-function checkLevel(before: LockedLevel, after: LockedLevel): void {
+function levelProblem(before: LockedLevel, after: LockedLevel): Problem | undefined {
   for (const state of stockStates) {
     if (after[state] > maxQuantity) {
-      throw new Problem(
+      return new Problem(
         'unprocessable',
         `${before.sku} at location ${before.location_id}: ${state} would be ${after[state]}, over the limit of ${maxQuantity}`,
         { item_id: before.item_id, location_id: before.location_id, state },
       );
     }
-    if (after[state] < 0) throw insufficientStock(before, state, after[state] - before[state]);
+    if (after[state] < 0) return insufficientStock(before, state, after[state] - before[state]);
   }
   const available = availableOf(after);
   if (available < 0 && available < availableOf(before) && !before.allow_backorder) {
-    throw insufficientStock(before, 'available', available - availableOf(before));
+    return insufficientStock(before, 'available', available - availableOf(before));
   }
+  return undefined;
 }
 
 function insufficientStock(level: LockedLevel, state: StockState | 'available', delta: number) {
