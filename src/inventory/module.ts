@@ -3,6 +3,7 @@ import { bulkRoutes } from './bulk-routes.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { inventoryJobs } from './jobs.ts';
 import { inventoryProblems } from './problems.ts';
+import { searchRoutes } from './search-routes.ts';
 import { stockRoutes } from './stock-routes.ts';
 
 /**
@@ -17,6 +18,7 @@ export const inventoryModule: Module = {
     catalogueRoutes(app, core);
     stockRoutes(app, core);
     bulkRoutes(app, core);
+    searchRoutes(app, core);
   },
   jobs: inventoryJobs,
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.
