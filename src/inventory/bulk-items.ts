@@ -77,7 +77,7 @@ export async function upsertItemChunk(run: BulkRun, tx: Db, rows: BulkRow[]): Pr
     if (!done) return { row, status: 'unchanged', id: item.id };
     return { row, status: done.created ? 'created' : 'updated', id: done.id };
   });
-  await announceItems(run, tx, results);
+  announceItems(run, results);
   return results;
 }
 
@@ -95,11 +95,11 @@ function valuesOf(item: ItemRow): ItemValues {
 }
 
 /** One event per chunk, naming the items it created and updated (not each item whole). */
-async function announceItems(run: BulkRun, tx: Db, results: RowResult[]) {
+function announceItems(run: BulkRun, results: RowResult[]) {
   const created = results.filter((r) => r.status === 'created').map((r) => r.id as string);
   const updated = results.filter((r) => r.status === 'updated').map((r) => r.id as string);
   if (created.length + updated.length === 0) return;
-  await run.core.events.publish(tx, {
+  run.events.push({
     topic: `inventory:${run.actor.orgId}`,
     type: 'inventory.items_upserted',
     data: { created, updated },

@@ -37,8 +37,8 @@ export async function setLevelChunk(run: BulkRun, tx: Db, rows: BulkRow[]): Prom
   for (const row of rows) {
     const input = checkRow(validateLevel, row);
     if (isResult(input)) results.set(row.row, input);
-    else if ((input.sku === undefined) === (input.item_id === undefined)) {
-      results.set(row.row, failedRow(row.row, 'validation-failed', 'give sku or item_id (one)'));
+    else if (input.sku === undefined && input.item_id === undefined) {
+      results.set(row.row, failedRow(row.row, 'validation-failed', 'give sku or item_id'));
     } else checked.push({ row: row.row, input });
   }
   const sets = await resolveSets(run, tx, checked, results);
@@ -49,6 +49,7 @@ export async function setLevelChunk(run: BulkRun, tx: Db, rows: BulkRow[]): Prom
       orgId,
       actorId: run.actor.userId,
       lock: sets,
+      events: run.events,
       plan: (levels) => planSets(levels, sets, results, byChange),
       onRefused: (change, problem) => {
         const set = byChange.get(change) as LevelSet;
@@ -82,11 +83,14 @@ async function resolveSets(
   ]);
   const sets: LevelSet[] = [];
   for (const { row, input } of checked) {
-    const itemId = input.sku ? items.bySku.get(input.sku) : input.item_id?.toLowerCase();
+    // Both given (a level export has both): they must name the same item.
+    const itemId = input.item_id?.toLowerCase() ?? items.bySku.get(input.sku as string);
     const locationId = input.location_id.toLowerCase();
     let failure: RowResult | undefined;
     if (itemId === undefined || !items.ids.has(itemId)) {
       failure = failedRow(row, 'not-found', `No item ${input.sku ?? input.item_id}`);
+    } else if (input.sku !== undefined && items.bySku.get(input.sku) !== itemId) {
+      failure = failedRow(row, 'not-found', `No item ${input.item_id} with SKU ${input.sku}`);
     } else if (!locations.has(locationId)) {
       failure = failedRow(row, 'not-found', `No location ${input.location_id}`);
     } else {

@@ -7,13 +7,17 @@ import { upsertItemChunk } from './bulk-items.ts';
 import { setLevelChunk } from './bulk-levels.ts';
 import { BulkItemsBody, BulkLevelsBody, BulkResult } from './bulk-schemas.ts';
 import { security, tags, userOf } from './catalogue-routes.ts';
+import { fileRoutes } from './file-routes.ts';
 import { inventoryProblems } from './problems.ts';
 import { OrgParams } from './schemas.ts';
 
 /** 10,000 rows of items with long descriptions are more than the API's usual 1 MiB. */
 const bulkBodyLimitBytes = 64 * 1024 * 1024;
 
-/** `POST …/items/bulk` and `POST …/levels/bulk` (owners and admins). */
+/**
+ * `POST …/items/bulk` and `POST …/levels/bulk` (owners and admins), then the CSV files that
+ * feed the same code (file-routes.ts).
+ */
 export function bulkRoutes(app: App, core: Core): void {
   const base = '/v1/orgs/:orgId/inventory';
 
@@ -71,4 +75,5 @@ export function bulkRoutes(app: App, core: Core): void {
     BulkLevelsBody,
     setLevelChunk,
   );
+  fileRoutes(app, core);
 }

@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { type Db, transaction } from '../platform/db/database.ts';
+import type { EventInput } from '../platform/events/publish.ts';
 import { describeValidation } from '../platform/http/validation.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem, type ProblemName } from '../platform/problems.ts';
@@ -27,19 +28,29 @@ export interface BulkActor {
 
 /**
  * One bulk write in progress, over one or many chunks: rows already claimed by a key (an SKU, a
- * level and state), so that a second row for the same thing fails instead of racing the first.
+ * level and state), so that a second row for the same thing fails instead of racing the first,
+ * and the events of its chunks, published together as its transaction ends (`publishEvents`).
  */
 export interface BulkRun {
   core: Core;
   actor: BulkActor;
   claimed: Map<string, number>;
+  events: EventInput[];
 }
 
 /** Writes one chunk of rows in `tx`, answering one result per row, in order. */
 export type ChunkWriter = (run: BulkRun, tx: Db, rows: BulkRow[]) => Promise<RowResult[]>;
 
 export function newBulkRun(core: Core, actor: BulkActor): BulkRun {
-  return { core, actor, claimed: new Map() };
+  return { core, actor, claimed: new Map(), events: [] };
+}
+
+/**
+ * Publishes the events the run's chunks collected, in `tx`, as the last thing before its commit:
+ * publishing takes the event log's lock until commit, which no bulk write should hold longer.
+ */
+export async function publishEvents(run: BulkRun, tx: Db): Promise<void> {
+  await run.core.events.publishMany(tx, run.events.splice(0));
 }
 
 /** A failed row's result, its error named as problems are (`/problems/<name>`). */
@@ -102,6 +113,7 @@ export async function writeInBulk(
     }
     const counts = countRows(results);
     if (policy === 'reject_all' && counts.failed > 0) throw bulkRejected(counts, results);
+    await publishEvents(run, tx);
     return { counts, results };
   });
 }

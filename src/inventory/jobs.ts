@@ -1,8 +1,12 @@
 import type { JobRegistration } from '../platform/jobs/define.ts';
 import type { Core } from '../platform/module.ts';
+import { importJob, runImport } from './import-job.ts';
 import { lowStockJob, notifyLowStock } from './low-stock.ts';
 
 /** Inventory's job handlers; each kind is defined beside the code that enqueues it. */
 export function inventoryJobs(core: Core): JobRegistration[] {
-  return [lowStockJob.handle((job) => notifyLowStock(core, job.payload))];
+  return [
+    lowStockJob.handle((job) => notifyLowStock(core, job.payload)),
+    importJob.handle((job) => runImport(core, job.payload.importId)),
+  ];
 }

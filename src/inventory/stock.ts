@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../platform/db/database.ts';
+import type { EventInput } from '../platform/events/publish.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { lowStockJob } from './low-stock.ts';
@@ -54,6 +55,12 @@ export interface StockOperation {
    * changes are checked one at a time in order, each on the level the changes before it left.
    */
   onRefused?(change: StockChange, problem: Problem): void;
+  /**
+   * Where to put the operation's event instead of publishing it: publishing takes the event
+   * log's lock until commit, so a transaction of many operations (a bulk write) collects their
+   * events and publishes them as it ends, holding that lock only for its last moment.
+   */
+  events?: EventInput[];
 }
 
 /** A level as clients see it, `available` included. */
@@ -97,7 +104,7 @@ export async function changeStock(core: Core, tx: Db, operation: StockOperation)
   }
   const views = changed.map(levelJson);
   if (views.length > 0) {
-    await core.events.publish(tx, {
+    const event = {
       topic: `inventory:${operation.orgId}`,
       type: 'inventory.levels_changed',
       data: {
@@ -105,7 +112,9 @@ export async function changeStock(core: Core, tx: Db, operation: StockOperation)
         reasons: [...new Set(entries.map((entry) => entry.reason))],
         levels: views,
       },
-    });
+    };
+    if (operation.events) operation.events.push(event);
+    else await core.events.publish(tx, event);
   }
   return { operationId, levels: views };
 }

@@ -30,13 +30,14 @@ CREATE TABLE inventory_imports (
 );
 CREATE INDEX inventory_imports_org ON inventory_imports (org_id, id);
 
--- A staged record: its cells, or why the CSV parser refused it (an unclosed quote). `row_no` is
+-- A staged record: its cells (a JSON array of strings), or why the CSV parser refused it (an
+-- unclosed quote). `row_no` is
 -- the record's line in the file (the header is line 1). A chunk's rows are deleted in the
 -- transaction that applies them, so a re-run of the job resumes after the last chunk committed.
 CREATE TABLE inventory_import_rows (
   import_id   uuid    NOT NULL REFERENCES inventory_imports (id) ON DELETE CASCADE,
   row_no      integer NOT NULL,
-  cells       text[],
+  cells       jsonb,
   parse_error text,
   PRIMARY KEY (import_id, row_no)
 );

@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { ErrorPolicy, RowCounts, RowResult } from '../bulk-schemas.ts';
+import type { ImportKind } from '../csv-rows.ts';
+
+// The SQL of CSV imports (migrations/002_inventory_imports.sql): the import row, one function per
+// change of its state, and its staged records.
+
+/** The life of an import; see the migration. */
+export type ImportState = 'queued' | 'running' | 'completed' | 'failed';
+
+export interface ImportRow extends RowCounts {
+  id: string;
+  org_id: string;
+  kind: ImportKind;
+  error_policy: ErrorPolicy;
+  state: ImportState;
+  columns: string[];
+  ignored_columns: string[];
+  total: number;
+  processed: number;
+  errors: RowResult[];
+  created_by: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** A staged record: its cells, or the parser's complaint. */
+export interface StagedRow {
+  row_no: number;
+  cells: string[] | null;
+  parse_error: string | null;
+}
+
+/** The first failed rows an import keeps; `failed` counts them all. */
+export const keptErrors = 1_000;
+
+export async function insertImport(
+  db: Db,
+  row: Pick<
+    ImportRow,
+    'id' | 'org_id' | 'kind' | 'error_policy' | 'columns' | 'ignored_columns' | 'created_by'
+  >,
+) {
+  await sql`
+    INSERT INTO inventory_imports (id, org_id, kind, error_policy, columns, ignored_columns,
+                                   total, created_by)
+    VALUES (${row.id}, ${row.org_id}, ${row.kind}, ${row.error_policy}, ${row.columns}::text[],
+            ${row.ignored_columns}::text[], 0, ${row.created_by})`.execute(db);
+}
+
+/** Stages records (one statement per batch). */
+export async function stageRows(db: Db, importId: string, rows: StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO inventory_import_rows (import_id, row_no, cells, parse_error)
+    SELECT ${importId}::uuid, * FROM unnest(
+      ${rows.map((r) => r.row_no)}::integer[],
+      ${rows.map((r) => (r.cells ? JSON.stringify(r.cells) : null))}::jsonb[],
+      ${rows.map((r) => r.parse_error)}::text[])`.execute(db);
+}
+
+/** The upload is complete: `total` records staged, ready for the job. */
+export async function markQueued(db: Db, importId: string, total: number): Promise<ImportRow> {
+  const { rows } = await sql<ImportRow>`
+    UPDATE inventory_imports SET total = ${total} WHERE id = ${importId} RETURNING *`.execute(db);
+  return rows[0] as ImportRow;
+}
+
+export async function findImport(db: Db, orgId: string, importId: string) {
+  const { rows } = await sql<ImportRow>`
+    SELECT * FROM inventory_imports WHERE org_id = ${orgId} AND id = ${importId}`.execute(db);
+  return rows[0];
+}
+
+/** queued (or running, on a re-run) -> running. Undefined when it already finished. */
+export async function markRunning(db: Db, importId: string): Promise<ImportRow | undefined> {
+  const { rows } = await sql<ImportRow>`
+    UPDATE inventory_imports SET state = 'running', started_at = coalesce(started_at, now())
+     WHERE id = ${importId} AND state IN ('queued', 'running') RETURNING *`.execute(db);
+  return rows[0];
+}
+
+/** The next `limit` staged records after `after`, in file order. */
+export async function stagedChunk(db: Db, importId: string, after: number, limit: number) {
+  const { rows } = await sql<StagedRow>`
+    SELECT row_no, cells, parse_error FROM inventory_import_rows
+     WHERE import_id = ${importId} AND row_no > ${after}
+     ORDER BY row_no LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/** Forgets the staged records up to `through` (applied, in the same transaction), or all. */
+export async function dropStaged(db: Db, importId: string, through?: number): Promise<void> {
+  await sql`
+    DELETE FROM inventory_import_rows
+     WHERE import_id = ${importId}
+       ${through === undefined ? sql`` : sql`AND row_no <= ${through}`}`.execute(db);
+}
+
+/**
+ * Adds a chunk's outcome: `processed` rows more, their counts, and their failures while fewer
+ * than `keptErrors` are kept.
+ */
+export async function addProgress(
+  db: Db,
+  importId: string,
+  processed: number,
+  counts: RowCounts,
+  failures: RowResult[],
+): Promise<ImportRow> {
+  const { rows } = await sql<ImportRow>`
+    UPDATE inventory_imports
+       SET processed = processed + ${processed}, created = created + ${counts.created},
+           updated = updated + ${counts.updated}, unchanged = unchanged + ${counts.unchanged},
+           failed = failed + ${counts.failed},
+           errors = errors || (SELECT coalesce(jsonb_agg(e), '[]') FROM (
+                      SELECT e FROM jsonb_array_elements(${JSON.stringify(failures)}::jsonb) e
+                       LIMIT greatest(0, ${keptErrors} - jsonb_array_length(errors))) kept)
+     WHERE id = ${importId} RETURNING *`.execute(db);
+  return rows[0] as ImportRow;
+}
+
+/** running -> completed | failed, with the final counts when they replace the running ones. */
+export async function finishImport(
+  db: Db,
+  importId: string,
+  state: 'completed' | 'failed',
+  final?: { processed: number; counts: RowCounts; errors: RowResult[] },
+): Promise<ImportRow> {
+  const { rows } = await sql<ImportRow>`
+    UPDATE inventory_imports
+       SET state = ${state}, finished_at = now()
+           ${
+             final
+               ? sql`, processed = ${final.processed}, created = ${final.counts.created},
+                     updated = ${final.counts.updated}, unchanged = ${final.counts.unchanged},
+                     failed = ${final.counts.failed},
+                     errors = ${JSON.stringify(final.errors.slice(0, keptErrors))}::jsonb`
+               : sql``
+           }
+     WHERE id = ${importId} AND state = 'running' RETURNING *`.execute(db);
+  return rows[0] as ImportRow;
+}
+
+/** Sets how far a `reject_all` import has checked, seen while its own transaction is open. */
+export async function setProcessed(db: Db, importId: string, processed: number) {
+  const { rows } = await sql<ImportRow>`
+    UPDATE inventory_imports SET processed = ${processed}
+     WHERE id = ${importId} RETURNING *`.execute(db);
+  return rows[0] as ImportRow;
+}
