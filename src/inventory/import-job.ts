@@ -5,7 +5,6 @@ import {
   type BulkRow,
   type BulkRun,
   type ChunkWriter,
-  chunkSize,
   countRows,
   failedRow,
   isResult,
@@ -58,18 +57,19 @@ interface ImportWork {
 async function importRows(work: ImportWork): Promise<store.ImportRow> {
   const { core } = work.run;
   const { id } = work.importRow;
-  // Read on from the last row applied: the records dropped before it stay in the index as dead
+  // Read on from the last chunk applied: those dropped before it stay in the index as dead
   // entries until vacuum, which a scan from the start would wade through chunk after chunk.
   let after = 0;
   for (;;) {
     const progress = await transaction(core.database.db, async (tx) => {
-      const staged = await store.stagedChunk(tx, id, after, chunkSize);
-      if (staged.length === 0) return undefined;
-      const results = await applyChunk(work, tx, staged);
-      after = (staged.at(-1) as store.StagedRow).row_no;
+      const chunk = await store.nextChunk(tx, id, after);
+      if (!chunk) return undefined;
+      const results = await applyChunk(work, tx, chunk.records);
+      after = chunk.chunk_no;
       await store.dropStaged(tx, id, after);
       const failures = results.filter((result) => result.status === 'failed');
-      const row = await store.addProgress(tx, id, staged.length, countRows(results), failures);
+      const counts = countRows(results);
+      const row = await store.addProgress(tx, id, results.length, counts, failures);
       work.run.events.push(progressEvent(row));
       await publishEvents(work.run, tx);
       return row;
@@ -100,14 +100,14 @@ async function importAllOrNothing(work: ImportWork): Promise<store.ImportRow> {
       let after = 0;
       let processed = 0;
       for (;;) {
-        const staged = await store.stagedChunk(tx, id, after, chunkSize);
-        if (staged.length === 0) break;
-        const results = await applyChunk(work, tx, staged);
+        const chunk = await store.nextChunk(tx, id, after);
+        if (!chunk) break;
+        const results = await applyChunk(work, tx, chunk.records);
         countRows(results, counts);
         const failures = results.filter((result) => result.status === 'failed');
         errors.push(...failures.slice(0, store.keptErrors - errors.length));
-        after = (staged.at(-1) as store.StagedRow).row_no;
-        processed += staged.length;
+        after = chunk.chunk_no;
+        processed += results.length;
         // Committed beside the import's transaction, which holds no event lock until it ends.
         await announce(core, db, await store.setProcessed(db, id, processed));
       }
@@ -133,18 +133,19 @@ async function importAllOrNothing(work: ImportWork): Promise<store.ImportRow> {
 }
 
 /** Staged records as bulk rows, written; the parser's refusals and unreadable cells fail here. */
-async function applyChunk(work: ImportWork, tx: Db, staged: store.StagedRow[]) {
+async function applyChunk(work: ImportWork, tx: Db, records: store.StagedRecord[]) {
   const results = new Map<number, RowResult>();
   const rows: BulkRow[] = [];
-  for (const record of staged) {
-    const row = record.cells
-      ? work.reader.toRow(record.cells, record.row_no)
-      : failedRow(record.row_no, 'validation-failed', record.parse_error ?? 'unreadable');
-    if (isResult(row)) results.set(record.row_no, row);
+  for (const record of records) {
+    const row =
+      'cells' in record
+        ? work.reader.toRow(record.cells, record.row)
+        : failedRow(record.row, 'validation-failed', record.error);
+    if (isResult(row)) results.set(record.row, row);
     else rows.push(row);
   }
   for (const result of await work.write(work.run, tx, rows)) results.set(result.row, result);
-  return staged.map((record) => results.get(record.row_no) as RowResult);
+  return records.map((record) => results.get(record.row) as RowResult);
 }
 
 /** Publishes the import's progress on the organisation's topic. */

@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { transaction } from '../platform/db/database.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
-import type { BulkActor } from './bulk.ts';
+import { type BulkActor, chunkSize } from './bulk.ts';
 import type { ErrorPolicy } from './bulk-schemas.ts';
 import { csvRowReader, type ImportKind } from './csv-rows.ts';
 import { importJob } from './import-job.ts';
@@ -12,17 +12,14 @@ import {
   type ImportRow,
   insertImport,
   markQueued,
-  type StagedRow,
-  stageRows,
+  type StagedRecord,
+  stageChunk,
 } from './store/imports.ts';
 
 // Receiving a CSV import (`POST …/inventory/imports`): the body is parsed as it arrives and its
-// records staged a batch at a time, all in one transaction that also enqueues the
+// records staged a chunk (of the job's size) at a time, all in one transaction that also enqueues the
 // `inventory.import` job, so an upload cut short leaves nothing behind and a complete one is
 // always processed. The parser's backpressure holds the client while a batch is written.
-
-/** Records staged per statement. */
-const stageBatch = 1_000;
 
 /** The most a file may weigh: well above a million rows of items. */
 export const maxImportBytes = 512 * 1024 * 1024;
@@ -59,13 +56,20 @@ export async function receiveImport(
     }
   });
   request.body.on('error', (error) => records.destroy(error));
-  const batch: StagedRow[] = [];
+  const batch: StagedRecord[] = [];
   records.on('skip', (error: Error & { lines?: number }) => {
-    batch.push({ row_no: error.lines ?? 0, cells: null, parse_error: error.message });
+    batch.push({ row: error.lines ?? 0, error: error.message });
   });
   const importId = uuidv7();
   return transaction(core.database.db, async (tx) => {
     let total = 0;
+    let chunkNo = 0;
+    const stage = async () => {
+      total += batch.length;
+      if (batch.length > 0) {
+        await stageChunk(tx, importId, { chunk_no: ++chunkNo, records: batch.splice(0) });
+      }
+    };
     let header: string[] | undefined;
     for await (const { record, info } of records as AsyncIterable<{
       record: string[];
@@ -77,14 +81,10 @@ export async function receiveImport(
         continue;
       }
       batch.push(stagedRecord(info.lines, record));
-      if (batch.length >= stageBatch) {
-        total += batch.length;
-        await stageRows(tx, importId, batch.splice(0));
-      }
+      if (batch.length >= chunkSize) await stage();
     }
     if (!header) throw new Problem('unprocessable', 'The file is empty: it needs a header row');
-    total += batch.length;
-    await stageRows(tx, importId, batch.splice(0));
+    await stage();
     const queued = await markQueued(tx, importId, total);
     await core.jobs.enqueue(importJob.spec({ importId, orgId: actor.orgId }), { tx });
     return queued;
@@ -92,10 +92,10 @@ export async function receiveImport(
 }
 
 /** A record to stage; one with a NUL (which PostgreSQL cannot store) fails its row. */
-function stagedRecord(row: number, cells: string[]): StagedRow {
+function stagedRecord(row: number, cells: string[]): StagedRecord {
   return cells.some((cell) => cell.includes('\0'))
-    ? { row_no: row, cells: null, parse_error: 'a field holds the NUL character (U+0000)' }
-    : { row_no: row, cells, parse_error: null };
+    ? { row, error: 'a field holds the NUL character (U+0000)' }
+    : { row, cells };
 }
 
 /** Refuses a header that lacks what the kind needs; else records the import. */

@@ -1,5 +1,5 @@
 -- CSV imports (docs/inventory.md, "Search, bulk and files"). The upload parses the file as it
--- arrives and stages its records here, one row each, in the transaction that creates the import
+-- arrives and stages its records here, a chunk at a time, in the transaction that creates the import
 -- and enqueues its `inventory.import` job; the job then works through the staged rows in chunks
 -- of 1,000 with the bulk code, so no file is ever held whole in memory.
 --
@@ -30,14 +30,14 @@ CREATE TABLE inventory_imports (
 );
 CREATE INDEX inventory_imports_org ON inventory_imports (org_id, id);
 
--- A staged record: its cells (a JSON array of strings), or why the CSV parser refused it (an
--- unclosed quote). `row_no` is
--- the record's line in the file (the header is line 1). A chunk's rows are deleted in the
--- transaction that applies them, so a re-run of the job resumes after the last chunk committed.
-CREATE TABLE inventory_import_rows (
-  import_id   uuid    NOT NULL REFERENCES inventory_imports (id) ON DELETE CASCADE,
-  row_no      integer NOT NULL,
-  cells       jsonb,
-  parse_error text,
-  PRIMARY KEY (import_id, row_no)
+-- The staged records, a chunk of 1,000 per row as the job takes them (one write and one read per
+-- chunk, not per record): `records` is [{ row, cells } | { row, error }], `row` the record's line
+-- in the file (the header is line 1), `error` why the CSV parser refused it (an unclosed quote).
+-- A chunk is deleted in the transaction that applies it, so a re-run of the job resumes after
+-- the last chunk committed.
+CREATE TABLE inventory_import_chunks (
+  import_id uuid    NOT NULL REFERENCES inventory_imports (id) ON DELETE CASCADE,
+  chunk_no  integer NOT NULL,
+  records   jsonb   NOT NULL,
+  PRIMARY KEY (import_id, chunk_no)
 );

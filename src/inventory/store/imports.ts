@@ -26,11 +26,13 @@ export interface ImportRow extends RowCounts {
   finished_at: Date | null;
 }
 
-/** A staged record: its cells, or the parser's complaint. */
-export interface StagedRow {
-  row_no: number;
-  cells: string[] | null;
-  parse_error: string | null;
+/** A staged record, by its line in the file: its cells, or the parser's complaint. */
+export type StagedRecord = { row: number; cells: string[] } | { row: number; error: string };
+
+/** A chunk of staged records, in file order. */
+export interface StagedChunk {
+  chunk_no: number;
+  records: StagedRecord[];
 }
 
 /** The first failed rows an import keeps; `failed` counts them all. */
@@ -50,15 +52,11 @@ export async function insertImport(
             ${row.ignored_columns}::text[], 0, ${row.created_by})`.execute(db);
 }
 
-/** Stages records (one statement per batch). */
-export async function stageRows(db: Db, importId: string, rows: StagedRow[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Stages a chunk of records. */
+export async function stageChunk(db: Db, importId: string, chunk: StagedChunk): Promise<void> {
   await sql`
-    INSERT INTO inventory_import_rows (import_id, row_no, cells, parse_error)
-    SELECT ${importId}::uuid, * FROM unnest(
-      ${rows.map((r) => r.row_no)}::integer[],
-      ${rows.map((r) => (r.cells ? JSON.stringify(r.cells) : null))}::jsonb[],
-      ${rows.map((r) => r.parse_error)}::text[])`.execute(db);
+    INSERT INTO inventory_import_chunks (import_id, chunk_no, records)
+    VALUES (${importId}, ${chunk.chunk_no}, ${JSON.stringify(chunk.records)}::jsonb)`.execute(db);
 }
 
 /** The upload is complete: `total` records staged, ready for the job. */
@@ -82,21 +80,21 @@ export async function markRunning(db: Db, importId: string): Promise<ImportRow |
   return rows[0];
 }
 
-/** The next `limit` staged records after `after`, in file order. */
-export async function stagedChunk(db: Db, importId: string, after: number, limit: number) {
-  const { rows } = await sql<StagedRow>`
-    SELECT row_no, cells, parse_error FROM inventory_import_rows
-     WHERE import_id = ${importId} AND row_no > ${after}
-     ORDER BY row_no LIMIT ${limit}`.execute(db);
-  return rows;
+/** The first staged chunk after chunk `after`. */
+export async function nextChunk(db: Db, importId: string, after: number) {
+  const { rows } = await sql<StagedChunk>`
+    SELECT chunk_no, records FROM inventory_import_chunks
+     WHERE import_id = ${importId} AND chunk_no > ${after}
+     ORDER BY chunk_no LIMIT 1`.execute(db);
+  return rows[0];
 }
 
-/** Forgets the staged records up to `through` (applied, in the same transaction), or all. */
+/** Forgets the staged chunks up to `through` (applied, in the same transaction), or all. */
 export async function dropStaged(db: Db, importId: string, through?: number): Promise<void> {
   await sql`
-    DELETE FROM inventory_import_rows
+    DELETE FROM inventory_import_chunks
      WHERE import_id = ${importId}
-       ${through === undefined ? sql`` : sql`AND row_no <= ${through}`}`.execute(db);
+       ${through === undefined ? sql`` : sql`AND chunk_no <= ${through}`}`.execute(db);
 }
 
 /**
