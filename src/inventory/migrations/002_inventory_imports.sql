@@ -41,3 +41,6 @@ CREATE TABLE inventory_import_chunks (
   records   jsonb   NOT NULL,
   PRIMARY KEY (import_id, chunk_no)
 );
+
+-- Search with no words lists items by name, in keyset pages on (name, id).
+CREATE INDEX inventory_items_name ON inventory_items (org_id, name, id);

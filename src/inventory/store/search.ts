@@ -46,23 +46,24 @@ export async function searchItems(
   }
   const [rank, id] = (after ?? []) as [number?, string?];
   const q = filter.q;
-  // The threshold of `<%` is a setting: set for this transaction only.
+  const ts = sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
   return transaction(db, async (tx) => {
-    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${typoThreshold}, true)`.execute(
-      tx,
-    );
+    // The threshold of `<%` is a setting: set for this transaction only. And the planner prices
+    // the three index scans above a scan of the organisation's items, which is 20 to 50 times
+    // slower (6 ms against 130 ms at 30,000 items): a sequential scan only when nothing else.
+    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${typoThreshold}, true),
+                     set_config('enable_seqscan', 'off', true)`.execute(tx);
     const { rows } = await sql<SearchHit>`
-      WITH query AS (
-        SELECT websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}) AS ts
-      ), hits AS (
+      WITH hits AS (
         SELECT i.*,
                ((CASE WHEN lower(i.sku) = lower(${q}) THEN 10 ELSE 0 END)
-                + ts_rank(i.search, query.ts)
+                + ts_rank(i.search, ${ts})
                 + word_similarity(${q}, i.sku || ' ' || i.name))::float8 AS rank
-          FROM inventory_items i, query
+          FROM inventory_items i
          WHERE i.org_id = ${orgId}
-           AND (i.search @@ query.ts OR ${q} <% (i.sku || ' ' || i.name)
-                OR lower(i.sku) = lower(${q}))
+           -- Each arm has an index, so the scans are ORed. A SKU equal to q but for case matches
+           -- by similarity (trigrams are lower-cased).
+           AND (i.search @@ ${ts} OR ${q} <% (i.sku || ' ' || i.name) OR i.sku = ${q})
            ${filters}
       )
       SELECT * FROM hits
