@@ -82,6 +82,35 @@ describe('bulk items', () => {
     expect(await itemsNamed('RF-')).toBe(2);
   });
 
+  it('fails hostile rows one by one, never with a 500', async () => {
+    const response = await shop.call('POST', '/items/bulk', {
+      error_policy: 'reject_failed_rows',
+      rows: [
+        { sku: "H-1'; DROP TABLE inventory_items; --", name: 'Injection' },
+        { sku: 'H-2', name: 'Right\u202eto left' },
+        { sku: 'H-3', name: '🔧 Emoji wrench 🔩', description: 'x'.repeat(10_000) },
+        { sku: 'H-4'.repeat(3_000), name: 'Long SKU' },
+        { sku: 'H-5', name: 'Fine', attributes: { '\u200f': '🎉' } },
+        null,
+        [],
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'failed',
+      'failed',
+      'created',
+      'failed',
+      'created',
+      'failed',
+      'failed',
+    ]);
+    const nul = await shop.call('POST', '/items/bulk', {
+      rows: [{ sku: 'H-6', name: 'a\u0000b' }],
+    });
+    expectProblem(nul, 'validation-failed');
+  });
+
   it('upserts 10,000 items in one request', async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => ({
       sku: `TEN-${i}`,
