@@ -2,13 +2,13 @@ import { type Static, Type } from 'typebox';
 import { Id, LedgerReason, Sku, StockState } from './schemas.ts';
 import { maxQuantity } from './store/tables.ts';
 
-// The JSON of bulk writes, searches, exports and imports (docs/inventory.md, "Search, bulk and
-// files"). A bulk body is checked here only as an envelope; each row is checked on its own in
+// The JSON of bulk writes and imports (docs/inventory.md, "Search, bulk and files"). A bulk body is checked here only as an envelope; each row is checked on its own in
 // node (bulk.ts), so that one bad row fails that row, not the request.
 
 /** The most rows one bulk request may carry. */
 export const maxBulkRows = 10_000;
 
+/** What a failed row does to the others: `reject_all` (the default) or `reject_failed_rows`. */
 export const ErrorPolicy = Type.Union(
   [Type.Literal('reject_all'), Type.Literal('reject_failed_rows')],
   {
@@ -70,6 +70,7 @@ export const RowResult = Type.Object({
 });
 export type RowResult = Static<typeof RowResult>;
 
+/** How many rows ended in each status. */
 export const RowCounts = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
@@ -78,26 +79,12 @@ export const RowCounts = Type.Object({
 });
 export type RowCounts = Static<typeof RowCounts>;
 
+/** The 200 of a bulk write: the counts, and one result per row in order. */
 export const BulkResult = Type.Object({ counts: RowCounts, results: Type.Array(RowResult) });
-
-// ---- Search ----
-
-export const SearchQuery = Type.Object(
-  {
-    q: Type.String({ maxLength: 200, default: '', description: 'SKU, name or description words' }),
-    category_id: Type.Optional(Id),
-    location_id: Type.Optional(Id),
-    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')])),
-    low_stock: Type.Optional(Type.Boolean()),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-    cursor: Type.Optional(Type.String({ maxLength: 512 })),
-  },
-  { additionalProperties: false },
-);
-export type SearchQuery = Static<typeof SearchQuery>;
 
 // ---- Imports ----
 
+/** `POST …/imports?kind=&error_policy=`: the body is the CSV file. */
 export const ImportQuery = Type.Object(
   {
     kind: Type.Union([Type.Literal('items'), Type.Literal('levels')], { default: 'items' }),
@@ -108,8 +95,10 @@ export const ImportQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** `…/imports/:importId`. */
 export const ImportParams = Type.Object({ orgId: Id, importId: Id });
 
+/** An import as `POST …/imports` and `GET …/imports/:id` answer it. */
 export const Import = Type.Object({
   id: Id,
   kind: Type.String(),

@@ -41,6 +41,7 @@ export interface BulkRun {
 /** Writes one chunk of rows in `tx`, answering one result per row, in order. */
 export type ChunkWriter = (run: BulkRun, tx: Db, rows: BulkRow[]) => Promise<RowResult[]>;
 
+/** A bulk write starting: nothing claimed, no events yet. */
 export function newBulkRun(core: Core, actor: BulkActor): BulkRun {
   return { core, actor, claimed: new Map(), events: [] };
 }
@@ -74,6 +75,7 @@ export function checkRow<T>(validate: ValidateFunction<T>, row: BulkRow): T | Ro
   return failedRow(row.row, 'validation-failed', detail);
 }
 
+/** Whether a checked row is already its (failed) result rather than a value to write. */
 export const isResult = (value: unknown): value is RowResult =>
   typeof value === 'object' && value !== null && 'status' in value && 'row' in value;
 

@@ -48,6 +48,7 @@ export const levelExportColumns = [
   'reorder_point',
 ] as const;
 
+/** What a file holds. */
 export type ImportKind = 'items' | 'levels';
 
 const integers = new Set(['unit_cost', 'price', 'quantity', 'change_from_quantity']);
@@ -63,6 +64,7 @@ export interface CsvRowReader {
   toRow(cells: string[], row: number): BulkRow | RowResult;
 }
 
+/** The reader of a file of `kind` whose header is `header`. */
 export function csvRowReader(kind: ImportKind, header: string[]): CsvRowReader {
   const known: readonly string[] = kind === 'items' ? itemColumns : levelColumns;
   const fields = header.map((column) => {

@@ -27,6 +27,7 @@ import * as store from './store/imports.ts';
 // - reject_all: one transaction for the whole file, rolled back if any row failed; the progress
 //   is written beside it (each chunk's count committed on its own), so it shows while it runs.
 
+/** Runs one import; enqueued by the upload, in its transaction. */
 export const importJob = defineJob<{ importId: string; orgId: string }>('inventory.import', {
   maxAttempts: 5,
 });

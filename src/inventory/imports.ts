@@ -24,6 +24,7 @@ import {
 /** The most a file may weigh: well above a million rows of items. */
 export const maxImportBytes = 512 * 1024 * 1024;
 
+/** An upload: what the file holds, its error policy, and the body as it arrives. */
 export interface ImportRequest {
   kind: ImportKind;
   policy: ErrorPolicy;

@@ -6,11 +6,24 @@ import { isUuid } from '../platform/ids.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { requireMember } from './access.ts';
-import { SearchQuery } from './bulk-schemas.ts';
 import { itemJson } from './catalogue.ts';
 import { security, tags, userOf } from './catalogue-routes.ts';
-import { Item, OrgParams } from './schemas.ts';
+import { Id, Item, OrgParams } from './schemas.ts';
 import { searchItems } from './store/search.ts';
+
+/** `GET …/search`: `q` is bounded, so no query string makes a costly search. */
+const SearchQuery = Type.Object(
+  {
+    q: Type.String({ maxLength: 200, default: '', description: 'SKU, name or description words' }),
+    category_id: Type.Optional(Id),
+    location_id: Type.Optional(Id),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')])),
+    low_stock: Type.Optional(Type.Boolean()),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
 
 const SearchHit = Type.Object({
   ...Item.properties,

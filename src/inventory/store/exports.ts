@@ -14,6 +14,7 @@ export async function itemBatch(db: Db, orgId: string, after: string | null, lim
   return rows;
 }
 
+/** A level with its item's SKU and its location's name. */
 export type ExportedLevel = LevelRow & { sku: string; location_name: string };
 
 /** The organisation's levels after `after` (by item, then location). */

@@ -9,6 +9,7 @@ import type { ImportKind } from '../csv-rows.ts';
 /** The life of an import; see the migration. */
 export type ImportState = 'queued' | 'running' | 'completed' | 'failed';
 
+/** A row of `inventory_imports`; its counts are columns of their own. */
 export interface ImportRow extends RowCounts {
   id: string;
   org_id: string;
@@ -38,6 +39,7 @@ export interface StagedChunk {
 /** The first failed rows an import keeps; `failed` counts them all. */
 export const keptErrors = 1_000;
 
+/** Records a new import (state `queued`, no rows yet), as its upload starts. */
 export async function insertImport(
   db: Db,
   row: Pick<
@@ -66,6 +68,7 @@ export async function markQueued(db: Db, importId: string, total: number): Promi
   return rows[0] as ImportRow;
 }
 
+/** The organisation's import `importId`, if it is one. */
 export async function findImport(db: Db, orgId: string, importId: string) {
   const { rows } = await sql<ImportRow>`
     SELECT * FROM inventory_imports WHERE org_id = ${orgId} AND id = ${importId}`.execute(db);

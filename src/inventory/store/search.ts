@@ -15,6 +15,7 @@ import type { ItemRow } from './tables.ts';
 /** Word similarity at or above this is a match: "widgte" is 0.57 of "widget". */
 const typoThreshold = '0.4';
 
+/** What a search asks: words (or none), filters, and how many hits. */
 export interface SearchFilter {
   q: string;
   categoryId?: string;
@@ -24,6 +25,7 @@ export interface SearchFilter {
   limit: number;
 }
 
+/** An item found, with its rank (null when listing by name). */
 export type SearchHit = ItemRow & { rank: number | null };
 
 /** A page of the organisation's items matching `filter`, after `after` (the last hit's key). */
