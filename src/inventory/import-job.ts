@@ -45,7 +45,7 @@ export async function runImport(core: Core, importId: string): Promise<void> {
   };
   const finished =
     running.error_policy === 'reject_all' ? await importAllOrNothing(work) : await importRows(work);
-  await announce(core, core.database.db, finished);
+  if (finished) await announce(core, core.database.db, finished);
 }
 
 interface ImportWork {
@@ -55,7 +55,7 @@ interface ImportWork {
   write: ChunkWriter;
 }
 
-async function importRows(work: ImportWork): Promise<store.ImportRow> {
+async function importRows(work: ImportWork) {
   const { core } = work.run;
   const { id } = work.importRow;
   // Read on from the last chunk applied: those dropped before it stay in the index as dead
@@ -90,7 +90,7 @@ class ImportRejected extends Error {
   }
 }
 
-async function importAllOrNothing(work: ImportWork): Promise<store.ImportRow> {
+async function importAllOrNothing(work: ImportWork) {
   const { core } = work.run;
   const { db } = core.database;
   const { id } = work.importRow;

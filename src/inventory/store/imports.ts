@@ -83,12 +83,16 @@ export async function markRunning(db: Db, importId: string): Promise<ImportRow |
   return rows[0];
 }
 
-/** The first staged chunk after chunk `after`. */
+/**
+ * The first staged chunk after chunk `after`, locked: a second runner of the same import (a
+ * worker thought lost) waits, then finds it gone, so no chunk is applied twice.
+ */
 export async function nextChunk(db: Db, importId: string, after: number) {
   const { rows } = await sql<StagedChunk>`
     SELECT chunk_no, records FROM inventory_import_chunks
      WHERE import_id = ${importId} AND chunk_no > ${after}
-     ORDER BY chunk_no LIMIT 1`.execute(db);
+     ORDER BY chunk_no LIMIT 1
+       FOR UPDATE`.execute(db);
   return rows[0];
 }
 
@@ -123,13 +127,16 @@ export async function addProgress(
   return rows[0] as ImportRow;
 }
 
-/** running -> completed | failed, with the final counts when they replace the running ones. */
+/**
+ * running -> completed | failed, with the final counts when they replace the running ones.
+ * Undefined when another runner finished it first.
+ */
 export async function finishImport(
   db: Db,
   importId: string,
   state: 'completed' | 'failed',
   final?: { processed: number; counts: RowCounts; errors: RowResult[] },
-): Promise<ImportRow> {
+): Promise<ImportRow | undefined> {
   const { rows } = await sql<ImportRow>`
     UPDATE inventory_imports
        SET state = ${state}, finished_at = now()
@@ -142,7 +149,7 @@ export async function finishImport(
                : sql``
            }
      WHERE id = ${importId} AND state = 'running' RETURNING *`.execute(db);
-  return rows[0] as ImportRow;
+  return rows[0];
 }
 
 /** Sets how far a `reject_all` import has checked, seen while its own transaction is open. */
