@@ -54,6 +54,11 @@ export async function publishEvents(run: BulkRun, tx: Db): Promise<void> {
   await run.core.events.publishMany(tx, run.events.splice(0));
 }
 
+/** Forgets the events of an attempt that was rolled back, as a re-run attempt starts. */
+export function forgetEvents(run: BulkRun): void {
+  run.events.length = 0;
+}
+
 /** A failed row's result, its error named as problems are (`/problems/<name>`). */
 export function failedRow(row: number, problem: ProblemName, detail: string): RowResult {
   return { row, status: 'failed', error: { type: `/problems/${problem}`, detail } };
@@ -79,10 +84,13 @@ export function checkRow<T>(validate: ValidateFunction<T>, row: BulkRow): T | Ro
 export const isResult = (value: unknown): value is RowResult =>
   typeof value === 'object' && value !== null && 'status' in value && 'row' in value;
 
-/** Claims `key` for `row`; the failed result when an earlier row of the run has it. */
+/**
+ * Claims `key` for `row`; the failed result when an earlier row of the run has it. The same row
+ * claiming again is an attempt re-run after a deadlock rolled the first back (`transaction`).
+ */
 export function claimKey(run: BulkRun, key: string, row: number, what: string) {
   const earlier = run.claimed.get(key);
-  if (earlier !== undefined) {
+  if (earlier !== undefined && earlier !== row) {
     return failedRow(row, 'conflict', `${what} is already written by row ${earlier}`);
   }
   run.claimed.set(key, row);
@@ -107,8 +115,9 @@ export async function writeInBulk(
   rows: BulkRow[],
   write: ChunkWriter,
 ) {
-  const run = newBulkRun(core, actor);
   return transaction(core.database.db, async (tx) => {
+    // Made in the attempt: one re-run after a deadlock starts afresh.
+    const run = newBulkRun(core, actor);
     const results: RowResult[] = [];
     for (let start = 0; start < rows.length; start += chunkSize) {
       results.push(...(await write(run, tx, rows.slice(start, start + chunkSize))));

@@ -7,6 +7,7 @@ import {
   type ChunkWriter,
   countRows,
   failedRow,
+  forgetEvents,
   isResult,
   newBulkRun,
   publishEvents,
@@ -63,6 +64,7 @@ async function importRows(work: ImportWork) {
   let after = 0;
   for (;;) {
     const progress = await transaction(core.database.db, async (tx) => {
+      forgetEvents(work.run);
       const chunk = await store.nextChunk(tx, id, after);
       if (!chunk) return undefined;
       const results = await applyChunk(work, tx, chunk.records);
@@ -96,6 +98,7 @@ async function importAllOrNothing(work: ImportWork) {
   const { id } = work.importRow;
   try {
     return await transaction(db, async (tx) => {
+      forgetEvents(work.run);
       const counts: RowCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
       const errors: RowResult[] = [];
       let after = 0;
