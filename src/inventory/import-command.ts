@@ -9,13 +9,15 @@ import { type Command, type CommanderError, Option } from 'commander';
 // on stdout. Exit 0: every row went in; 1: some rows failed (or reject_all refused them all);
 // 2: it could not be asked (usage, file, server, token, a refused file).
 
+/** How often the import is asked how far it is. */
+const pollMs = 250;
+
 interface ImportOptions {
   org: string;
   kind: 'items' | 'levels';
   errorPolicy: 'reject_all' | 'reject_failed_rows';
   url: string;
   token?: string;
-  pollMs: number;
 }
 
 interface ImportView {
@@ -56,12 +58,6 @@ export function addInventoryCommands(program: Command): void {
     .addOption(
       new Option('--token <token>', 'an API token (meridian token create)').env('MERIDIAN_TOKEN'),
     )
-    .addOption(
-      new Option('--poll-ms <ms>', 'how often to ask for progress')
-        .default(250)
-        .argParser(Number)
-        .hideHelp(),
-    )
     .exitOverride(usageExit)
     .action(async (file: string, options: ImportOptions) => {
       process.exitCode = await importFile(file, options).catch((error: unknown) => {
@@ -101,7 +97,7 @@ async function importFile(file: string, options: ImportOptions): Promise<number>
   let view = await answer(response);
   while (view.state === 'queued' || view.state === 'running') {
     bar.show('importing', view.processed, view.total);
-    await sleep(options.pollMs);
+    await sleep(pollMs);
     view = await answer(await fetch(new URL(`imports/${view.id}`, base), { headers }));
   }
   bar.show(view.state, view.processed, view.total);
