@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from 'pino';
+import { addInventoryCommands } from './inventory/import-command.ts';
 import { inventoryModule } from './inventory/module.ts';
 import { type Config, loadConfig } from './platform/config.ts';
 import {
@@ -151,6 +152,8 @@ jobs
       );
     }),
   );
+
+addInventoryCommands(program);
 
 const bench = program
   .command('bench')

@@ -1,5 +1,6 @@
 import type { JobRegistration } from '../platform/jobs/define.ts';
 import type { Core } from '../platform/module.ts';
+import { importJob, runImport } from './import-job.ts';
 import { lowStockJob, notifyLowStock } from './low-stock.ts';
 import { expireOrder, expireOrderJob } from './orders.ts';
 
@@ -10,5 +11,6 @@ export function inventoryJobs(core: Core): JobRegistration[] {
     expireOrderJob.handle(async (job) => {
       await expireOrder(core, job.payload);
     }),
+    importJob.handle((job) => runImport(core, job.payload.importId)),
   ];
 }

@@ -1,9 +1,11 @@
 import type { Module } from '../platform/module.ts';
 import { briefRoutes } from './brief-routes.ts';
+import { bulkRoutes } from './bulk-routes.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { inventoryJobs } from './jobs.ts';
 import { orderRoutes } from './order-routes.ts';
 import { inventoryProblems } from './problems.ts';
+import { searchRoutes } from './search-routes.ts';
 import { stockRoutes } from './stock-routes.ts';
 import { inventoryWriters } from './writers.ts';
 
@@ -21,6 +23,8 @@ export const inventoryModule: Module = {
     stockRoutes(app, inventory);
     orderRoutes(app, inventory);
     briefRoutes(app, inventory);
+    bulkRoutes(app, core);
+    searchRoutes(app, core);
   },
   jobs: inventoryJobs,
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.

@@ -11,6 +11,10 @@ export const inventoryProblems = defineProblems({
     title: 'The quantity changed since you read it (change_from_quantity)',
   },
   'sku-taken': { status: 409, title: 'The organisation already has an item with this SKU' },
+  'bulk-rejected': {
+    status: 422,
+    title: 'Some rows failed, so none was written (error_policy reject_all)',
+  },
   'order-state-conflict': {
     status: 409,
     title: 'The order is not in a state that allows this',

@@ -49,17 +49,29 @@ export function setStock(inventory: Inventory, actor: Actor, input: SetQuantityI
   const state = input.state ?? 'on_hand';
   return operate(inventory, actor, [key], (levels) => {
     const current = quantityAt(levels, key, state);
-    const expected = input.change_from_quantity;
-    if (expected !== undefined && expected !== null && expected !== current) {
-      throw new Problem(
-        'quantity-stale',
-        `${state} is ${current}, not ${expected} as change_from_quantity says: read it again`,
-        { item_id: key.item_id, location_id: key.location_id, state, current_quantity: current },
-      );
-    }
+    const stale = staleQuantity(key, state, current, input.change_from_quantity);
+    if (stale) throw stale;
     const reason: LedgerReason = input.reason ?? 'correction';
     return [{ ...key, state, delta: input.quantity - current, reason, reference: input.reference }];
   });
+}
+
+/**
+ * The compare-and-set of a set: when `expected` is given and the quantity is not it, the 409
+ * naming the current quantity.
+ */
+export function staleQuantity(
+  key: LevelKey,
+  state: StockState,
+  current: number,
+  expected: number | null | undefined,
+): Problem | undefined {
+  if (expected === undefined || expected === null || expected === current) return undefined;
+  return new Problem(
+    'quantity-stale',
+    `${state} is ${current}, not ${expected} as change_from_quantity says: read it again`,
+    { item_id: key.item_id, location_id: key.location_id, state, current_quantity: current },
+  );
 }
 
 /** Moves units between two states of one level (on hand to damaged, incoming to on hand, …). */

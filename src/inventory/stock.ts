@@ -53,6 +53,18 @@ export interface StockOperation {
   plan(levels: LockedLevels): StockChange[];
   /** Rewrite (and announce) every locked level, changed or not: its thresholds moved. */
   touch?: boolean;
+  /**
+   * Told of each change that would break a rule, which is then left out instead of refusing the
+   * whole operation: a bulk set, where each row stands alone, reports it on its row. With it,
+   * changes are checked one at a time in order, each on the level the changes before it left.
+   */
+  onRefused?(change: StockChange, problem: Problem): void;
+  /**
+   * Where to put the operation's event instead of publishing it: publishing takes the event
+   * log's lock until commit, so a transaction of many operations (a bulk write) collects their
+   * events and publishes them as it ends, holding that lock only for its last moment.
+   */
+  events?: EventInput[];
 }
 
 /** What became of an operation: its id and the levels it changed, or why it was refused. */
@@ -104,8 +116,11 @@ export async function changeStockTogether(
   const outcomes = operations.map((operation): StockOutcome => {
     try {
       requireLocked(working, operation);
-      const planned = operation.plan(working).filter((change) => change.delta !== 0);
-      const after = applyChanges(working, planned, operation.touch ? operation.lock : []);
+      const { after, applied: planned } = applyChanges(
+        working,
+        operation.plan(working).filter((change) => change.delta !== 0),
+        operation,
+      );
       const operationId = uuidv7();
       for (const [key, level] of after) {
         working.set(key, level);
@@ -121,8 +136,10 @@ export async function changeStockTogether(
       const levels = [...after.values()].map((level) =>
         levelJson(markLowStock(original, level, now)),
       );
-      if (levels.length > 0)
-        events.push(levelsEvent(operation.orgId, operationId, planned, levels));
+      if (levels.length > 0) {
+        const event = levelsEvent(operation.orgId, operationId, planned, levels);
+        (operation.events ?? events).push(event);
+      }
       return { operationId, levels };
     } catch (error) {
       if (error instanceof Problem) return { refused: error };
@@ -153,23 +170,42 @@ export async function changeStockTogether(
   return outcomes;
 }
 
-/** The levels `changes` make of `levels` (copies); throws a Problem if one breaks a rule. */
-function applyChanges(levels: LockedLevels, changes: StockChange[], touched: LevelKey[]) {
+/**
+ * The levels `changes` make of `levels` (copies), and the changes applied; throws a Problem if
+ * one breaks a rule (or, with `onRefused`, leaves that change out).
+ */
+function applyChanges(
+  levels: LockedLevels,
+  changes: StockChange[],
+  { touch, lock, onRefused }: Pick<StockOperation, 'touch' | 'lock' | 'onRefused'>,
+) {
   const after = new Map<string, LockedLevel>();
+  const applied: StockChange[] = [];
   // Each operation that changes a level moves its version on.
   const copy = (key: LevelKey) => {
     const level = lockedLevel(levels, key);
     return { ...level, version: level.version + 1 };
   };
-  for (const key of touched) after.set(levelKeyOf(key), copy(key));
+  if (touch) for (const key of lock) after.set(levelKeyOf(key), copy(key));
   for (const change of changes) {
     const key = levelKeyOf(change);
-    const level = after.get(key) ?? copy(change);
-    level[change.state] += change.delta;
+    const current = after.get(key) ?? copy(change);
+    const level = { ...current, [change.state]: current[change.state] + change.delta };
+    const refusal = onRefused && levelProblem(current, level);
+    if (refusal) {
+      onRefused(change, refusal);
+      continue;
+    }
     after.set(key, level);
+    applied.push(change);
   }
-  for (const [key, level] of after) checkLevel(levels.get(key) as LockedLevel, level);
-  return after;
+  // Changes checked one by one above also pass here: a level whose every step kept the rules
+  // ends no worse than it started.
+  for (const [key, level] of after) {
+    const problem = levelProblem(levels.get(key) as LockedLevel, level);
+    if (problem) throw problem;
+  }
+  return { after, applied };
 }
 
 /** Refuses an operation that names an item or location its organisation does not have. */
@@ -220,24 +256,25 @@ function ledgerEntries(
 
 /**
  * The rules every level keeps: no stored quantity below zero or above the bound, and no change
- * that leaves less than nothing available (unless the item allows backorder, when reservations
- * may run past what is on hand).
+ * that leaves less than nothing available (unless the item allows backorder). The problem with
+ * `after`, or undefined when it keeps them.
  */
-function checkLevel(before: LockedLevel, after: LockedLevel): void {
+function levelProblem(before: LockedLevel, after: LockedLevel): Problem | undefined {
   for (const state of stockStates) {
     if (after[state] > maxQuantity) {
-      throw new Problem(
+      return new Problem(
         'unprocessable',
         `${before.sku} at location ${before.location_id}: ${state} would be ${after[state]}, over the limit of ${maxQuantity}`,
         { item_id: before.item_id, location_id: before.location_id, state },
       );
     }
-    if (after[state] < 0) throw insufficientStock(before, state, after[state] - before[state]);
+    if (after[state] < 0) return insufficientStock(before, state, after[state] - before[state]);
   }
   const available = availableOf(after);
   if (available < 0 && available < availableOf(before) && !before.allow_backorder) {
-    throw insufficientStock(before, 'available', available - availableOf(before));
+    return insufficientStock(before, 'available', available - availableOf(before));
   }
+  return undefined;
 }
 
 function insufficientStock(level: LockedLevel, state: StockState | 'available', delta: number) {
