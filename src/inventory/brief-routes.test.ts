@@ -70,6 +70,18 @@ describe("brief 001's API", () => {
     expect(fulfilled.body.results[1].error.type).toBe('/problems/insufficient-stock');
   });
 
+  it('searches by query, typo-tolerant', async () => {
+    await shop.createItem({ name: 'Porcelain teapot' });
+    const found = await as('GET', `/Inventory/search?query=${encodeURIComponent('porcelian')}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items[0]).toMatchObject({ name: 'Porcelain teapot' });
+    const hostile = await as(
+      'GET',
+      `/Inventory/search?query=${encodeURIComponent("'; DROP TABLE x; --")}`,
+    );
+    expect(hostile.status).toBe(200);
+  });
+
   it('acts for the caller only, in an organisation they belong to', async () => {
     expectProblem(await as('GET', `/getInventory?user_id=${randomUUID()}`), 'not-found');
     expectProblem(await as('GET', `/getInventory?org_id=${randomUUID()}`), 'not-found');

@@ -12,6 +12,7 @@ import { security, userOf } from './catalogue-routes.ts';
 import { inventoryProblems } from './problems.ts';
 import { bulkResult, rowResult } from './row-results.ts';
 import { BulkResult, Order } from './schemas.ts';
+import { SearchHit, searchPage } from './search-routes.ts';
 import * as store from './store/catalogue.ts';
 import type { Inventory } from './writers.ts';
 
@@ -86,6 +87,29 @@ export function briefRoutes(app: App, inventory: Inventory): void {
       const { orgId } = await actorOf(request, request.query);
       const item = await requireItem(db, orgId, request.params.item_id);
       return (await brief.withTotals(core, orgId, [item]))[0];
+    },
+  );
+
+  app.get(
+    '/Inventory/search',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Search items by SKU, name and description, best first (alias of …/inventory/search)',
+        querystring: schemas.BriefSearchQuery,
+        response: {
+          200: Page(SearchHit),
+          ...problemResponses('unauthorized', 'not-found', 'bad-request', 'invalid-cursor'),
+        },
+      },
+    },
+    async (request) => {
+      const { orgId } = await actorOf(request, request.query);
+      const { query, limit, cursor } = request.query;
+      return searchPage(core, orgId, { q: query, limit, cursor });
     },
   );
 

@@ -30,6 +30,16 @@ export const BriefQuery = Type.Object(
 
 export const BriefItemQuery = Type.Object(briefCommon, { additionalProperties: false });
 
+export const BriefSearchQuery = Type.Object(
+  {
+    ...briefCommon,
+    query: Type.String({ maxLength: 200, default: '', description: 'SKU, name or description' }),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
+
 export const BriefUpdate = Type.Object(
   {
     ...briefCommon,

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { decodeCursor, Page, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
@@ -25,7 +25,7 @@ const SearchQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const SearchHit = Type.Object({
+export const SearchHit = Type.Object({
   ...Item.properties,
   rank: Type.Union([Type.Number(), Type.Null()], {
     description: 'Higher is better: 10 for the exact SKU, plus text rank and typo similarity',
@@ -53,28 +53,34 @@ export function searchRoutes(app: App, core: Core): void {
     async (request) => {
       const { orgId } = request.params;
       await requireMember(core, orgId, userOf(request));
-      const { q, category_id, location_id, status, low_stock, limit, cursor } = request.query;
-      const query = q.trim();
-      const hits = await searchItems(
-        core.database.db,
-        orgId,
-        {
-          q: query,
-          categoryId: category_id,
-          locationId: location_id,
-          status,
-          lowStock: low_stock,
-          limit: limit + 1,
-        },
-        searchCursor(cursor, query === '' ? 'string' : 'number'),
-      );
-      const page = pageOf(hits, limit, (hit) => [
-        query === '' ? hit.name : (hit.rank ?? 0),
-        hit.id,
-      ]);
-      return { ...page, items: page.items.map((hit) => ({ ...itemJson(hit), rank: hit.rank })) };
+      return searchPage(core, orgId, request.query);
     },
   );
+}
+
+/** One page of a search (the route's, and the brief's `/Inventory/search`). */
+export async function searchPage(
+  core: Core,
+  orgId: string,
+  search: Omit<Static<typeof SearchQuery>, 'q'> & { q: string },
+) {
+  const { q, category_id, location_id, status, low_stock, limit, cursor } = search;
+  const query = q.trim();
+  const hits = await searchItems(
+    core.database.db,
+    orgId,
+    {
+      q: query,
+      categoryId: category_id,
+      locationId: location_id,
+      status,
+      lowStock: low_stock,
+      limit: limit + 1,
+    },
+    searchCursor(cursor, query === '' ? 'string' : 'number'),
+  );
+  const page = pageOf(hits, limit, (hit) => [query === '' ? hit.name : (hit.rank ?? 0), hit.id]);
+  return { ...page, items: page.items.map((hit) => ({ ...itemJson(hit), rank: hit.rank })) };
 }
 
 /**
