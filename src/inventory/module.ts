@@ -2,6 +2,9 @@ import type { Module } from '../platform/module.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { inventoryJobs } from './jobs.ts';
 import { inventoryProblems } from './problems.ts';
+import { reconcilePeriodic } from './reconcile.ts';
+import { reportRoutes } from './report-routes.ts';
+import { snapshotPeriodic } from './snapshots.ts';
 import { stockRoutes } from './stock-routes.ts';
 
 /**
@@ -15,8 +18,10 @@ export const inventoryModule: Module = {
   routes(app, core) {
     catalogueRoutes(app, core);
     stockRoutes(app, core);
+    reportRoutes(app, core);
   },
   jobs: inventoryJobs,
+  periodic: [snapshotPeriodic, reconcilePeriodic],
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.
   topics: {
     inventory: async (userId, orgId, core) =>
