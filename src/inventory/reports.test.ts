@@ -164,6 +164,14 @@ describe('reports', () => {
     expect(accepted.headers.get('content-type')).toMatch(/^text\/csv/);
   });
 
+  it('documents each report in the OpenAPI document, JSON and CSV', async () => {
+    const doc = (await shop.api('GET', '/openapi.json')).body;
+    const operation = doc.paths['/v1/orgs/{orgId}/inventory/reports/abc'].get;
+    expect(Object.keys(operation.responses[200].content)).toEqual(['application/json', 'text/csv']);
+    const query = operation.parameters.map((p: { name: string }) => p.name);
+    expect(query).toEqual(expect.arrayContaining(['from', 'to', 'group_by', 'format', 'days']));
+  });
+
   it('refuses a backwards or too long range, and strangers', async () => {
     const backwards = await shop.call('GET', `/reports/movements?from=${day2}&to=${day1}`);
     expectProblem(backwards, 'bad-request');

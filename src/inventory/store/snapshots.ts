@@ -104,8 +104,8 @@ export async function summariseDay(tx: Db, day: string, closedThrough: string | 
     SELECT l.org_id, ${day}::date, l.item_id, l.location_id,
            l.on_hand, l.reserved, l.incoming, l.damaged, l.units_in, l.units_out, l.units_sold,
            k.unit_cost,
-           coalesce(l.on_hand * k.unit_cost, 0),
-           coalesce(l.units_sold * k.unit_cost, 0)
+           coalesce(round(l.on_hand * k.unit_cost), 0),
+           coalesce(round(l.units_sold * k.unit_cost), 0)
       FROM levels l
       JOIN costs k USING (item_id)
      WHERE l.moved OR (l.on_hand, l.reserved, l.incoming, l.damaged) <> (0, 0, 0, 0)`.execute(tx);
