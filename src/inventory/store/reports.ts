@@ -2,9 +2,9 @@ import { type RawBuilder, sql } from 'kysely';
 import { type Db, transaction } from '../../platform/db/database.ts';
 
 // The SQL of the reports (docs/inventory.md, "Analytics and reconcile"). Each reads the daily
-// snapshots (inventory_daily_levels, inventory_daily_movements) of one organisation over a range
-// of days, through their primary keys (org_id, day, …), so a report costs the days and levels it
-// covers, never the ledger's history; low stock, days of cover and dead stock read the live
+// snapshots (inventory_daily_levels, or their sums per item, inventory_daily_items, and
+// inventory_daily_movements) of one organisation over a range of days, through their primary keys
+// (org_id, day, …), so a report costs the days and levels it covers, never the ledger's history; low stock, days of cover and dead stock read the live
 // levels too. Sums are cast back to bigint (read as numbers), money is rounded to minor units.
 
 /** What the rows are grouped by. */
@@ -61,8 +61,12 @@ function rows(db: Db, query: RawBuilder<ReportRow>): Promise<ReportRow[]> {
   });
 }
 
+/** The daily table a grouping reads: the items' sums unless it is by location. */
+const daily = (groupBy: GroupBy) =>
+  groupBy === 'location' ? sql`inventory_daily_levels` : sql`inventory_daily_items`;
+
 const levelsIn = (q: ReportQuery) => sql`
-  inventory_daily_levels x ${itemOf(q.groupBy)}
+  ${daily(q.groupBy)} x ${itemOf(q.groupBy)}
   WHERE x.org_id = ${q.orgId} AND x.day BETWEEN ${q.from}::date AND ${q.to}::date`;
 
 /** Stock at the end of each day, per group: quantities in each state and their value. */
@@ -99,7 +103,7 @@ export function velocity(db: Db, q: ReportQuery) {
            round(coalesce(sum(x.units_sold) FILTER (WHERE x.day > ${q.to}::date - 7), 0)
                  / 7.0, 4)::float8 AS per_day_7d,
            round(sum(x.units_sold) / 30.0, 4)::float8 AS per_day_30d
-      FROM inventory_daily_levels x ${itemOf(q.groupBy)}
+      FROM ${daily(q.groupBy)} x ${itemOf(q.groupBy)}
      WHERE x.org_id = ${q.orgId} AND x.day > ${q.to}::date - 30 AND x.day <= ${q.to}::date
      GROUP BY 1`;
   return rows(db, named(q, g, sql`g.per_day_30d DESC, label`));

@@ -38,7 +38,8 @@ export function nextDay(day: string): string {
  * Rewrites day `day`: its movements from the ledger, then each level at its end from the level
  * at the end of the day before plus the day's movements, valued at the item's weighted average
  * cost (receipts through the last closed day, `inventory_item_costs`, plus the costed receipts
- * of the open days up to this one). Levels with nothing in any state and no movement get no row.
+ * of the open days up to this one), and the items' sums over their locations. Levels with
+ * nothing in any state and no movement get no row.
  */
 export async function summariseDay(tx: Db, day: string, closedThrough: string | null) {
   await sql`DELETE FROM inventory_daily_movements WHERE day = ${day}::date`.execute(tx);
@@ -109,6 +110,16 @@ export async function summariseDay(tx: Db, day: string, closedThrough: string | 
       FROM levels l
       JOIN costs k USING (item_id)
      WHERE l.moved OR (l.on_hand, l.reserved, l.incoming, l.damaged) <> (0, 0, 0, 0)`.execute(tx);
+  await sql`DELETE FROM inventory_daily_items WHERE day = ${day}::date`.execute(tx);
+  await sql`
+    INSERT INTO inventory_daily_items
+           (org_id, day, item_id, on_hand, reserved, incoming, damaged,
+            units_in, units_out, units_sold, value, sold_value)
+    SELECT org_id, day, item_id, sum(on_hand), sum(reserved), sum(incoming), sum(damaged),
+           sum(units_in), sum(units_out), sum(units_sold), sum(value), sum(sold_value)
+      FROM inventory_daily_levels
+     WHERE day = ${day}::date
+     GROUP BY org_id, day, item_id`.execute(tx);
 }
 
 /** Makes `day` final: its costed receipts join the running totals and the watermark moves. */
