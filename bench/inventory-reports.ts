@@ -154,7 +154,8 @@ the reconcile of every level: ${reconcileMs.toFixed(0)} ms.
 ${table}
 
 Each report ${runs} times one after another over HTTP on 127.0.0.1 (after 3 warm-up requests),
-timed from request to parsed JSON. Rerun with \`npm run bench:inventory\`; it rewrites this section.`;
+timed from request to parsed JSON. The daily series by item is bound by its size (45,000 rows, some
+4 MB of JSON), not by the query; on a shared machine the p99 follows the load average above. Rerun with \`npm run bench:inventory\`; it rewrites this section.`;
   await recordSection('inventory-reports', section);
 }
 
