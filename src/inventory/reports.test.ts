@@ -10,6 +10,7 @@ import { openShop, type Shop } from '../../test/inventory-harness.ts';
 import { createTravelClock } from '../platform/clock.ts';
 import type { Core } from '../platform/module.ts';
 import { inventoryModule } from './module.ts';
+import { toCsv } from './report-routes.ts';
 import { refreshSnapshots, snapshotJob } from './snapshots.ts';
 
 // Two days of history made through the API on a travel clock, summarised by the snapshot job,
@@ -170,6 +171,13 @@ describe('reports', () => {
     expect(Object.keys(operation.responses[200].content)).toEqual(['application/json', 'text/csv']);
     const query = operation.parameters.map((p: { name: string }) => p.name);
     expect(query).toEqual(expect.arrayContaining(['from', 'to', 'group_by', 'format', 'days']));
+  });
+
+  it('quotes CSV cells and defuses what a spreadsheet would run as a formula', () => {
+    const rows = [{ key: null, label: '=HYPERLINK("x")', on_hand: -3, note: 'a,b' }];
+    expect(toCsv(['key', 'label', 'on_hand', 'note'], rows)).toBe(
+      'key,label,on_hand,note\r\n,"\'=HYPERLINK(""x"")",-3,"a,b"\r\n',
+    );
   });
 
   it('refuses a backwards or too long range, and strangers', async () => {
