@@ -10,17 +10,20 @@ const startOf = (day: string) => sql`((${day}::date)::timestamp AT TIME ZONE 'UT
 const startAfter = (day: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
 
 /**
- * Locks the one state row (two runs never interleave) and reads the last closed day, or the day
- * of the oldest ledger row when none is closed yet (undefined: the ledger is empty). The oldest
- * row is found by id, through the primary key, rather than by scanning for the least time.
+ * Locks the one state row (two runs never interleave) and reads the last closed day, and the
+ * first day to summarise: the one after it, or while none is closed the day of the earliest
+ * ledger row (undefined: the ledger is empty). That scan of the ledger happens only until the
+ * first day closes, or once on a first run over an existing ledger; it is by time, not by the
+ * least id, because ids are not in time order across processes.
  */
 export async function lockWatermark(
   tx: Db,
 ): Promise<{ closedThrough: string | null; firstDay: string | undefined }> {
   const { rows } = await sql<{ closed_through: string | null; first_day: string | null }>`
     SELECT s.summarised_through::text AS closed_through,
-           (SELECT (created_at AT TIME ZONE 'UTC')::date::text
-              FROM inventory_ledger ORDER BY id LIMIT 1) AS first_day
+           CASE WHEN s.summarised_through IS NULL THEN
+             (SELECT (min(created_at) AT TIME ZONE 'UTC')::date::text FROM inventory_ledger)
+           END AS first_day
       FROM inventory_analytics_state s
        FOR UPDATE`.execute(tx);
   const row = rows[0];
