@@ -92,13 +92,20 @@ describe('reports', () => {
     });
   });
 
-  it('gives stock on hand per day, by category', async () => {
+  it('gives stock on hand per day, by category and by item', async () => {
     const rows = await report('stock-on-hand', `from=${day1}&to=${day2}&group_by=category`);
     expect(rows).toEqual([
       expect.objectContaining({ day: day1, label: '(no category)', on_hand: 12, value: 280 }),
       expect.objectContaining({ day: day1, label: 'Tools', on_hand: 15, value: 2250 }),
       expect.objectContaining({ day: day2, label: '(no category)', on_hand: 4, value: 200 }),
       expect.objectContaining({ day: day2, label: 'Tools', on_hand: 12, value: 1800 }),
+    ]);
+    const anvil = (await report('stock-on-hand', `from=${day1}&to=${day2}`)).filter(
+      (row) => row.key === ids.A,
+    );
+    expect(anvil.map((row) => [row.day, row.on_hand, row.value])).toEqual([
+      [day1, 15, 2250],
+      [day2, 12, 1800],
     ]);
   });
 

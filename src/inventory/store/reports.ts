@@ -71,13 +71,20 @@ const levelsIn = (q: ReportQuery) => sql`
 
 /** Stock at the end of each day, per group: quantities in each state and their value. */
 export function stockOnHand(db: Db, q: ReportQuery) {
-  const g = sql`
-    SELECT ${groupKey[q.groupBy]} AS key, x.day::text AS day,
-           sum(x.on_hand)::bigint AS on_hand, sum(x.reserved)::bigint AS reserved,
-           sum(x.incoming)::bigint AS incoming, sum(x.damaged)::bigint AS damaged,
-           sum(x.value)::bigint AS value
-      FROM ${levelsIn(q)}
-     GROUP BY 1, x.day`;
+  // By item, inventory_daily_items already holds one row per group and day: nothing to sum.
+  const g =
+    q.groupBy === 'item'
+      ? sql`
+        SELECT x.item_id AS key, x.day::text AS day, x.on_hand, x.reserved, x.incoming,
+               x.damaged, x.value
+          FROM ${levelsIn(q)}`
+      : sql`
+        SELECT ${groupKey[q.groupBy]} AS key, x.day::text AS day,
+               sum(x.on_hand)::bigint AS on_hand, sum(x.reserved)::bigint AS reserved,
+               sum(x.incoming)::bigint AS incoming, sum(x.damaged)::bigint AS damaged,
+               sum(x.value)::bigint AS value
+          FROM ${levelsIn(q)}
+         GROUP BY 1, x.day`;
   return rows(db, named(q, g, sql`g.day, label`));
 }
 
