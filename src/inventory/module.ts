@@ -5,7 +5,10 @@ import { catalogueRoutes } from './catalogue-routes.ts';
 import { inventoryJobs } from './jobs.ts';
 import { orderRoutes } from './order-routes.ts';
 import { inventoryProblems } from './problems.ts';
+import { reconcileDriftRule, reconcilePeriodic } from './reconcile.ts';
+import { reportRoutes } from './report-routes.ts';
 import { searchRoutes } from './search-routes.ts';
+import { snapshotPeriodic } from './snapshots.ts';
 import { stockRoutes } from './stock-routes.ts';
 import { inventoryWriters } from './writers.ts';
 
@@ -25,8 +28,11 @@ export const inventoryModule: Module = {
     briefRoutes(app, inventory);
     bulkRoutes(app, core);
     searchRoutes(app, core);
+    reportRoutes(app, core);
   },
   jobs: inventoryJobs,
+  periodic: [snapshotPeriodic, reconcilePeriodic],
+  alertRules: [reconcileDriftRule],
   // `inventory:<org id>`: every committed change of the organisation's stock, items and orders.
   topics: {
     inventory: async (userId, orgId, core) =>
