@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import { Problem } from '../problems.ts';
 import type { App } from './app.ts';
 
@@ -40,6 +41,12 @@ const replayedHeaders = ['content-type', 'etag', 'location'];
  * all: the replay goes without them, saying so in `Idempotent-Omitted`.
  */
 export function registerIdempotency(app: App, db: Db): void {
+  // The claims and kept responses of requests that arrive together are written together, one
+  // statement and one commit for dozens of requests (group commit): per request they would be
+  // two of the few statements a whole stock adjustment costs.
+  const claim = groupCommit(db, claimKeys);
+  const keep = groupCommit(db, keepResponses);
+
   // Hooked onto the routes that ask for it (first, as a global hook would run), so that every
   // other request skips two async hooks.
   app.addHook('onRoute', (route) => {
@@ -56,11 +63,11 @@ export function registerIdempotency(app: App, db: Db): void {
     }
     const scope = request.principal ? `user:${request.principal.user.id}` : `ip:${request.ip}`;
     const requestHash = hashRequest(request);
-    if (await claim(db, scope, key, requestHash)) {
+    if (await claim({ scope, key, requestHash })) {
       request.idempotencyClaim = { scope, key };
       return;
     }
-    return replay(db, reply, scope, key, requestHash);
+    return replay(db, claim, reply, { scope, key, requestHash });
   }
 
   async function keepResponse(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
@@ -82,14 +89,65 @@ export function registerIdempotency(app: App, db: Db): void {
     );
     const kept = withoutSecrets(payload, request.routeOptions.config.idempotentSecrets ?? []);
     if (kept.omitted.length > 0) headers['idempotent-omitted'] = kept.omitted.join(', ');
-    await db
-      .updateTable('idempotency_keys')
-      .set({ status_code: reply.statusCode, response_headers: headers, response_body: kept.body })
-      .where('scope', '=', claimed.scope)
-      .where('key', '=', claimed.key)
-      .execute();
+    await keep({ ...claimed, status: reply.statusCode, headers, body: kept.body });
     return payload;
   }
+}
+
+/** A request's claim of its key. */
+interface KeyClaim {
+  scope: string;
+  key: string;
+  requestHash: string;
+}
+
+/** A response to keep under its claimed key. */
+interface KeptResponse {
+  scope: string;
+  key: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Takes each key for its request — new, expired, or abandoned by a dead process — and answers
+ * whether it did. Of two claims of one key in a batch, the first claims it (one statement may
+ * not change a row twice) and the second goes on to wait for its response, as it would have.
+ */
+async function claimKeys(tx: Db, claims: KeyClaim[]): Promise<boolean[]> {
+  const first = new Map(claims.map((claim) => [`${claim.scope}\n${claim.key}`, claim]));
+  const distinct = [...first.values()];
+  const column = <K extends keyof KeyClaim>(name: K) => distinct.map((claim) => claim[name]);
+  const { rows } = await sql<{ scope: string; key: string }>`
+    INSERT INTO idempotency_keys (scope, key, request_hash, expires_at)
+    SELECT scope, key, request_hash, now() + ${retention}::interval
+      FROM unnest(${column('scope')}::text[], ${column('key')}::text[],
+                  ${column('requestHash')}::text[]) AS c (scope, key, request_hash)
+    ON CONFLICT (scope, key) DO UPDATE
+      SET request_hash = excluded.request_hash, created_at = now(), expires_at = excluded.expires_at,
+          status_code = NULL, response_headers = NULL, response_body = NULL
+      WHERE idempotency_keys.expires_at < now()
+         OR (idempotency_keys.status_code IS NULL
+             AND idempotency_keys.created_at < now() - ${abandonedAfter}::interval)
+    RETURNING scope, key`.execute(tx);
+  const claimed = new Set(rows.map((row) => `${row.scope}\n${row.key}`));
+  return claims.map((claim) => {
+    const id = `${claim.scope}\n${claim.key}`;
+    return claimed.has(id) && first.get(id) === claim;
+  });
+}
+
+async function keepResponses(tx: Db, kept: KeptResponse[]): Promise<void[]> {
+  const column = <K extends keyof KeptResponse>(name: K) => kept.map((response) => response[name]);
+  await sql`
+    UPDATE idempotency_keys AS k
+       SET status_code = v.status, response_headers = v.headers, response_body = v.body
+      FROM unnest(${column('scope')}::text[], ${column('key')}::text[], ${column('status')}::int[],
+                  ${kept.map((response) => JSON.stringify(response.headers))}::jsonb[],
+                  ${column('body')}::text[]) AS v (scope, key, status, headers, body)
+     WHERE k.scope = v.scope AND k.key = v.key`.execute(tx);
+  return kept.map(() => undefined);
 }
 
 /**
@@ -130,27 +188,11 @@ export function requestFingerprint(
     .digest('hex');
 }
 
-/** Takes the key for this request: new, expired, or abandoned by a dead process. */
-async function claim(db: Db, scope: string, key: string, requestHash: string): Promise<boolean> {
-  const result = await sql`
-    INSERT INTO idempotency_keys (scope, key, request_hash, expires_at)
-    VALUES (${scope}, ${key}, ${requestHash}, now() + ${retention}::interval)
-    ON CONFLICT (scope, key) DO UPDATE
-      SET request_hash = excluded.request_hash, created_at = now(), expires_at = excluded.expires_at,
-          status_code = NULL, response_headers = NULL, response_body = NULL
-      WHERE idempotency_keys.expires_at < now()
-         OR (idempotency_keys.status_code IS NULL
-             AND idempotency_keys.created_at < now() - ${abandonedAfter}::interval)
-    RETURNING 1`.execute(db);
-  return result.rows.length === 1;
-}
-
 async function replay(
   db: Db,
+  claim: (claim: KeyClaim) => Promise<boolean>,
   reply: FastifyReply,
-  scope: string,
-  key: string,
-  requestHash: string,
+  { scope, key, requestHash }: KeyClaim,
 ): Promise<FastifyReply | undefined> {
   const deadline = Date.now() + waitForFirstMs;
   for (;;) {
@@ -173,7 +215,7 @@ async function replay(
         .send(stored.response_body);
     }
     // Gone: the first request failed with a 5xx and released the key; this one may run instead.
-    if (!stored && (await claim(db, scope, key, requestHash))) {
+    if (!stored && (await claim({ scope, key, requestHash }))) {
       reply.request.idempotencyClaim = { scope, key };
       return undefined;
     }
