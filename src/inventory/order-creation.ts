@@ -7,10 +7,9 @@ import { allocate, type LineRequest } from './allocation.ts';
 import { expireOrderJob, orderEvent, orderJson } from './orders.ts';
 import { changeStockTogether, type StockOperation } from './stock.ts';
 import type { Actor } from './stock-operations.ts';
-import { findItems, listLocations } from './store/catalogue.ts';
 import type { LevelKey } from './store/levels.ts';
 import * as store from './store/orders.ts';
-import type { ItemRow, OrderLineRow, ReservationRow } from './store/tables.ts';
+import type { OrderLineRow, ReservationRow } from './store/tables.ts';
 
 // Creating an order: its lines reserved at once, all or nothing (allocation.ts). What can be
 // checked before any lock (the items, the named locations, the candidate levels) is checked per
@@ -32,7 +31,7 @@ interface PreparedOrder {
   input: OrderInput;
   lines: LineRequest[];
   holdUntil: Date | null;
-  items: Map<string, ItemRow>;
+  items: Map<string, store.OrderableItem>;
   lock: LevelKey[];
   candidates: Map<string, LevelKey[]>;
   firstLocationId: string | undefined;
@@ -63,19 +62,19 @@ async function prepareOrder(core: Core, actor: Actor, input: OrderInput): Promis
   const named = lines.flatMap(({ item_id, location_id }) =>
     location_id ? [{ item_id, location_id }] : [],
   );
-  const [candidateRows, locations] = await Promise.all([
-    store.levelsForAllocation(db, actor.orgId, [...items.keys()]),
-    listLocations(db, actor.orgId),
-  ]);
-  const candidates = new Map<string, LevelKey[]>();
-  for (const row of candidateRows) {
-    candidates.set(row.item_id, [...(candidates.get(row.item_id) ?? []), row]);
-  }
-  const firstLocationId = locations[0]?.id;
+  const candidates = new Map(
+    [...items.values()].map((item) => [
+      item.id,
+      item.candidate_locations.map((location_id) => ({ item_id: item.id, location_id })),
+    ]),
+  );
+  const firstLocationId = [...items.values()][0]?.first_location_id ?? undefined;
   // A backordered item with no level yet is reserved at the first location: lock that level too.
   const backorderKeys = [...items.values()]
-    .filter((item) => item.allow_backorder && !candidates.has(item.id) && firstLocationId)
-    .map((item) => ({ item_id: item.id, location_id: firstLocationId as string }));
+    .filter((item) => item.allow_backorder && item.candidate_locations.length === 0)
+    .flatMap((item) =>
+      firstLocationId ? [{ item_id: item.id, location_id: firstLocationId }] : [],
+    );
   return {
     id: uuidv7(),
     actor,
@@ -83,7 +82,7 @@ async function prepareOrder(core: Core, actor: Actor, input: OrderInput): Promis
     lines,
     holdUntil,
     items,
-    lock: [...named, ...candidateRows, ...backorderKeys],
+    lock: [...named, ...[...candidates.values()].flat(), ...backorderKeys],
     candidates,
     firstLocationId,
   };
@@ -92,7 +91,7 @@ async function prepareOrder(core: Core, actor: Actor, input: OrderInput): Promis
 /** The organisation's active items of `lines`, by id; 404 for another's, 422 for archived. */
 async function orderableItems(db: Db, orgId: string, lines: LineRequest[]) {
   const ids = [...new Set(lines.map((line) => line.item_id))];
-  const items = new Map((await findItems(db, orgId, ids)).map((item) => [item.id, item]));
+  const items = new Map((await store.itemsForOrder(db, orgId, ids)).map((item) => [item.id, item]));
   for (const id of ids) {
     const item = items.get(id);
     if (!item) throw new Problem('not-found', `No item ${id}`);

@@ -193,15 +193,31 @@ export function insertShipment(
     .executeTakeFirstOrThrow();
 }
 
-/** The levels that hold each of `itemIds`, by location priority (allocation's candidates). */
-export function levelsForAllocation(db: Db, orgId: string, itemIds: string[]) {
-  return tables(db)
-    .selectFrom('inventory_levels as l')
-    .innerJoin('inventory_locations as loc', 'loc.id', 'l.location_id')
-    .select(['l.item_id', 'l.location_id'])
-    .where('l.org_id', '=', orgId)
-    .where('l.item_id', '=', sql<string>`ANY(${itemIds}::uuid[])`)
-    .orderBy('loc.fulfilment_priority')
-    .orderBy('loc.id')
-    .execute();
+/** An item an order names, with what allocation needs to know. */
+export interface OrderableItem {
+  id: string;
+  sku: string;
+  status: 'active' | 'archived';
+  allow_backorder: boolean;
+  /** The locations that hold a level of it, first to fulfil first (allocation's candidates). */
+  candidate_locations: string[];
+  /** The organisation's first location to fulfil from (where a backorder with no level goes). */
+  first_location_id: string | null;
+}
+
+/** The organisation's items among `itemIds`, each with its candidate levels: one statement. */
+export async function itemsForOrder(db: Db, orgId: string, itemIds: string[]) {
+  const { rows } = await sql<OrderableItem>`
+    SELECT i.id, i.sku, i.status, i.allow_backorder,
+           ARRAY(SELECT l.location_id
+                   FROM inventory_levels l
+                   JOIN inventory_locations loc ON loc.id = l.location_id
+                  WHERE l.item_id = i.id
+                  ORDER BY loc.fulfilment_priority, loc.id) AS candidate_locations,
+           (SELECT loc.id FROM inventory_locations loc
+             WHERE loc.org_id = ${orgId}
+             ORDER BY loc.fulfilment_priority, loc.id LIMIT 1) AS first_location_id
+      FROM inventory_items i
+     WHERE i.org_id = ${orgId} AND i.id = ANY(${itemIds}::uuid[])`.execute(db);
+  return rows;
 }

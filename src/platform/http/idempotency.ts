@@ -138,7 +138,7 @@ async function claimKeys(tx: Db, claims: KeyClaim[]): Promise<boolean[]> {
   });
 }
 
-async function keepResponses(tx: Db, kept: KeptResponse[]): Promise<void[]> {
+async function keepResponses(tx: Db, kept: KeptResponse[]): Promise<undefined[]> {
   const column = <K extends keyof KeptResponse>(name: K) => kept.map((response) => response[name]);
   await sql`
     UPDATE idempotency_keys AS k
