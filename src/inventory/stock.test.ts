@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, signUp } from '../../test/helpers.ts';
 import { type Shop, startShop } from '../../test/inventory-harness.ts';
+import { checkInvariants, noViolations } from '../../test/inventory-invariants.ts';
 
 let shop: Shop;
 let itemId: string;
@@ -228,22 +229,8 @@ describe('the ledger', () => {
     expect(rows[0]?.n).toBeGreaterThan(0);
   });
 
-  it('equals every level, state by state', async () => {
-    const { rows } = await sql<{ drift: number }>`
-      SELECT count(*)::int AS drift
-        FROM inventory_levels l
-        LEFT JOIN LATERAL (
-          SELECT coalesce(sum(delta) FILTER (WHERE state = 'on_hand'), 0) AS on_hand,
-                 coalesce(sum(delta) FILTER (WHERE state = 'reserved'), 0) AS reserved,
-                 coalesce(sum(delta) FILTER (WHERE state = 'incoming'), 0) AS incoming,
-                 coalesce(sum(delta) FILTER (WHERE state = 'damaged'), 0) AS damaged
-            FROM inventory_ledger g WHERE g.item_id = l.item_id AND g.location_id = l.location_id
-        ) s ON true
-       WHERE (l.on_hand, l.reserved, l.incoming, l.damaged)
-             IS DISTINCT FROM (s.on_hand, s.reserved, s.incoming, s.damaged)`.execute(
-      shop.database.db,
-    );
-    expect(rows[0]?.drift).toBe(0);
+  it('equals every level, state by state, and every invariant holds', async () => {
+    expect(await checkInvariants(shop.database.db, shop.orgId)).toEqual(noViolations);
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { ItemFieldName } from './catalogue.ts';
 import type { LevelKey } from './levels.ts';
 import type { ItemRow } from './tables.ts';
 
@@ -7,21 +8,7 @@ import type { ItemRow } from './tables.ts';
 // in and rows out (`unnest`), never a statement per row.
 
 /** The columns of an item a bulk row writes, every one of them filled in (bulk-items.ts). */
-export type ItemValues = Pick<
-  ItemRow,
-  | 'id'
-  | 'sku'
-  | 'name'
-  | 'description'
-  | 'category_id'
-  | 'media'
-  | 'unit_cost'
-  | 'price'
-  | 'currency'
-  | 'attributes'
-  | 'status'
-  | 'allow_backorder'
->;
+export type ItemValues = Pick<ItemRow, 'id' | ItemFieldName>;
 
 /**
  * Locks the organisation's items among `skus`, in SKU order (two bulk writes over the same SKUs

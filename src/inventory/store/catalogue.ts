@@ -10,23 +10,22 @@ import {
 // The SQL of the catalogue: categories, locations and items, each an organisation's own (every
 // query names the organisation, so another's id finds nothing). Lists are keyset pages by id.
 
-/** What an item's owner writes (create and update). */
-export type ItemFields = Partial<
-  Pick<
-    ItemRow,
-    | 'sku'
-    | 'name'
-    | 'description'
-    | 'category_id'
-    | 'media'
-    | 'unit_cost'
-    | 'price'
-    | 'currency'
-    | 'attributes'
-    | 'status'
-    | 'allow_backorder'
-  >
->;
+/** The columns of an item its owner writes (create, update, bulk upsert). */
+export type ItemFieldName =
+  | 'sku'
+  | 'name'
+  | 'description'
+  | 'category_id'
+  | 'media'
+  | 'unit_cost'
+  | 'price'
+  | 'currency'
+  | 'attributes'
+  | 'status'
+  | 'allow_backorder';
+
+/** What an item's owner writes (create and update): any of its fields. */
+export type ItemFields = Partial<Pick<ItemRow, ItemFieldName>>;
 
 function itemColumns(fields: ItemFields) {
   const { attributes, ...rest } = fields;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { inventoryTables, type LedgerReason, type LevelRow, type StockState } from './tables.ts';
+import { inventoryTables, type LedgerRow, type LevelRow } from './tables.ts';
 
 // The SQL of stock levels and their ledger. Every change of a quantity goes through
 // `lockLevels` (the rows, locked in one fixed order) then `writeLevels` + `appendLedger` in the
@@ -95,21 +95,8 @@ export async function writeLevels(db: Db, levels: LevelRow[], now: Date): Promis
      WHERE l.item_id = v.item_id AND l.location_id = v.location_id`.execute(db);
 }
 
-/** One ledger row to append. */
-export interface LedgerEntry {
-  org_id: string;
-  item_id: string;
-  location_id: string;
-  state: StockState;
-  delta: number;
-  quantity_after: number;
-  reason: LedgerReason;
-  reference: string | null;
-  unit_cost: number | null;
-  actor_id: string | null;
-  /** The operation that wrote it: the rows of one operation share it. */
-  operation_id: string;
-}
+/** One ledger row to append (the rows of one operation share its `operation_id`). */
+export type LedgerEntry = Omit<LedgerRow, 'id' | 'created_at'>;
 
 /** Appends `entries`, stamped `at`; the ledger is never updated. */
 export async function appendLedger(db: Db, entries: LedgerEntry[], at: Date): Promise<void> {
