@@ -156,7 +156,7 @@ async function race(all: Ask[], scarce: string) {
 
 describe('orders racing from two processes for too few units', () => {
   it('reserve exactly what was there, and fulfil and cancel from both without drift', {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async () => {
     const units = { here: 20, there: 30 };
     const n = units.here + units.there;
@@ -221,7 +221,7 @@ describe('orders racing from two processes for too few units', () => {
   });
 
   it('never oversells while shrinkage adjustments race the orders', {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async () => {
     const units = { here: 25, there: 25 };
     const n = units.here + units.there;
