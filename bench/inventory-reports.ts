@@ -2,7 +2,7 @@
 // categories, 4 locations: 2,000 levels) written by one INSERT … SELECT generate_series straight
 // into a fresh Meridian's database; the snapshot catch-up timed, then one incremental run, the
 // reconcile, and each report over 90 days (group_by=item, and the daily series by category too)
-// over HTTP, BENCH_RUNS times one after another: p50/p99. Run: `npm run bench:inventory` (BENCH_DATABASE_URL=postgres://... for a
+// over HTTP, BENCH_RUNS times one after another: p50/p99. Run: `npm run bench:inventory-reports` (BENCH_DATABASE_URL=postgres://... for a
 // running PostgreSQL, BENCH_LEDGER_ROWS for another size). Prints the figures and rewrites the
 // inventory-reports section of docs/benchmarks.md.
 import { performance } from 'node:perf_hooks';
@@ -155,7 +155,7 @@ ${table}
 
 Each report ${runs} times one after another over HTTP on 127.0.0.1 (after 3 warm-up requests),
 timed from request to parsed JSON. The daily series by item is bound by its size (45,000 rows, some
-4 MB of JSON), not by the query; on a shared machine the p99 follows the load average above. Rerun with \`npm run bench:inventory\`; it rewrites this section.`;
+4 MB of JSON), not by the query; on a shared machine the p99 follows the load average above. Rerun with \`npm run bench:inventory-reports\`; it rewrites this section.`;
   await recordSection('inventory-reports', section);
 }
 
