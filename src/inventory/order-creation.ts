@@ -4,7 +4,7 @@ import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import { allocate, type LineRequest } from './allocation.ts';
-import { expireOrderJob, orderEvent, orderJson } from './orders.ts';
+import { expireOrderJob, type OrderJson, orderEvent, orderJson } from './orders.ts';
 import { changeStockTogether, type StockOperation } from './stock.ts';
 import type { Actor } from './stock-operations.ts';
 import type { LevelKey } from './store/levels.ts';
@@ -138,26 +138,30 @@ async function reserveOrders(core: Core, tx: Db, orders: PreparedOrder[]) {
       expireOrderJob.spec({ orgId: o.actor.orgId, orderId: o.id }, { runAt: o.holdUntil as Date });
     await core.jobs.enqueueMany(holds.map(spec), { tx });
   }
-  const created = new Map(
-    rows.map((row) => {
-      const order = kept.find((o) => o.id === row.id) as PreparedOrder;
-      const lines = order.lines.map(
-        (l) => ({ ...l, order_id: order.id, fulfilled: 0, returned: 0 }) satisfies OrderLineRow,
-      );
-      return [
-        row.id,
-        orderJson(row, { lines, reservations: reservations.get(row.id) ?? [], shipments: [] }),
-      ];
-    }),
-  );
+  const created = new Map<string, OrderJson>();
+  for (const row of rows) {
+    const order = kept.find((o) => o.id === row.id) as PreparedOrder;
+    const lines = order.lines.map(
+      ({ line_no, item_id, quantity }): OrderLineRow => ({
+        order_id: order.id,
+        line_no,
+        item_id,
+        quantity,
+        fulfilled: 0,
+        returned: 0,
+      }),
+    );
+    const details = { lines, reservations: reservations.get(row.id) ?? [], shipments: [] };
+    created.set(row.id, orderJson(row, details));
+  }
   await core.events.publishMany(
     tx,
-    [...created.values()].map((json, i) => orderEvent(rows[i]?.org_id as string, json)),
+    rows.map((row) => orderEvent(row.org_id, created.get(row.id) as OrderJson)),
   );
   return orders.map((order, index) => {
     const outcome = outcomes[index];
     if (outcome?.refused) return { refused: outcome.refused };
-    return { order: created.get(order.id) as ReturnType<typeof orderJson> };
+    return { order: created.get(order.id) as OrderJson };
   });
 }
 
