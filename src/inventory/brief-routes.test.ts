@@ -63,10 +63,10 @@ describe("brief 001's API", () => {
       item_names: ['A', 'B', null],
       item_contents: ['first', null, null],
     });
-    expect(updated.body).toMatchObject({ succeeded: 2, failed: 1 });
+    expect(updated.body.counts).toMatchObject({ updated: 2, failed: 1 });
     expect(updated.body.results[2].error.type).toBe('/problems/unprocessable');
     const fulfilled = await as('POST', '/fulfillInventory/Bulk', { item_ids: [a.id, b.id] });
-    expect(fulfilled.body).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(fulfilled.body.counts).toMatchObject({ created: 1, failed: 1 });
     expect(fulfilled.body.results[1].error.type).toBe('/problems/insufficient-stock');
   });
 

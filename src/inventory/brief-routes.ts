@@ -7,11 +7,12 @@ import { Problem } from '../platform/problems.ts';
 import { requireMember } from './access.ts';
 import * as brief from './brief.ts';
 import * as schemas from './brief-schemas.ts';
+import { bulkAnswer, rowOutcome } from './bulk.ts';
+import { BulkResult } from './bulk-schemas.ts';
 import { requireItem } from './catalogue.ts';
 import { security, userOf } from './catalogue-routes.ts';
 import { inventoryProblems } from './problems.ts';
-import { bulkResult, rowResult } from './row-results.ts';
-import { BulkResult, Order } from './schemas.ts';
+import { Order } from './schemas.ts';
 import { SearchHit, searchPage } from './search-routes.ts';
 import * as store from './store/catalogue.ts';
 import type { Inventory } from './writers.ts';
@@ -140,13 +141,13 @@ export function briefRoutes(app: App, inventory: Inventory): void {
           item_media: item_medias?.[row],
         };
         results.push(
-          await rowResult(
-            row,
-            async () => (await brief.updateBriefItem(inventory, actor, itemId, change)).id,
-          ),
+          await rowOutcome(row, async () => {
+            const { item, created } = await brief.updateBriefItem(inventory, actor, itemId, change);
+            return { status: created ? 'created' : 'updated', id: item.id };
+          }),
         );
       }
-      return bulkResult(results);
+      return bulkAnswer(results);
     },
   );
 
@@ -182,7 +183,7 @@ export function briefRoutes(app: App, inventory: Inventory): void {
       if (request.body.item_id && request.body.item_id !== itemId) {
         throw new Problem('bad-request', 'item_id in the body differs from the one in the path');
       }
-      const item = await brief.updateBriefItem(inventory, actor, itemId, request.body);
+      const { item } = await brief.updateBriefItem(inventory, actor, itemId, request.body);
       return (await brief.withTotals(core, actor.orgId, [item]))[0];
     },
   );
@@ -211,13 +212,13 @@ export function briefRoutes(app: App, inventory: Inventory): void {
       for (const [row, itemId] of item_ids.entries()) {
         const quantity = quantities?.[row];
         results.push(
-          await rowResult(
-            row,
-            async () => (await brief.fulfilItemNow(inventory, actor, itemId, { quantity })).id,
-          ),
+          await rowOutcome(row, async () => {
+            const order = await brief.fulfilItemNow(inventory, actor, itemId, { quantity });
+            return { status: 'created', id: order.id };
+          }),
         );
       }
-      return bulkResult(results);
+      return bulkAnswer(results);
     },
   );
 

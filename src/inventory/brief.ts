@@ -61,6 +61,7 @@ export interface BriefItemChange {
  * "Create or update the inventory of a specific item": the item with this id is changed (name,
  * content = description, media), or created when there is none (its SKU given, or its id);
  * `quantity` sets what is on hand at `location_id` (default: the first location to fulfil).
+ * Returns the item, and whether this call created it.
  */
 export async function updateBriefItem(
   inventory: Inventory,
@@ -102,7 +103,7 @@ export async function updateBriefItem(
       reason: 'correction',
     });
   }
-  return item;
+  return { item, created: !existing };
 }
 
 function mediaList(media: string | string[] | null): string[] {

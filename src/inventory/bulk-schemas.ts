@@ -64,6 +64,7 @@ export const RowResult = Type.Object({
   error: Type.Optional(
     Type.Object({
       type: Type.String({ description: '/problems/<name>, as docs/errors.md lists them' }),
+      status: Type.Integer({ description: 'The status the row would have had on its own' }),
       detail: Type.String(),
     }),
   ),

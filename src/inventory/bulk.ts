@@ -3,8 +3,14 @@ import { type Db, transaction } from '../platform/db/database.ts';
 import type { EventInput } from '../platform/events/publish.ts';
 import { describeValidation } from '../platform/http/validation.ts';
 import type { Core } from '../platform/module.ts';
-import { Problem, type ProblemName } from '../platform/problems.ts';
+import {
+  Problem,
+  type ProblemCatalogue,
+  type ProblemName,
+  platformProblems,
+} from '../platform/problems.ts';
 import type { ErrorPolicy, RowCounts, RowResult } from './bulk-schemas.ts';
+import { inventoryProblems } from './problems.ts';
 
 // What bulk item upserts and level sets share: rows checked one by one in node, written a chunk
 // at a time with set-based SQL, one result per row, and the two error policies. `reject_all` is
@@ -59,10 +65,35 @@ export function forgetEvents(run: BulkRun): void {
   run.events.length = 0;
 }
 
-/** A failed row's result, its error named as problems are (`/problems/<name>`). */
+const catalogue: ProblemCatalogue = { ...platformProblems, ...inventoryProblems };
+
+/**
+ * A failed row's result, its error named as problems are (`/problems/<name>`) with the status
+ * the row would have had on its own.
+ */
 export function failedRow(row: number, problem: ProblemName, detail: string): RowResult {
-  return { row, status: 'failed', error: { type: `/problems/${problem}`, detail } };
+  const status = catalogue[problem]?.status ?? 500;
+  return { row, status: 'failed', error: { type: `/problems/${problem}`, status, detail } };
 }
+
+/**
+ * Runs one row's work on its own (bulk fulfilment, the brief's bulk calls): its result, or the
+ * problem that refused it. Anything but a refusal is a fault of ours and fails the request.
+ */
+export async function rowOutcome(
+  row: number,
+  work: () => Promise<{ status: 'created' | 'updated'; id: string }>,
+): Promise<RowResult> {
+  try {
+    return { row, ...(await work()) };
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    return failedRowOf(row, error);
+  }
+}
+
+/** The 200 of a bulk request: the counts, and one result per row in order. */
+export const bulkAnswer = (results: RowResult[]) => ({ counts: countRows(results), results });
 
 /** `failedRow` from a thrown `Problem`. */
 export function failedRowOf(row: number, problem: Problem): RowResult {

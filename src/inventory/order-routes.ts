@@ -5,6 +5,7 @@ import { decodeIdCursor, Page, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { Problem } from '../platform/problems.ts';
 import { requireMember } from './access.ts';
+import { BulkResult } from './bulk-schemas.ts';
 import { security, tags, userOf } from './catalogue-routes.ts';
 import * as orders from './orders.ts';
 import { inventoryProblems } from './problems.ts';
@@ -180,7 +181,7 @@ export function orderRoutes(app: App, inventory: Inventory): void {
         summary: 'Ship many orders at once: each on its own, with a result per row',
         params: schemas.OrgParams,
         body: schemas.BulkFulfilmentInput,
-        response: { 200: schemas.BulkResult, ...problemResponses('unauthorized', 'not-found') },
+        response: { 200: BulkResult, ...problemResponses('unauthorized', 'not-found') },
       },
     },
     async (request) => {

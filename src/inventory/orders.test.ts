@@ -128,7 +128,7 @@ describe('orders', () => {
       orders: [{ order_id: a }, { order_id: b }],
     });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(response.body.counts).toMatchObject({ updated: 1, failed: 1 });
     expect(response.body.results[1].error).toMatchObject({
       type: '/problems/order-state-conflict',
       status: 409,

@@ -5,7 +5,8 @@ import { defineJob } from '../platform/jobs/define.ts';
 import { Snooze } from '../platform/jobs/spec.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
-import { bulkResult, type RowResult, rowResult } from './row-results.ts';
+import { bulkAnswer, rowOutcome } from './bulk.ts';
+import type { RowResult } from './bulk-schemas.ts';
 import { changeStock, type StockChange } from './stock.ts';
 import type { Actor } from './stock-operations.ts';
 import type { LevelKey } from './store/levels.ts';
@@ -290,12 +291,12 @@ export async function shipOrders(
   const worker = async () => {
     for (let row = next++; row < requests.length; row = next++) {
       const { order_id, ...shipment } = requests[row] as ShipmentInput & { order_id: string };
-      results[row] = await rowResult(row, async () => {
+      results[row] = await rowOutcome(row, async () => {
         await shipOrder(core, actor, order_id, shipment);
-        return order_id;
+        return { status: 'updated', id: order_id };
       });
     }
   };
   await Promise.all(Array.from({ length: Math.min(bulkConcurrency, requests.length) }, worker));
-  return bulkResult(results);
+  return bulkAnswer(results);
 }

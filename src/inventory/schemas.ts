@@ -383,18 +383,3 @@ export const OrderListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** One row of a bulk request's answer: what happened to it, or why it failed. */
-export const RowResult = Type.Object({
-  row: Type.Integer({ description: 'Index in the request, from 0' }),
-  status: Type.Union([Type.Literal('ok'), Type.Literal('failed')]),
-  id: Type.Optional(Id),
-  error: Type.Optional(
-    Type.Object({ type: Type.String(), status: Type.Integer(), detail: Type.String() }),
-  ),
-});
-export const BulkResult = Type.Object({
-  succeeded: Type.Integer(),
-  failed: Type.Integer(),
-  results: Type.Array(RowResult),
-});
