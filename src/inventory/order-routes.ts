@@ -81,7 +81,7 @@ export function orderRoutes(app: App, inventory: Inventory): void {
       const page = pageOf(rows, limit, (row) => [row.id]);
       return {
         ...page,
-        items: await Promise.all(page.items.map((o) => orders.loadOrderJson(db, o))),
+        items: await orders.loadOrderJsons(db, page.items),
       };
     },
   );

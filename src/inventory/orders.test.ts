@@ -135,6 +135,23 @@ describe('orders', () => {
     });
   });
 
+  it('lists orders by state, each as GET shows it, in pages', async () => {
+    const itemId = await stockedItem(10);
+    const kept = (await order([{ item_id: itemId, quantity: 2 }])).body;
+    const other = (await order([{ item_id: itemId, quantity: 1 }])).body;
+    await shop.call('POST', `/orders/${other.id}/cancel`);
+    const listed = await shop.call('GET', '/orders?state=reserved&limit=100');
+    expect(listed.status).toBe(200);
+    const found = listed.body.items.find((o: { id: string }) => o.id === kept.id);
+    expect(found).toEqual((await shop.call('GET', `/orders/${kept.id}`)).body);
+    expect(listed.body.items.some((o: { id: string }) => o.id === other.id)).toBe(false);
+    const first = await shop.call('GET', '/orders?limit=1');
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.next_cursor).toEqual(expect.any(String));
+    expectProblem(await shop.call('GET', '/orders?state=lost'), 'validation-failed');
+    expectProblem(await shop.call('GET', '/orders?cursor=garbage'), 'invalid-cursor');
+  });
+
   it('never deadlocks on multi-line orders naming the same items in opposite orders', async () => {
     const x = await stockedItem(1_000);
     const y = await stockedItem(1_000);

@@ -258,9 +258,30 @@ export function orderJson(order: OrderRow, { lines, reservations, shipments }: O
 
 export type OrderJson = ReturnType<typeof orderJson>;
 
-/** `orderJson` of an order read from the database. */
+/** `orderJson` of orders read from the database: their details in three queries for all. */
+export async function loadOrderJsons(db: Db, orders: OrderRow[]): Promise<OrderJson[]> {
+  if (orders.length === 0) return [];
+  const { lines, reservations, shipments } = await store.orderDetails(
+    db,
+    orders.map((order) => order.id),
+  );
+  const of =
+    (order: OrderRow) =>
+    <R extends { order_id: string }>(rows: R[]) =>
+      rows.filter((row) => row.order_id === order.id);
+  return orders.map((order) => {
+    const mine = of(order);
+    return orderJson(order, {
+      lines: mine(lines),
+      reservations: mine(reservations),
+      shipments: mine(shipments),
+    });
+  });
+}
+
+/** `orderJson` of one order read from the database. */
 export async function loadOrderJson(db: Db, order: OrderRow): Promise<OrderJson> {
-  return orderJson(order, await store.orderDetails(db, [order.id]));
+  return (await loadOrderJsons(db, [order]))[0] as OrderJson;
 }
 
 /** What an open screen hears of a changed order, on `inventory:<org>`. */
