@@ -27,7 +27,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { connectDatabase } from '../src/platform/db/database.ts';
-import { recordSection } from './results.ts';
+import { percentile, recordSection } from './results.ts';
 import {
   loadAverage,
   machine,
@@ -65,8 +65,6 @@ const nouns = [
 const uses = ['the kitchen', 'the garden', 'the workshop', 'camping', 'the office', 'travel'];
 const categoryNames = 'Kitchen Garden Tools Outdoor Office Home Travel Bath'.split(' ');
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T;
 const sku = (n: number) => `SKU-${String(n).padStart(6, '0')}`;

@@ -12,7 +12,7 @@ import { reconcile } from '../src/inventory/reconcile.ts';
 import { reports } from '../src/inventory/reports.ts';
 import { refreshSnapshots } from '../src/inventory/snapshots.ts';
 import { connectDatabase } from '../src/platform/db/database.ts';
-import { recordSection } from './results.ts';
+import { percentile, recordSection } from './results.ts';
 import {
   loadAverage,
   machine,
@@ -26,9 +26,6 @@ const ledgerRows = Number(process.env.BENCH_LEDGER_ROWS ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 50);
 const port = 3911;
 const dayMs = 86_400_000;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

@@ -20,3 +20,8 @@ export async function recordSection(name: string, section: string): Promise<void
       : `${current.trimEnd()}\n\n${block}\n`;
   await writeFile(file, next);
 }
+
+/** The `p`th percentile (0–100) of ascending `sorted` times, by the nearest-rank method. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
