@@ -4,7 +4,6 @@ import type { App } from '../platform/http/app.ts';
 import { decodeIdCursor, Page, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { Problem } from '../platform/problems.ts';
-import { requireMember } from './access.ts';
 import * as brief from './brief.ts';
 import * as schemas from './brief-schemas.ts';
 import { bulkAnswer, rowOutcome } from './bulk.ts';
