@@ -1,4 +1,4 @@
-import { type Db, transaction } from '../platform/db/database.ts';
+import { transaction } from '../platform/db/database.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
 import type {
@@ -9,7 +9,6 @@ import type {
   TransferInput,
 } from './schemas.ts';
 import { changeStock, type LockedLevels, quantityAt, type StockChange } from './stock.ts';
-import { findItems, findLocations } from './store/catalogue.ts';
 import { type LevelKey, lockLevels, setThresholds } from './store/levels.ts';
 import type { LedgerReason, StockState } from './store/tables.ts';
 import type { Inventory } from './writers.ts';
@@ -139,10 +138,16 @@ export async function setLevelThresholds(
   key: LevelKey,
   thresholds: { safety_stock?: number; reorder_point?: number },
 ) {
-  await requireLevels(core.database.db, actor.orgId, [key]);
   return transaction(core.database.db, async (tx) => {
-    // Locked first, so the thresholds and the low-stock mark change with no stock change between.
-    await lockLevels(tx, [{ ...key, org_id: actor.orgId }]);
+    // Locked first, so the thresholds and the low-stock mark change with no stock change between;
+    // the lock finds (and creates) only a level of the organisation's item and location.
+    const { levels } = await lockLevels(tx, [{ ...key, org_id: actor.orgId }]);
+    if (levels.length === 0) {
+      throw new Problem(
+        'not-found',
+        `No item ${key.item_id} at location ${key.location_id} in this organisation`,
+      );
+    }
     await setThresholds(tx, actor.orgId, key, thresholds);
     // Re-read with its new thresholds: available moves, and the low-stock alert fires or re-arms.
     return changeStock(core, tx, { ...actorOf(actor), lock: [key], plan: () => [], touch: true });
@@ -160,17 +165,3 @@ async function operate(
 }
 
 const actorOf = (actor: Actor) => ({ orgId: actor.orgId, actorId: actor.userId });
-
-/** 404 unless every item and location of `keys` is the organisation's. */
-async function requireLevels(db: Db, orgId: string, keys: LevelKey[]): Promise<void> {
-  const itemIds = [...new Set(keys.map((key) => key.item_id))];
-  const locationIds = [...new Set(keys.map((key) => key.location_id))];
-  const [items, locations] = await Promise.all([
-    findItems(db, orgId, itemIds),
-    findLocations(db, orgId, locationIds),
-  ]);
-  const missingItem = itemIds.find((id) => !items.some((item) => item.id === id));
-  if (missingItem) throw new Problem('not-found', `No item ${missingItem}`);
-  const missingLocation = locationIds.find((id) => !locations.some((loc) => loc.id === id));
-  if (missingLocation) throw new Problem('not-found', `No location ${missingLocation}`);
-}

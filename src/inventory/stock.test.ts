@@ -209,6 +209,8 @@ describe('stock operations', () => {
       reason: 'shrinkage',
     });
     expectProblem(reach, 'not-found');
+    const thresholds = `/items/${item.body.id}/levels/${place.body.id}/thresholds`;
+    expectProblem(await shop.call('PUT', thresholds, { reorder_point: 1 }), 'not-found');
     const levels = await shop.api('GET', `${theirs}/items/${item.body.id}/levels`, as);
     expect(levels.body.levels[0]).toMatchObject({ on_hand: 5 });
   });

@@ -67,17 +67,6 @@ export function findItem(db: Db, orgId: string, itemId: string) {
     .executeTakeFirst();
 }
 
-/** The organisation's items among `ids` (the others are unknown or another's). */
-export function findItems(db: Db, orgId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return tables(db)
-    .selectFrom('inventory_items')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
-    .execute();
-}
-
 export interface ItemFilter {
   status?: ItemRow['status'];
   categoryId?: string;
@@ -158,16 +147,6 @@ export function updateLocation(db: Db, orgId: string, locationId: string, fields
     .where('id', '=', locationId)
     .returningAll()
     .executeTakeFirst();
-}
-
-export function findLocations(db: Db, orgId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return tables(db)
-    .selectFrom('inventory_locations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
-    .execute();
 }
 
 /** The organisation's locations, first to fulfil first. */
