@@ -29,12 +29,13 @@ import {
 } from './platform/runtime.ts';
 import { StartupError } from './platform/startup.ts';
 import { schedulerModule } from './scheduler/module.ts';
+import { socialModule } from './social/module.ts';
 
 /**
  * The systems Meridian runs, in this order (the order of their migrations), after the platform's
  * own modules: composed here and nowhere else. A new system is its folder and one line here.
  */
-export const systems: Module[] = [schedulerModule, inventoryModule];
+export const systems: Module[] = [schedulerModule, inventoryModule, socialModule];
 
 /** After the drain, what is left to close gets this long before the process exits anyway. */
 const shutdownMarginMs = 10_000;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 const publicSurface = [
   'blobs/service.ts',
   'clock.ts',
+  'config.ts',
   'module.ts',
   'service.ts',
   'db/database.ts',

@@ -34,6 +34,11 @@ export interface Config {
   shutdownDrainMs: number;
   /** Let webhooks and push go to private and loopback addresses (tests, single-machine use). */
   outboundAllowPrivate: boolean;
+  /**
+   * A Redis for what is better kept there (the microblog's home timelines); unset: PostgreSQL
+   * keeps everything.
+   */
+  redisUrl: string | undefined;
   /** Each module's section (`Module.config`), read and checked with the rest at start. */
   sections: ReadonlyMap<ConfigSection<unknown>, unknown>;
 }
@@ -119,6 +124,7 @@ export function loadConfig(
     corsOrigins: origins(merged, 'CORS_ORIGINS'),
     shutdownDrainMs: merged.integer('SHUTDOWN_DRAIN_SECONDS', 20, 0, 3600) * 1000,
     outboundAllowPrivate: merged.boolean('OUTBOUND_ALLOW_PRIVATE', false),
+    redisUrl: merged.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379/0'),
     sections,
   };
 }

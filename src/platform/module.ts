@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Blobs } from './blobs/service.ts';
@@ -51,6 +52,8 @@ export interface Core {
    * media URL a client gives names an uploaded blob.
    */
   blobs: Blobs;
+  /** The process's Redis client when `REDIS_URL` is set (connected on first use), else undefined. */
+  redis: Redis | undefined;
   /** Migrations of the running modules not yet applied (readiness). */
   pendingMigrations(): Promise<string[]>;
 }

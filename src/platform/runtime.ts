@@ -37,6 +37,7 @@ import { observeModule } from './observe/module.ts';
 import { createHttpTraffic, type HttpTraffic } from './observe/traffic.ts';
 import { createOutbound } from './outbound/client.ts';
 import type { ProblemCatalogue } from './problems.ts';
+import { closeRedis, createRedis } from './redis.ts';
 import { type Service, serviceGroup } from './service.ts';
 import { StartupError } from './startup.ts';
 
@@ -205,6 +206,7 @@ export function assembleCore(
     outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
     alertRules,
     blobs: createBlobs(database.db, blobStoreFor(config), config),
+    redis: createRedis(config),
     pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),
   };
   Object.assign(engine.handlers, composeJobHandlers(modules, core));
@@ -305,6 +307,7 @@ export async function startServer(
       // After the jobs: a call still running now belongs to a job given up on.
       await core.outbound.close();
       await core.blobs.close();
+      await closeRedis(core.redis);
       await background.stop();
     },
   };

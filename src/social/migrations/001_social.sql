@@ -1,0 +1,188 @@
+-- The microblog (docs/social.md, design in docs/design/microblog.md). Profiles, the follow graph,
+-- blocks and mutes; posts (replies and reposts are posts), their media, mentions and tags;
+-- likes; counters kept as sharded deltas; the impressions seen-set; home timelines (the
+-- PostgreSQL timeline store).
+--
+-- Ids are 64-bit and time-ordered, made here by `social_id()`: 48 bits of Unix milliseconds, then
+-- 16 bits of one shared sequence (65,536 ids a millisecond, unique across processes). One
+-- sequence for every social table, so a post id and a profile id never collide and the counters
+-- can key by either. Node reads bigint as a Number, which loses digits past 2^53: every query of
+-- the module selects ids `::text`, and the API sends them as strings.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+CREATE SEQUENCE social_id_seq;
+
+CREATE FUNCTION social_id() RETURNS bigint LANGUAGE sql VOLATILE AS $$
+  SELECT (floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint << 16)
+       | (nextval('social_id_seq') & 65535)
+$$;
+
+CREATE TABLE social_profiles (
+  id             bigint      PRIMARY KEY DEFAULT social_id(),
+  user_id        uuid        NOT NULL UNIQUE REFERENCES users (id) ON DELETE CASCADE,
+  -- Stored lower-case; shown as stored.
+  handle         text        NOT NULL UNIQUE CHECK (handle ~ '^[a-z0-9_]{1,30}$'),
+  display_name   text        NOT NULL DEFAULT '' CHECK (char_length(display_name) <= 50),
+  bio            text        NOT NULL DEFAULT '' CHECK (char_length(bio) <= 500),
+  avatar_media_id bigint,
+  -- Written by the profile's own requests at most once an hour (activity.ts).
+  last_active_at timestamptz NOT NULL DEFAULT now(),
+  -- live: fanned out to; cold: inactive, skipped by fan-out, rebuilt on return; rebuilding: being
+  -- rebuilt (fanned out to again, so nothing posted meanwhile is missed).
+  home_state     text        NOT NULL DEFAULT 'live'
+                 CHECK (home_state IN ('live', 'rebuilding', 'cold')),
+  -- More followers than SOCIAL_HOT_FOLLOWERS: not fanned out, merged into timelines at read.
+  hot            boolean     NOT NULL DEFAULT false,
+  search         tsvector    GENERATED ALWAYS AS (
+                   setweight(to_tsvector('simple', handle), 'A')
+                   || setweight(to_tsvector('simple', display_name), 'B')) STORED,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX social_profiles_search ON social_profiles USING gin (search);
+CREATE INDEX social_profiles_handle_trgm ON social_profiles USING gin (handle gin_trgm_ops);
+CREATE INDEX social_profiles_hot ON social_profiles (id) WHERE hot;
+
+-- Fan-out pages a followee's followers by (followee_id, follower_id).
+CREATE TABLE social_follows (
+  followee_id bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  follower_id bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  -- The follower asked to be notified of each post ("the bell").
+  notify      boolean     NOT NULL DEFAULT false,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (followee_id, follower_id),
+  CHECK (followee_id <> follower_id)
+);
+CREATE UNIQUE INDEX social_follows_by_follower ON social_follows (follower_id, followee_id);
+CREATE INDEX social_follows_notify ON social_follows (followee_id, follower_id) WHERE notify;
+
+CREATE TABLE social_blocks (
+  blocker_id bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  blocked_id bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (blocker_id, blocked_id),
+  CHECK (blocker_id <> blocked_id)
+);
+CREATE INDEX social_blocks_blocked ON social_blocks (blocked_id, blocker_id);
+
+CREATE TABLE social_mutes (
+  muter_id   bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  muted_id   bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (muter_id, muted_id),
+  CHECK (muter_id <> muted_id)
+);
+
+CREATE TABLE social_posts (
+  id              bigint      PRIMARY KEY DEFAULT social_id(),
+  author_id       bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  text            text        NOT NULL DEFAULT '',
+  reply_to_id     bigint      REFERENCES social_posts,
+  -- The author answered, kept so the fan-out's reply rule needs no join.
+  reply_to_author bigint,
+  -- The thread's root: the post's own id for a root.
+  conversation_id bigint      NOT NULL,
+  -- A repost is a post row with no text of its own.
+  repost_of_id    bigint      REFERENCES social_posts,
+  -- A deleted post is a tombstone (text and media cleared) so replies keep their place.
+  deleted_at      timestamptz,
+  search          tsvector    GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  CHECK (repost_of_id IS NULL OR (text = '' AND reply_to_id IS NULL))
+);
+CREATE INDEX social_posts_author ON social_posts (author_id, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX social_posts_conversation ON social_posts (conversation_id, id)
+  WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX social_posts_one_repost ON social_posts (author_id, repost_of_id)
+  WHERE repost_of_id IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX social_posts_reposts ON social_posts (repost_of_id) WHERE repost_of_id IS NOT NULL;
+CREATE INDEX social_posts_search ON social_posts USING gin (search);
+
+-- Processed images only (the original, with its EXIF and GPS, is never kept); bytes in blobs.
+CREATE TABLE social_media (
+  id           bigint      PRIMARY KEY DEFAULT social_id(),
+  owner_id     bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  post_id      bigint      REFERENCES social_posts ON DELETE SET NULL,
+  position     smallint    CHECK (position BETWEEN 0 AND 3),
+  content_type text        NOT NULL,
+  blob_hash    text        NOT NULL,
+  thumb_hash   text        NOT NULL,
+  width        integer     NOT NULL,
+  height       integer     NOT NULL,
+  blurhash     text        NOT NULL,
+  alt          text        NOT NULL DEFAULT '' CHECK (char_length(alt) <= 1500),
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (post_id, position)
+);
+CREATE INDEX social_media_owner ON social_media (owner_id, id);
+
+CREATE TABLE social_mentions (
+  post_id    bigint NOT NULL REFERENCES social_posts ON DELETE CASCADE,
+  profile_id bigint NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  PRIMARY KEY (post_id, profile_id)
+);
+
+CREATE TABLE social_post_tags (
+  tag     text   NOT NULL,
+  post_id bigint NOT NULL REFERENCES social_posts ON DELETE CASCADE,
+  PRIMARY KEY (tag, post_id)
+);
+CREATE INDEX social_post_tags_post ON social_post_tags (post_id);
+
+-- One row per user and post: liking twice is one like.
+CREATE TABLE social_likes (
+  post_id    bigint      NOT NULL REFERENCES social_posts ON DELETE CASCADE,
+  profile_id bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (post_id, profile_id)
+);
+CREATE INDEX social_likes_by_profile ON social_likes (profile_id, created_at);
+
+-- Counters (counters.ts): the rows above are the truth; a counter is `value` plus the pending
+-- deltas, which writers spread over 16 slots so a viral post is not one row every like waits on,
+-- and which the fold job moves into `value` every second. Fields: 1 likes, 2 reposts, 3 replies,
+-- 4 impressions, 5 followers, 6 following, 7 posts.
+CREATE TABLE social_counters (
+  subject_id bigint   NOT NULL,
+  field      smallint NOT NULL,
+  value      bigint   NOT NULL,
+  PRIMARY KEY (subject_id, field)
+);
+CREATE TABLE social_counter_deltas (
+  subject_id bigint   NOT NULL,
+  field      smallint NOT NULL,
+  slot       smallint NOT NULL CHECK (slot BETWEEN 0 AND 15),
+  delta      bigint   NOT NULL,
+  PRIMARY KEY (subject_id, field, slot)
+);
+
+-- Impressions' seen-set: who was already counted for a post in this window. UNLOGGED (no WAL):
+-- a PostgreSQL crash empties it, so a viewer may be counted once more in that window. Two
+-- tables by window parity; the one the next window uses is truncated before it starts.
+CREATE UNLOGGED TABLE social_seen_0 (
+  post_id   bigint NOT NULL,
+  viewer_id bigint NOT NULL,
+  PRIMARY KEY (post_id, viewer_id)
+);
+CREATE UNLOGGED TABLE social_seen_1 (LIKE social_seen_0 INCLUDING ALL);
+
+-- Home timelines in the PostgreSQL store (timeline-store/postgres.ts). A cache of the fan-out,
+-- written at 100,000 rows a second: no foreign keys (a check per row would double the cost, and
+-- a stale row is harmless: reads drop what is gone).
+CREATE TABLE social_home_entries (
+  user_id   bigint NOT NULL,  -- the reader's profile
+  entry_id  bigint NOT NULL,  -- the post or repost: the order and the cursor
+  origin_id bigint NOT NULL,  -- entry_id, or the reposted post: the de-dup key
+  author_id bigint NOT NULL,  -- who posted it: unfollow and block remove by this
+  PRIMARY KEY (user_id, entry_id)
+) WITH (fillfactor = 90);
+CREATE INDEX social_home_entries_author ON social_home_entries (user_id, author_id);
+
+-- Grouped notifications (likes, reposts): when a recipient last heard of a post by email or push.
+CREATE TABLE social_notify_marks (
+  recipient_id    bigint      NOT NULL,
+  post_id         bigint      NOT NULL,
+  kind            text        NOT NULL,
+  last_sent_at    timestamptz,
+  last_emailed_at timestamptz,
+  PRIMARY KEY (recipient_id, post_id, kind)
+);
