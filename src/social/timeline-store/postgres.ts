@@ -1,17 +1,109 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { TimelineStore } from './timeline-store.ts';
+import type { SocialId } from '../ids.ts';
+import type { TimelineEntry, TimelinePageQuery, TimelineStore } from './timeline-store.ts';
 
-const notBuilt = () => Promise.reject(new Error('not built yet'));
+// Home timelines as rows of `social_home_entries` (user, entry, origin, author), keyed by
+// (user_id, entry_id) so a page is one range scan of the primary key. Whether a user has a
+// timeline at all is `social_profiles.home_state`: `cold` has none (culled or never fanned out),
+// which `page` answers with undefined so the reader rebuilds it.
 
-/** Home timelines as rows of `social_home_entries`. */
-export function createPostgresTimelines(_db: Db, _options: { cap: number }): TimelineStore {
+/** One trim in this many fan-out writes (Misskey's trick): until then a few extra rows wait. */
+const trimEvery = 10;
+
+export function createPostgresTimelines(db: Db, { cap }: { cap: number }): TimelineStore {
   return {
     kind: 'postgres',
-    addToMany: notBuilt,
-    page: notBuilt,
-    removeEntry: notBuilt,
-    removeAuthor: notBuilt,
-    replace: notBuilt,
-    drop: notBuilt,
+
+    async addToMany(userIds, entry) {
+      if (userIds.length === 0) return;
+      await sql`
+        INSERT INTO social_home_entries (user_id, entry_id, origin_id, author_id)
+        SELECT u, ${entry.entryId}::bigint, ${entry.originId}::bigint, ${entry.authorId}::bigint
+          FROM unnest(${userIds}::bigint[]) u
+        ON CONFLICT DO NOTHING`.execute(db);
+      if (Math.random() < 1 / trimEvery) await trim(db, userIds, cap);
+    },
+
+    async page(userId, query) {
+      const state = await sql<{ home_state: string }>`
+        SELECT home_state FROM social_profiles WHERE id = ${userId}`.execute(db);
+      if (state.rows[0]?.home_state !== 'live' && state.rows[0]?.home_state !== 'rebuilding')
+        return undefined;
+      return readPage(db, userId, query);
+    },
+
+    async removeEntry(userIds, entryId) {
+      if (userIds.length === 0) return;
+      await sql`
+        DELETE FROM social_home_entries
+         WHERE user_id = ANY(${userIds}::bigint[]) AND entry_id = ${entryId}`.execute(db);
+    },
+
+    async removeAuthor(userId, authorId) {
+      await sql`
+        DELETE FROM social_home_entries
+         WHERE user_id = ${userId} AND author_id = ${authorId}`.execute(db);
+    },
+
+    async replace(userId, entries) {
+      await db.transaction().execute(async (tx) => {
+        await sql`DELETE FROM social_home_entries WHERE user_id = ${userId}`.execute(tx);
+        const kept = entries.slice(0, cap);
+        if (kept.length > 0) {
+          await sql`
+            INSERT INTO social_home_entries (user_id, entry_id, origin_id, author_id)
+            SELECT ${userId}::bigint, e, o, a
+              FROM unnest(${kept.map((x) => x.entryId)}::bigint[],
+                          ${kept.map((x) => x.originId)}::bigint[],
+                          ${kept.map((x) => x.authorId)}::bigint[]) AS t(e, o, a)
+            ON CONFLICT DO NOTHING`.execute(tx);
+        }
+        await sql`
+          UPDATE social_profiles SET home_state = 'live' WHERE id = ${userId}`.execute(tx);
+      });
+    },
+
+    async drop(userIds) {
+      if (userIds.length === 0) return;
+      await db.transaction().execute(async (tx) => {
+        await sql`
+          UPDATE social_profiles SET home_state = 'cold'
+           WHERE id = ANY(${userIds}::bigint[])`.execute(tx);
+        await sql`
+          DELETE FROM social_home_entries WHERE user_id = ANY(${userIds}::bigint[])`.execute(tx);
+      });
+    },
   };
+}
+
+async function readPage(
+  db: Db,
+  userId: SocialId,
+  { maxId, sinceId, minId, limit }: TimelinePageQuery,
+): Promise<TimelineEntry[]> {
+  // min_id reads upwards (the oldest entries above it), then answers newest first.
+  const upwards = minId !== undefined;
+  const result = await sql<TimelineEntry>`
+    SELECT entry_id::text AS "entryId", origin_id::text AS "originId",
+           author_id::text AS "authorId"
+      FROM social_home_entries
+     WHERE user_id = ${userId}
+       ${maxId !== undefined ? sql`AND entry_id < ${maxId}` : sql``}
+       ${sinceId !== undefined ? sql`AND entry_id > ${sinceId}` : sql``}
+       ${upwards ? sql`AND entry_id > ${minId}` : sql``}
+     ORDER BY entry_id ${upwards ? sql`ASC` : sql`DESC`}
+     LIMIT ${limit}`.execute(db);
+  return upwards ? result.rows.reverse() : result.rows;
+}
+
+/** Cuts each of these timelines to its newest `cap` entries. */
+async function trim(db: Db, userIds: SocialId[], cap: number): Promise<void> {
+  await sql`
+    DELETE FROM social_home_entries h
+     USING (SELECT u AS user_id,
+                   (SELECT entry_id FROM social_home_entries
+                     WHERE user_id = u ORDER BY entry_id DESC OFFSET ${cap - 1} LIMIT 1) AS oldest
+              FROM unnest(${userIds}::bigint[]) u) c
+     WHERE h.user_id = c.user_id AND c.oldest IS NOT NULL AND h.entry_id < c.oldest`.execute(db);
 }
