@@ -1,6 +1,8 @@
 import type { Module } from '../platform/module.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { socialConfig } from './config.ts';
+import { foldCountsPeriodic } from './counters.ts';
+import { rotateSeenPeriodic } from './impressions.ts';
 import { socialJobs } from './jobs.ts';
 import { authoriseSocialTopic } from './live.ts';
 import { mediaRoutes } from './media-routes.ts';
@@ -31,5 +33,9 @@ export const socialModule: Module = {
     briefRoutes(app, social);
   },
   jobs: socialJobs,
+  periodic: (config) => [
+    foldCountsPeriodic,
+    rotateSeenPeriodic(socialConfig.of(config).impressionWindowSeconds),
+  ],
   topics: { social: authoriseSocialTopic },
 };
