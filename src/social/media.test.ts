@@ -210,8 +210,12 @@ describe('POST /v1/social/media', () => {
     expectProblem(await upload(truncated, 'image/jpeg'), 'media-unreadable');
   });
 
-  it('asks who uploads', async () => {
+  it('asks who uploads, and takes alt text of at most 1,500 characters', async () => {
     const png = await picture(10, 10).png().toBuffer();
+    expectProblem(await upload(png, 'image/png', { alt: 'x'.repeat(1501) }), 'validation-failed');
+    expectProblem(await upload(png, 'image/png', { alt: 'a\u0000b' }), 'validation-failed');
+    const accepted = await upload(png, 'image/png', { alt: '👩‍👩‍👧‍👦'.repeat(100) });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
     expectProblem(await upload(png, 'image/png', { as: null }), 'unauthorized');
   });
 });
@@ -231,6 +235,10 @@ describe('GET and PATCH /v1/social/media/:id', () => {
     expectProblem(await bob.call('GET', `/v1/social/media/${id}`), 'not-found');
     expectProblem(
       await ada.call('PATCH', `/v1/social/media/${id}`, { alt: 'x'.repeat(1501) }),
+      'validation-failed',
+    );
+    expectProblem(
+      await ada.call('PATCH', `/v1/social/media/${id}`, { alt: 'a\u0000b' }),
       'validation-failed',
     );
     expectProblem(await ada.call('GET', '/v1/social/media/9999999999999999999'), 'bad-request');
