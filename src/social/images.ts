@@ -89,7 +89,8 @@ async function reencode(input: Buffer, type: MediaType) {
     .resize(longestSide, longestSide, { fit: 'inside', withoutEnlargement: true });
   let { data, info } = await encoded(image.clone(), type).toBuffer({ resolveWithObject: true });
   if (type === 'image/png' && data.length > pngPaletteAbove) {
-    const palette = await image.png({ palette: true }).toBuffer();
+    // The least effort: quantising a photo at the default effort takes seconds per megapixel.
+    const palette = await image.png({ palette: true, effort: 1 }).toBuffer();
     if (palette.length < data.length) data = palette;
   }
   // An animated image's height is that of its frames stacked; a frame's is `pageHeight`.

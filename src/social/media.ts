@@ -61,8 +61,17 @@ export async function uploadMedia(
   });
 }
 
-/** A media row as the API shows it, on its own or in a post. */
-export function mediaJson(core: Core, row: MediaRow): MediaJson {
+/** The columns `mediaJson` reads: what a post's hydration selects of `social_media`. */
+export type MediaFields = Omit<MediaRow, 'owner_id' | 'post_id'>;
+
+/**
+ * A media row as the API shows it, on its own or in a post (hydration): the blob hashes become
+ * URLs under `/v1/blobs/`.
+ *
+ * @example
+ * post.media = rows.map((row) => mediaJson(core, row));
+ */
+export function mediaJson(core: Core, row: MediaFields): MediaJson {
   return {
     id: row.id,
     content_type: row.content_type,
