@@ -210,6 +210,20 @@ describe('POST /v1/social/media', () => {
     expectProblem(await upload(truncated, 'image/jpeg'), 'media-unreadable');
   });
 
+  it('takes more uploads at once than it decodes, each in its turn', async () => {
+    const images = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        picture(100 + i, 50)
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const responses = await Promise.all(images.map((bytes) => upload(bytes, 'image/png')));
+    expect(responses.map((response) => response.status)).toEqual(images.map(() => 201));
+    expect(responses.map((response) => response.body.width)).toEqual(images.map((_, i) => 100 + i));
+    expect(new Set(responses.map((response) => response.body.id)).size).toBe(12);
+  });
+
   it('asks who uploads, and takes alt text of at most 1,500 characters', async () => {
     const png = await picture(10, 10).png().toBuffer();
     expectProblem(await upload(png, 'image/png', { alt: 'x'.repeat(1501) }), 'validation-failed');
