@@ -46,6 +46,19 @@ const clustered = [
   idAt(base + 1, 65_535),
 ].map((id) => entry(id));
 const all = newestFirst(clustered);
+/** The item at `at` of a list, which the test has made sure exists. */
+function only<T>(items: T[], at = 0): T {
+  const item = items.at(at);
+  if (item === undefined) throw new Error(`expected an item at ${at}`);
+  return item;
+}
+
+/** A page of a timeline the test has built. */
+function existing(page: TimelineEntry[] | undefined): TimelineEntry[] {
+  if (!page) throw new Error('the timeline should exist');
+  return page;
+}
+
 const ids = (entries: TimelineEntry[] | undefined) => entries?.map((e) => e.entryId);
 
 /**
@@ -60,29 +73,34 @@ export function describeTimelineStore(name: string, open: () => Promise<Timeline
       ({ store, readers } = await open());
     });
     /** A reader with an existing, empty timeline. */
+    const newReader = async () => only(await readers(1));
     const builtReader = async () => {
-      const [reader] = await readers(1);
-      await store.replace(reader!, []);
-      return reader!;
+      const reader = await newReader();
+      await store.replace(reader, []);
+      return reader;
     };
     const everything = (reader: SocialId) => store.page(reader, { limit: 10_000 });
 
     it('knows a reader it never wrote as the store documents it', async () => {
-      const [reader] = await readers(1);
       const expected = store.kind === 'postgres' ? [] : undefined;
-      expect(await everything(reader!)).toEqual(expected);
+      expect(await everything(await newReader())).toEqual(expected);
     });
 
     it('makes a replaced timeline exist, holding exactly the given entries, newest first', async () => {
       const reader = await builtReader();
       expect(await everything(reader)).toEqual([]);
       const repost = entry(idAt(base, 9), otherAuthor, idAt(base - 5, 3));
-      await store.replace(reader, [clustered[3]!, repost, clustered[0]!, clustered[6]!]);
+      await store.replace(reader, [
+        entry(idAt(base - 1, 7)),
+        repost,
+        entry(idAt(1, 0)),
+        entry(idAt(base, 2)),
+      ]);
       expect(await everything(reader)).toEqual(
-        newestFirst([clustered[3]!, repost, clustered[0]!, clustered[6]!]),
+        newestFirst([entry(idAt(base - 1, 7)), repost, entry(idAt(1, 0)), entry(idAt(base, 2))]),
       );
-      await store.replace(reader, [clustered[1]!]);
-      expect(await everything(reader)).toEqual([clustered[1]]);
+      await store.replace(reader, [entry(idAt(1, 1))]);
+      expect(await everything(reader)).toEqual([entry(idAt(1, 1))]);
       await store.replace(reader, []);
       expect(await everything(reader)).toEqual([]);
     });
@@ -115,7 +133,8 @@ export function describeTimelineStore(name: string, open: () => Promise<Timeline
         ids(newestFirst(added).slice(0, contractCap)),
       );
       if (store.kind === 'redis') expect(held).toHaveLength(contractCap);
-      while ((await everything(reader))!.length > contractCap && added.length < 480) await add();
+      while (existing(await everything(reader)).length > contractCap && added.length < 480)
+        await add();
       expect(await everything(reader)).toEqual(newestFirst(added).slice(0, contractCap));
     });
 
@@ -134,11 +153,11 @@ export function describeTimelineStore(name: string, open: () => Promise<Timeline
         const walked: TimelineEntry[] = [];
         let maxId: SocialId | undefined;
         for (;;) {
-          const page = (await store.page(reader, { maxId, limit }))!;
+          const page = existing(await store.page(reader, { maxId, limit }));
           expect(page.length).toBeLessThanOrEqual(limit);
           if (page.length === 0) break;
           walked.push(...page);
-          maxId = page.at(-1)!.entryId;
+          maxId = only(page, -1).entryId;
         }
         expect(walked).toEqual(all);
       }
@@ -186,12 +205,12 @@ export function describeTimelineStore(name: string, open: () => Promise<Timeline
         const walked: TimelineEntry[] = [];
         let minId: SocialId = '1';
         for (;;) {
-          const page = (await store.page(reader, { minId, limit }))!;
+          const page = existing(await store.page(reader, { minId, limit }));
           expect(page.length).toBeLessThanOrEqual(limit);
           if (page.length === 0) break;
           expect(page).toEqual(newestFirst(page));
           walked.unshift(...page);
-          minId = page[0]!.entryId;
+          minId = only(page).entryId;
         }
         expect(walked).toEqual(all);
       }
@@ -240,17 +259,17 @@ export function describeTimelineStore(name: string, open: () => Promise<Timeline
 
     it('forgets dropped timelines until a replace, fan-out meanwhile or not', async () => {
       const [one, two, kept] = [await builtReader(), await builtReader(), await builtReader()];
-      await store.addToMany([one, two, kept], clustered[0]!);
+      await store.addToMany([one, two, kept], entry(idAt(1, 0)));
       await store.drop([one, two]);
       await store.drop([]);
       expect(await everything(one)).toBeUndefined();
       expect(await everything(two)).toBeUndefined();
-      expect(await everything(kept)).toEqual([clustered[0]]);
+      expect(await everything(kept)).toEqual([entry(idAt(1, 0))]);
       // A fan-out batch that selected `two` before the drop may still write to it.
-      await store.addToMany([two], clustered[1]!);
+      await store.addToMany([two], entry(idAt(1, 1)));
       expect(await everything(two)).toBeUndefined();
-      await store.replace(two, [clustered[2]!]);
-      expect(await everything(two)).toEqual([clustered[2]]);
+      await store.replace(two, [entry(idAt(base - 1, 0))]);
+      expect(await everything(two)).toEqual([entry(idAt(base - 1, 0))]);
     });
 
     it('fans entries out to 5,000 timelines (timed and printed, not asserted)', async () => {
@@ -265,8 +284,8 @@ export function describeTimelineStore(name: string, open: () => Promise<Timeline
         timings.push((performance.now() - started).toFixed(0));
       }
       console.log(`${name}: addToMany of one entry to 5,000 timelines, ms: ${timings.join(', ')}`);
-      expect(await everything(many[0]!)).toEqual(sent);
-      expect(await everything(many.at(-1)!)).toEqual(sent);
+      expect(await everything(only(many))).toEqual(sent);
+      expect(await everything(only(many, -1))).toEqual(sent);
     });
   });
 }

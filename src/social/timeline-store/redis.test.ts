@@ -12,7 +12,7 @@ const url = process.env.REDIS_URL;
 const prefix = `test:timelines:${randomBytes(6).toString('hex')}:`;
 let lastReader = 0n;
 const readers = async (count: number) =>
-  Array.from({ length: count }, () => (++lastReader + 1n).toString());
+  Array.from({ length: count }, () => (++lastReader).toString());
 
 /** The run's Redis, emptied of this file's keys after it. */
 function openRedis(): Redis {
