@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { decodeCursor, Page, PageQuery, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
@@ -118,7 +119,7 @@ function relationRoutes(app: App, social: Social): void {
         security,
         summary: 'Follow a profile, or set the bell of your follow (`notify`)',
         params: schemas.ProfileParams,
-        body: schemas.FollowInput,
+        body: Type.Union([schemas.FollowInput, Type.Null()]),
         response: {
           200: schemas.Relation,
           ...problemResponses(

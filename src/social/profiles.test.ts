@@ -92,7 +92,7 @@ describe('my profile', () => {
       { avatar_media_id: '123abc' },
       { avatar_media_id: '12345678901234567890' },
       { avatar_media_id: '9999999999999999999' },
-      { avatar_media_id: 7391820048710582273 },
+      '{"avatar_media_id": 7391820048710582273}',
       { unknown_field: 1 },
       'not json',
     ];
