@@ -65,7 +65,7 @@ function myProfileRoutes(app: App, social: Social): void {
         tags,
         security,
         summary: 'Your profile (made on your first social request)',
-        response: { 200: schemas.Profile, ...problemResponses('unauthorized') },
+        response: { 200: schemas.Profile, ...problemResponses('unauthorized', 'not-found') },
       },
     },
     async (request) => {
