@@ -1,6 +1,8 @@
 import type { Module } from '../platform/module.ts';
+import { cullTimelinesPeriodic } from './activity.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { socialConfig } from './config.ts';
+import { hotAccountsPeriodic } from './hot-accounts.ts';
 import { socialJobs } from './jobs.ts';
 import { authoriseSocialTopic } from './live.ts';
 import { mediaRoutes } from './media-routes.ts';
@@ -31,5 +33,6 @@ export const socialModule: Module = {
     briefRoutes(app, social);
   },
   jobs: socialJobs,
+  periodic: [hotAccountsPeriodic, cullTimelinesPeriodic],
   topics: { social: authoriseSocialTopic },
 };
