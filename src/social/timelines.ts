@@ -75,7 +75,10 @@ export async function homeEntries(
     });
     walk(await visible(social, viewerId, older), walked, shown, window);
   }
-  return { entries: shown.slice(0, query.limit), rebuilt };
+  // Reading upwards keeps the entries just above min_id: the oldest of those walked.
+  const entries =
+    query.minId !== undefined ? shown.slice(-query.limit) : shown.slice(0, query.limit);
+  return { entries, rebuilt };
 }
 
 /**
