@@ -1,6 +1,7 @@
 import type { JobRegistration } from '../platform/jobs/define.ts';
 import type { Core } from '../platform/module.ts';
 import { cullTimelines, cullTimelinesJob } from './activity.ts';
+import { foldCounts, foldCountsJob } from './counters.ts';
 import {
   fanoutBatchJob,
   fanoutJob,
@@ -15,6 +16,7 @@ import {
   evaluateHotAccounts,
   hotAccountsJob,
 } from './hot-accounts.ts';
+import { rotateSeen, rotateSeenJob } from './impressions.ts';
 import { socialOf } from './social.ts';
 
 /** The microblog's job handlers; each kind is defined beside the code that enqueues it. */
@@ -36,5 +38,9 @@ export function socialJobs(core: Core): JobRegistration[] {
     cullTimelinesJob.handle(async () => {
       await cullTimelines(social());
     }),
+    foldCountsJob.handle(async () => {
+      await foldCounts(socialOf(core));
+    }),
+    rotateSeenJob.handle(() => rotateSeen(core)),
   ];
 }

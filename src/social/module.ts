@@ -2,7 +2,9 @@ import type { Module } from '../platform/module.ts';
 import { cullTimelinesPeriodic } from './activity.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { socialConfig } from './config.ts';
+import { foldCountsPeriodic } from './counters.ts';
 import { hotAccountsPeriodic } from './hot-accounts.ts';
+import { rotateSeenPeriodic } from './impressions.ts';
 import { socialJobs } from './jobs.ts';
 import { authoriseSocialTopic } from './live.ts';
 import { mediaRoutes } from './media-routes.ts';
@@ -33,6 +35,11 @@ export const socialModule: Module = {
     briefRoutes(app, social);
   },
   jobs: socialJobs,
-  periodic: [hotAccountsPeriodic, cullTimelinesPeriodic],
+  periodic: (config) => [
+    foldCountsPeriodic,
+    rotateSeenPeriodic(socialConfig.of(config).impressionWindowSeconds),
+    hotAccountsPeriodic,
+    cullTimelinesPeriodic,
+  ],
   topics: { social: authoriseSocialTopic },
 };

@@ -50,8 +50,63 @@ const postFields = {
   viewer: Type.Object({ liked: Type.Boolean(), reposted: Type.Boolean() }),
 };
 export const OriginalPost = Type.Object(postFields);
+export type OriginalPost = Static<typeof OriginalPost>;
 export const Post = Type.Object({
   ...postFields,
   repost_of: Type.Union([OriginalPost, Type.Null()]),
 });
 export type Post = Static<typeof Post>;
+
+/** `POST /v1/social/posts`. */
+export const PostInput = Type.Object(
+  {
+    text: Type.String({
+      maxLength: 20_000,
+      description: 'NFC; at most SOCIAL_POST_MAX_CHARS characters',
+    }),
+    media_ids: Type.Optional(
+      Type.Array(SocialIdText, { maxItems: 16, description: 'Up to 4 of your unattached media' }),
+    ),
+    reply_to_id: Type.Optional(SocialIdText),
+  },
+  { additionalProperties: false },
+);
+
+export const PostParams = Type.Object({ id: SocialIdText });
+export const TagParams = Type.Object({ tag: Type.String({ minLength: 1, maxLength: 200 }) });
+
+/** A page of a profile or tag timeline: newest first, below `max_id`, above `since_id`. */
+export const TimelineQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    max_id: Type.Optional(SocialIdText),
+    since_id: Type.Optional(SocialIdText),
+  },
+  { additionalProperties: false },
+);
+
+export const PostPage = Type.Object({
+  items: Type.Array(Post),
+  /** The `max_id` of the next (older) page, or null at the end. */
+  next_max_id: Type.Union([SocialIdText, Type.Null()]),
+});
+
+export const LikeState = Type.Object({ liked: Type.Boolean(), likes: Type.Integer() });
+export const RepostState = Type.Object({ reposted: Type.Boolean(), reposts: Type.Integer() });
+
+/** A post of a thread that was deleted: it keeps its place so replies below it make sense. */
+export const DeletedPost = Type.Object({ id: SocialIdText, deleted: Type.Literal(true) });
+
+export const ThreadQuery = Type.Object(
+  { after: Type.Optional(SocialIdText) },
+  { additionalProperties: false },
+);
+
+/** `GET …/posts/:id/context`: ancestors root first (up to 40), the post, a page of descendants. */
+export const PostContext = Type.Object({
+  ancestors: Type.Array(Type.Union([Post, DeletedPost])),
+  post: Post,
+  descendants: Type.Array(Type.Union([Post, DeletedPost])),
+  /** The `after` of the next page of descendants, or null at the end. */
+  next_after: Type.Union([SocialIdText, Type.Null()]),
+});

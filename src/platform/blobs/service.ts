@@ -10,6 +10,9 @@ import { createS3Store } from './s3-store.ts';
 import { admitByContent, checkClaim } from './sniff.ts';
 import { type BlobRow, findBlob, insertBlob } from './store.ts';
 
+/** The type an upload's `Content-Type` header claims, read as blobs read it (for modules that take uploads of their own). */
+export { claimedType } from './sniff.ts';
+
 /** Where every blob is served, below the API's origin (a CDN may sit in front). */
 const urlPrefix = '/v1/blobs/';
 

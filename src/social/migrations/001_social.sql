@@ -95,6 +95,8 @@ CREATE INDEX social_posts_conversation ON social_posts (conversation_id, id)
 CREATE UNIQUE INDEX social_posts_one_repost ON social_posts (author_id, repost_of_id)
   WHERE repost_of_id IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX social_posts_reposts ON social_posts (repost_of_id) WHERE repost_of_id IS NOT NULL;
+-- A thread's replies below a post (the context view walks down by it).
+CREATE INDEX social_posts_replies ON social_posts (reply_to_id) WHERE reply_to_id IS NOT NULL;
 CREATE INDEX social_posts_search ON social_posts USING gin (search);
 
 -- Processed images only (the original, with its EXIF and GPS, is never kept); bytes in blobs.
