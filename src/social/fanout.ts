@@ -79,6 +79,7 @@ export async function runFanoutBatch(
   if (!post) return 0;
   const recipients = await batchRecipients(db, postId, range);
   await social.timelines.addToMany(recipients, entryOf(post));
+  social.core.log.debug({ postId, ...range, written: recipients.length }, 'fan-out batch written');
   return recipients.length;
 }
 
