@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll } from 'vitest';
 import type { Database } from '../src/platform/db/database.ts';
 import { socialModule } from '../src/social/module.ts';
 import { ensureProfileId } from '../src/social/store/profiles.ts';
@@ -34,16 +36,28 @@ export interface Person {
   call(method: string, path: string, body?: unknown): Promise<ApiResponse>;
 }
 
-/** The environment a social test server runs with: the run's Redis, if it has one. */
+/**
+ * The environment a social test server runs with: the run's Redis, if it has one, under a key
+ * prefix of its own whose keys are deleted when the test file ends.
+ */
 export function socialTestEnv(env: Record<string, string> = {}): Record<string, string> {
   const redis = process.env.REDIS_URL;
-  return {
-    ...(redis && {
-      REDIS_URL: redis,
-      SOCIAL_REDIS_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
-    }),
-    ...env,
-  };
+  if (!redis) return env;
+  const prefix = `test:${randomBytes(6).toString('hex')}:`;
+  afterAll(() => deleteKeys(redis, prefix));
+  return { REDIS_URL: redis, SOCIAL_REDIS_PREFIX: prefix, ...env };
+}
+
+/** Deletes the keys under `prefix`: a test's own, so the scan touches nothing else. */
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** A test server with the social module (and `options.systems`). */

@@ -206,7 +206,7 @@ export function assembleCore(
     outbound: createOutbound({ allowPrivate: config.outboundAllowPrivate }),
     alertRules,
     blobs: createBlobs(database.db, blobStoreFor(config), config),
-    redis: createRedis(config),
+    redis: createRedis(config, log),
     pendingMigrations: () => pendingMigrations(database.db, migrationSources(systems)),
   };
   Object.assign(engine.handlers, composeJobHandlers(modules, core));

@@ -49,14 +49,15 @@ export function createPostgresTimelines(db: Db, { cap }: { cap: number }): Timel
     async replace(userId, entries) {
       await db.transaction().execute(async (tx) => {
         await sql`DELETE FROM social_home_entries WHERE user_id = ${userId}`.execute(tx);
-        const kept = entries.slice(0, cap);
-        if (kept.length > 0) {
+        if (entries.length > 0) {
+          // The newest `cap`, whatever order the rebuild gives them in.
           await sql`
             INSERT INTO social_home_entries (user_id, entry_id, origin_id, author_id)
             SELECT ${userId}::bigint, e, o, a
-              FROM unnest(${kept.map((x) => x.entryId)}::bigint[],
-                          ${kept.map((x) => x.originId)}::bigint[],
-                          ${kept.map((x) => x.authorId)}::bigint[]) AS t(e, o, a)
+              FROM unnest(${entries.map((x) => x.entryId)}::bigint[],
+                          ${entries.map((x) => x.originId)}::bigint[],
+                          ${entries.map((x) => x.authorId)}::bigint[]) AS t(e, o, a)
+             ORDER BY e DESC LIMIT ${cap}
             ON CONFLICT DO NOTHING`.execute(tx);
         }
         await sql`

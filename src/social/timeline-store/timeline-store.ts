@@ -34,20 +34,27 @@ export interface TimelineStore {
   /**
    * Adds `entry` to the timeline of each of `userIds` (a fan-out batch). Idempotent: a retried
    * batch adds nothing twice. Keeps each timeline near the cap (it may hold a few extra entries
-   * until the next trim: readers take the newest anyway).
+   * until the next trim: readers take the newest anyway; PostgreSQL trims on one batch in ten,
+   * Redis on every one). Adding to a timeline that does not exist does not make it exist.
    */
   addToMany(userIds: SocialId[], entry: TimelineEntry): Promise<void>;
   /**
    * The entries of `userId`'s timeline matching `query`, newest first; undefined when the store
    * holds no timeline for the user (never built, culled, or lost with a Redis restart), which
-   * the reader answers by rebuilding it.
+   * the reader answers by rebuilding it. "Never built" differs by store: in PostgreSQL a profile
+   * has a timeline unless its `home_state` is `cold` (a new profile's is live and empty); in Redis
+   * only once a `replace` has built it.
    */
   page(userId: SocialId, query: TimelinePageQuery): Promise<TimelineEntry[] | undefined>;
   /** Takes one entry out of these timelines (a deleted post, an undone repost). */
   removeEntry(userIds: SocialId[], entryId: SocialId): Promise<void>;
   /** Takes every entry of `authorId` out of `userId`'s timeline (unfollow, block). */
   removeAuthor(userId: SocialId, authorId: SocialId): Promise<void>;
-  /** Makes `entries` the whole of `userId`'s timeline (a rebuild): from now on it exists. */
+  /**
+   * Makes `entries` (the newest cap of them, in any order) the whole of `userId`'s timeline (a
+   * rebuild): from now on it exists. Whatever was added before is gone: an entry fanned out
+   * between the rebuild's read of the posts and this call is lost unless the rebuild adds it again.
+   */
   replace(userId: SocialId, entries: TimelineEntry[]): Promise<void>;
   /** Forgets these timelines (inactive users): `page` answers undefined until a `replace`. */
   drop(userIds: SocialId[]): Promise<void>;
