@@ -72,7 +72,7 @@ describe('post text', () => {
     ['no text', {}],
     ['a number for text', { text: 5 }],
     ['an unknown field', { text: 'hi', userID: 1 }],
-    ['a numeric reply_to_id', { text: 'hi', reply_to_id: 9007199254740993 }],
+    ['an unsafe numeric reply_to_id', '{"text":"hi","reply_to_id":9007199254740993}'],
     ['reply_to_id abc', { text: 'hi', reply_to_id: 'abc' }],
     ['reply_to_id past 2^63', { text: 'hi', reply_to_id: '9223372036854775808' }],
   ])('answers 400 to %s', async (_, body) => {
