@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Person, type SocialTest, startSocial } from '../../test/social-harness.ts';
 import { insertToken, insertUser } from '../platform/identity/store.ts';
 import { newTokenSecret, tokenHash } from '../platform/identity/tokens.ts';
+import { rotateSeen, seenParity } from './impressions.ts';
 import { socialOf } from './social.ts';
 import { ensureProfileId } from './store/profiles.ts';
 
@@ -162,5 +163,26 @@ describe('impressions', () => {
     await servedCounts(other, postId);
     await recorder.flush();
     expect((await servedCounts(author, postId)).impressions).toBe(2);
+  });
+
+  it('alternates seen tables by window and empties the next one before it starts', async () => {
+    expect(seenParity(0, 3600)).toBe(0);
+    expect(seenParity(3_599_999, 3600)).toBe(0);
+    expect(seenParity(3_600_000, 3600)).toBe(1);
+    expect(seenParity(7_200_000, 3600)).toBe(0);
+    const { db } = social.database;
+    const current = seenParity(Date.now(), 3600);
+    const next = 1 - current;
+    await sql`INSERT INTO ${sql.table(`social_seen_${next}`)} VALUES (1, 2)`.execute(db);
+    await sql`INSERT INTO ${sql.table(`social_seen_${current}`)} VALUES (3, 4)`.execute(db);
+    await rotateSeen(social.server.server.core);
+    const left = async (parity: number) =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM ${sql.table(`social_seen_${parity}`)}`.execute(db)
+      ).rows[0]?.n;
+    expect(await left(next)).toBe(0);
+    expect(await left(current)).toBeGreaterThanOrEqual(1);
   });
 });
