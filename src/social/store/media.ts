@@ -70,3 +70,23 @@ export function setMediaAlt(
     .returning(mediaColumns)
     .executeTakeFirst();
 }
+
+/**
+ * The id of `ownerId`'s image whose processed bytes are blob `blobHash` and that no post carries
+ * yet, or undefined: brief 003 names media by its URL.
+ */
+export async function findFreeMediaByBlob(
+  db: Db | Tx,
+  ownerId: SocialId,
+  blobHash: string,
+): Promise<SocialId | undefined> {
+  const row = await socialTables(db)
+    .selectFrom('social_media')
+    .select(idText('id', 'id'))
+    .where('owner_id', '=', ownerId)
+    .where('blob_hash', '=', blobHash)
+    .where('post_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id;
+}
