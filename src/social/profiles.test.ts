@@ -201,7 +201,7 @@ describe('profile search', () => {
   });
 
   it('answers bad queries with a problem', async () => {
-    for (const query of ['', 'q=', `q=${'x'.repeat(201)}`, 'q=a&type=posts', 'q=a&limit=0']) {
+    for (const query of ['', 'q=', `q=${'x'.repeat(201)}`, 'q=a&type=things', 'q=a&limit=0']) {
       expectProblem(await bob.call('GET', `/v1/social/search?${query}`), 'validation-failed');
     }
     expectProblem(await bob.call('GET', '/v1/social/search?q=a&cursor=bogus'), 'invalid-cursor');
