@@ -13,7 +13,10 @@ let viewer: Person;
 
 beforeAll(async () => {
   test = await startSocial();
-  [ada, bob, eve, viewer] = await Promise.all(['ada', 'bob', 'eve', 'viewer'].map(test.person));
+  ada = await test.person('ada');
+  bob = await test.person('bob');
+  eve = await test.person('eve');
+  viewer = await test.person('viewer');
 });
 
 const post = async (who: Person, text: string): Promise<string> => {
