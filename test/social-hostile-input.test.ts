@@ -387,6 +387,28 @@ describe('other people’s things, and rules of the graph and threads', () => {
     refused(await bob.call('POST', '/api/v1/like', { tweetId: deleted }), 'reply-to-deleted', 'v1');
   });
 
+  it('unknown media, a taken handle, and a blocker are their problems', async () => {
+    const unknown = { text: 'a', media_ids: ['12345'] };
+    refused(await bob.call('POST', '/v1/social/posts', unknown), 'media-unusable', 'media_ids');
+    const avatar = { avatar_media_id: '12345' };
+    refused(await bob.call('PUT', '/v1/social/profile', avatar), 'media-unusable', 'avatar');
+    const named = await ada.call('PUT', '/v1/social/profile', { handle: 'ada_hostile' });
+    expect(named.status).toBe(200);
+    const taken = { handle: 'ADA_hostile' };
+    refused(await bob.call('PUT', '/v1/social/profile', taken), 'handle-taken', 'handle');
+    const carol = await test.person('carol');
+    const carolPost = (await carol.call('POST', '/v1/social/posts', { text: 'mine' })).body.id;
+    expect((await carol.call('POST', `/v1/social/profiles/${bob.profileId}/block`)).status).toBe(
+      200,
+    );
+    const follow = `/v1/social/profiles/${carol.profileId}/follow`;
+    refused(await bob.call('POST', follow, 'null'), 'blocked', 'follow a blocker');
+    const reply = { text: 'a', reply_to_id: carolPost };
+    refused(await bob.call('POST', '/v1/social/posts', reply), 'not-found', 'reply to a blocker');
+    refused(await bob.call('GET', `/api/v1/tweet/${carolPost}`), 'not-found', 'read a blocker');
+    refused(await bob.call('POST', '/api/v1/like', { tweetId: carolPost }), 'not-found', 'like');
+  });
+
   it('following, blocking or muting yourself is a 422', async () => {
     for (const what of ['follow', 'block', 'mute']) {
       const url = `/v1/social/profiles/${ada.profileId}/${what}`;
