@@ -54,7 +54,7 @@ export function briefRoutes(app: App, social: Social): void {
       },
     },
     async (request, reply) => {
-      const authorId = await actingProfile(social, request, request.body.userID);
+      const { profileId: authorId } = await actingProfile(social, request, request.body.userID);
       const post = await createPost(social, authorId, { text: request.body.text });
       return reply.code(201).send({ tweetId: post.id, ...post });
     },
@@ -77,9 +77,10 @@ export function briefRoutes(app: App, social: Social): void {
     },
     async (request) => {
       const { userID, length } = request.query;
-      const viewerId = await actingProfile(social, request, userID);
-      if (viewerId === (await me(request))) await noteActivity(social, viewerId);
-      return homePage(social, viewerId, { limit: length });
+      const { profileId, own } = await actingProfile(social, request, userID);
+      // An operator reading someone's timeline is not that reader coming back.
+      if (own) await noteActivity(social, profileId);
+      return homePage(social, profileId, { limit: length });
     },
   );
 
@@ -163,17 +164,17 @@ async function actingProfile(
   social: Social,
   request: FastifyRequest,
   userID: LooseSocialId,
-): Promise<SocialId> {
+): Promise<{ profileId: SocialId; own: boolean }> {
   const named = socialId(userID, 'userID');
   const { user } = principalOf(request);
-  if (named === (await social.profileIds.of(user.id))) return named;
+  if (named === (await social.profileIds.of(user.id))) return { profileId: named, own: true };
   if (!user.is_operator) {
     throw new Problem('forbidden', 'userID must be your own profile id');
   }
   if (!(await findProfile(social.core.database.db, { id: named }))) {
     throw new Problem('not-found', `No profile ${named}`);
   }
-  return named;
+  return { profileId: named, own: false };
 }
 
 /**
