@@ -78,6 +78,24 @@ describe('the home timeline', () => {
     expect(state.rows[0]?.home_state).toBe('live');
   });
 
+  it('loses no post made while a timeline is being rebuilt', async () => {
+    const [author, reader] = [await person(), await person()];
+    await follow(db(), reader.profileId, author.profileId);
+    const before = await posts(author.profileId, reader.profileId, 2);
+    await sql`UPDATE social_profiles SET last_active_at = now() - interval '40 days'
+               WHERE id = ${reader.profileId}`.execute(db());
+    await cullTimelines(social);
+    const [during, read] = await Promise.all([
+      Promise.all([1, 2, 3, 4, 5].map((n) => post(social, author.profileId, { text: `${n}` }))),
+      homeEntries(social, reader.profileId, { limit: 20 }),
+    ]);
+    expect(read.rebuilt).toBe(true);
+    const all = [...before, ...during].sort((a, b) => (BigInt(a) < BigInt(b) ? 1 : -1));
+    await eventually(async () => {
+      expect(await storedIds(social, reader.profileId)).toEqual(all);
+    });
+  });
+
   it('shows a post reposted twice once, and the next repost when the shown one goes', async () => {
     const [author, first, second, reader] = await Promise.all([1, 2, 3, 4].map(() => person()));
     if (!author || !first || !second || !reader) throw new Error('people');
