@@ -2,7 +2,7 @@ import type { Module } from '../platform/module.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { socialConfig } from './config.ts';
 import { socialJobs } from './jobs.ts';
-import { authoriseSocialTopic } from './live.ts';
+import { authoriseSocialTopic, startLiveDelivery } from './live.ts';
 import { mediaRoutes } from './media-routes.ts';
 import { postRoutes } from './post-routes.ts';
 import { socialProblems } from './problems.ts';
@@ -29,6 +29,7 @@ export const socialModule: Module = {
     mediaRoutes(app, social);
     searchRoutes(app, social);
     briefRoutes(app, social);
+    startLiveDelivery(app, social);
   },
   jobs: socialJobs,
   topics: { social: authoriseSocialTopic },
