@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startSocial } from '../../test/social-harness.ts';
 import { deletePost, graph, insertPost } from '../../test/social-posting.ts';
 import { openStream, type StreamClient, type StreamMessage } from '../../test/stream-clients.ts';
-import { homeAudience } from './store/live.ts';
+import { homeAudiences } from './store/live.ts';
 
 // Live delivery over real WebSockets: the topic rules, a post reaching its author's connected
 // followers (and not those who muted or blocked the author, nor strangers), and presence.
@@ -136,25 +136,30 @@ describe('live delivery', () => {
     await follow(both.profileId, author.profileId);
     await follow(both.profileId, answered.profileId);
     await follow(answered.profileId, author.profileId);
+    const original = await social.person('original');
+    await mute(fan.profileId, original.profileId);
+    const originalPost = await insertPost(core, original.profileId);
     const local = [author, fan, both, answered].map((person) => person.profileId);
-    const audience = (replyToAuthor: string | null) =>
-      homeAudience(db, { authorId: author.profileId, replyToAuthor, repostOfId: null }, local).then(
-        (ids) => ids.sort(),
-      );
-    const everyone = [author, fan, both, answered].map((p) => p.profileId).sort();
-    expect(await audience(null)).toEqual(everyone);
-    expect(await audience(author.profileId)).toEqual(everyone); // a thread of one's own
-    expect(await audience(answered.profileId)).toEqual(
-      [author.profileId, both.profileId, answered.profileId].sort(),
+    const post = (replyToAuthor: string | null, repostOfId: string | null = null) => ({
+      authorId: author.profileId,
+      replyToAuthor,
+      repostOfId,
+    });
+    // One batch: a post, a self-reply, a reply to another, a repost of someone fan muted.
+    const audiences = await homeAudiences(
+      db,
+      [post(null), post(author.profileId), post(answered.profileId), post(null, originalPost)],
+      local,
     );
+    const everyone = [...local].sort();
+    expect(audiences.map((ids) => ids.sort())).toEqual([
+      everyone,
+      everyone, // a thread of one's own
+      [author.profileId, both.profileId, answered.profileId].sort(),
+      [author.profileId, both.profileId, answered.profileId].sort(),
+    ]);
     // Only the profiles whose home timelines are open here.
-    expect(
-      await homeAudience(
-        db,
-        { authorId: author.profileId, replyToAuthor: null, repostOfId: null },
-        [fan.profileId],
-      ),
-    ).toEqual([fan.profileId]);
+    expect(await homeAudiences(db, [post(null)], [fan.profileId])).toEqual([[fan.profileId]]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Core } from '../platform/module.ts';
 import { hydratePosts } from './hydrate.ts';
 import { type SocialId, socialId } from './ids.ts';
 import type { Social } from './social.ts';
-import { homeAudience, maySeePost, ownsProfile } from './store/live.ts';
+import { homeAudiences, type LivePost, maySeePost, ownsProfile } from './store/live.ts';
 
 // Live delivery (docs/social.md, "Live delivery and notifications"): one logged event per post on
 // `social:posts`, and each process pushes it to the home timelines open on its own connections,
@@ -55,60 +55,94 @@ function validId(text: string): SocialId | undefined {
   }
 }
 
+/** Events handled in one query, at most: those that arrived while the last batch was handled. */
+const maxBatch = 500;
+
 /**
  * Starts this process's live delivery: it listens to `social:posts` until the HTTP server closes.
  * Called from the module's routes, so it runs wherever the stream gateway does (roles `all` and
- * `api`), which a module service would not (services run only where jobs do).
+ * `api`), which a module service would not (services run only where jobs do). Events are handled
+ * in arrival order, those that arrived meanwhile as one batch (one audience query, one
+ * hydration), so a deletion never overtakes its post and a burst of posts is not a query each.
  */
 export function startLiveDelivery(app: App, social: Social): void {
   const { core } = social;
-  // One event after another, so a post's deletion never overtakes its creation.
-  let queue: Promise<void> = Promise.resolve();
+  const pending: PublishedEvent[] = [];
+  let draining: Promise<void> | undefined;
+
+  async function drain(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = pending.splice(0, maxBatch);
+      await deliver(social, batch).catch((error) =>
+        core.log.warn({ err: error, events: batch.length }, 'live delivery failed'),
+      );
+    }
+    draining = undefined;
+  }
+
   const unsubscribe = core.events.subscribe([postsTopic], (event) => {
-    queue = queue
-      .then(() => deliver(social, event))
-      .catch((error) => core.log.warn({ err: error, id: event.id }, 'live delivery failed'));
+    pending.push(event);
+    draining ??= drain();
   });
   app.addHook('onClose', async () => {
     unsubscribe();
-    await queue;
+    await draining;
   });
 }
 
-/** Pushes one `social:posts` event to the home timelines open here that it reaches. */
-async function deliver(social: Social, event: PublishedEvent): Promise<void> {
-  const { events } = social.core;
+/** A `social:posts` event as live delivery needs it. */
+interface LiveEvent {
+  type: 'post.created' | 'post.deleted';
+  id: SocialId;
+  post: LivePost;
+}
+
+function liveEvent(event: PublishedEvent): LiveEvent | undefined {
+  if (event.type !== 'post.created' && event.type !== 'post.deleted') return undefined;
+  const data = event.data as PostCreatedData;
+  return {
+    type: event.type,
+    id: data.id,
+    post: {
+      authorId: data.author_id,
+      // A deletion goes to every follower who may have had it: no reply rule.
+      replyToAuthor: event.type === 'post.created' ? (data.reply_to_author ?? null) : null,
+      repostOfId: event.type === 'post.created' ? (data.repost_of_id ?? null) : null,
+    },
+  };
+}
+
+/** Pushes `social:posts` events to the home timelines open here that they reach. */
+async function deliver(social: Social, batch: PublishedEvent[]): Promise<void> {
+  const { events, log } = social.core;
   const local = events
     .localTopics(homePrefix)
     .map((topic) => topic.slice(homePrefix.length))
     .filter((id) => /^\d{1,19}$/.test(id));
   if (local.length === 0) return;
-  if (event.type === 'post.created') {
-    const post = event.data as PostCreatedData;
-    const audience = await audienceOf(social, post, local);
-    if (audience.length === 0) return;
-    const [hydrated] = await hydratePosts(social, undefined, [post.id]);
-    if (!hydrated) return; // deleted meanwhile
-    for (const profileId of audience) {
-      events.deliverLocal(`${homePrefix}${profileId}`, { type: 'post.created', data: hydrated });
-    }
-  } else if (event.type === 'post.deleted') {
-    const { id, author_id } = event.data as PostDeletedData;
-    const post = { id, author_id, reply_to_author: null, repost_of_id: null };
-    for (const profileId of await audienceOf(social, post, local)) {
-      events.deliverLocal(`${homePrefix}${profileId}`, { type: 'post.deleted', data: { id } });
-    }
-  }
-}
-
-function audienceOf(social: Social, post: PostCreatedData, local: SocialId[]) {
-  return homeAudience(
+  const live = batch.map(liveEvent).filter((event) => event !== undefined);
+  const audiences = await homeAudiences(
     social.core.database.db,
-    {
-      authorId: post.author_id,
-      replyToAuthor: post.reply_to_author,
-      repostOfId: post.repost_of_id,
-    },
+    live.map((event) => event.post),
     local,
   );
+  const created = live
+    .filter((event, index) => event.type === 'post.created' && audiences[index]?.length)
+    .map((event) => event.id);
+  // Hydrated once for every reader; a failure still lets the deletions through.
+  const posts =
+    created.length === 0
+      ? []
+      : await hydratePosts(social, undefined, created).catch((error) => {
+          log.warn({ err: error, posts: created }, 'live delivery could not hydrate posts');
+          return [];
+        });
+  const hydrated = new Map(posts.map((post) => [post.id, post]));
+  for (const [index, event] of live.entries()) {
+    const data = event.type === 'post.created' ? hydrated.get(event.id) : { id: event.id };
+    if (!data) continue; // deleted meanwhile, or not hydrated
+    for (const profileId of audiences[index] ?? []) {
+      events.deliverLocal(`${homePrefix}${profileId}`, { type: event.type, data });
+    }
+  }
 }

@@ -40,34 +40,47 @@ export interface LivePost {
 }
 
 /**
- * Of the profiles `local` (home timelines open in this process), those a new post reaches: the
- * author, and the author's followers who neither muted nor blocked (either way) the author or,
- * for a repost, the original's author. A reply reaches a follower only if they also follow the
- * person answered (or are that person), or if it answers the author's own post (a thread).
+ * For each of `posts` (by index), the profiles of `local` (home timelines open in this process)
+ * it reaches: the author, and the author's followers who neither muted nor blocked (either way)
+ * the author or, for a repost, the original's author. A reply reaches a follower only if they
+ * also follow the person answered (or are that person), or if it answers the author's own post
+ * (a thread). One query for a batch of posts.
  */
-export async function homeAudience(db: Db, post: LivePost, local: SocialId[]): Promise<SocialId[]> {
-  const { rows } = await sql<{ id: SocialId }>`
-    WITH actors AS (
-      SELECT ${post.authorId}::bigint AS id
-      UNION SELECT author_id FROM social_posts WHERE id = ${post.repostOfId}::bigint
+export async function homeAudiences(
+  db: Db,
+  posts: LivePost[],
+  local: SocialId[],
+): Promise<SocialId[][]> {
+  const audiences = posts.map((): SocialId[] => []);
+  if (posts.length === 0 || local.length === 0) return audiences;
+  const column = (pick: (post: LivePost) => SocialId | null) => posts.map(pick);
+  const { rows } = await sql<{ n: number; id: SocialId }>`
+    WITH p AS (
+      SELECT * FROM unnest(${column((post) => post.authorId)}::bigint[],
+                           ${column((post) => post.replyToAuthor)}::bigint[],
+                           ${column((post) => post.repostOfId)}::bigint[])
+        WITH ORDINALITY AS p (author_id, reply_to_author, repost_of_id, n)
+    ), actors AS (
+      SELECT n, author_id AS id FROM p
+      UNION SELECT p.n, o.author_id FROM p JOIN social_posts o ON o.id = p.repost_of_id
     )
-    SELECT f.follower_id::text AS id FROM social_follows f
-    WHERE f.followee_id = ${post.authorId}::bigint
-      AND f.follower_id = ANY(${local}::bigint[])
-      AND (${post.replyToAuthor}::bigint IS NULL
-           OR ${post.replyToAuthor}::bigint = ${post.authorId}::bigint
-           OR f.follower_id = ${post.replyToAuthor}::bigint
+    SELECT p.n::int AS n, f.follower_id::text AS id
+    FROM p JOIN social_follows f ON f.followee_id = p.author_id
+    WHERE f.follower_id = ANY(${local}::bigint[])
+      AND (p.reply_to_author IS NULL OR p.reply_to_author = p.author_id
+           OR f.follower_id = p.reply_to_author
            OR EXISTS (SELECT 1 FROM social_follows g
-                      WHERE g.follower_id = f.follower_id
-                        AND g.followee_id = ${post.replyToAuthor}::bigint))
-      AND NOT EXISTS (SELECT 1 FROM social_mutes m
-                      WHERE m.muter_id = f.follower_id AND m.muted_id IN (SELECT id FROM actors))
-      AND NOT EXISTS (SELECT 1 FROM social_blocks b, actors a
-                      WHERE (b.blocker_id = f.follower_id AND b.blocked_id = a.id)
-                         OR (b.blocker_id = a.id AND b.blocked_id = f.follower_id))
+                      WHERE g.follower_id = f.follower_id AND g.followee_id = p.reply_to_author))
+      AND NOT EXISTS (SELECT 1 FROM social_mutes m JOIN actors a ON a.id = m.muted_id
+                      WHERE a.n = p.n AND m.muter_id = f.follower_id)
+      AND NOT EXISTS (SELECT 1 FROM social_blocks b JOIN actors a
+                        ON (b.blocker_id = f.follower_id AND b.blocked_id = a.id)
+                        OR (b.blocker_id = a.id AND b.blocked_id = f.follower_id)
+                      WHERE a.n = p.n)
     UNION ALL
-    SELECT ${post.authorId}::text WHERE ${post.authorId}::bigint = ANY(${local}::bigint[])`.execute(
+    SELECT p.n::int, p.author_id::text FROM p WHERE p.author_id = ANY(${local}::bigint[])`.execute(
     db,
   );
-  return rows.map((row) => row.id);
+  for (const row of rows) audiences[row.n - 1]?.push(row.id);
+  return audiences;
 }
