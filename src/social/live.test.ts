@@ -111,9 +111,11 @@ describe('live delivery', () => {
     const everyone = [fan, muter, blocker, blocked, stranger];
     const streams = await Promise.all(everyone.map(reader));
     // A deletion goes to the audience a creation does, and needs no hydrated post.
-    const id = await insertPost(core, author.profileId);
-    await deletePost(core, id, author.profileId);
     const [fanStream] = streams as [StreamClient];
+    const id = await insertPost(core, author.profileId);
+    // Deleted before it was pushed, a post is not pushed at all: wait for it first.
+    if (hydrateBuilt) await fanStream.next((m) => isPush(m) && m.event === 'post.created');
+    await deletePost(core, id, author.profileId);
     const deleted = await fanStream.next((m) => isPush(m) && m.event === 'post.deleted');
     expect(deleted.data).toEqual({ id });
     for (const [index, stream] of streams.entries()) {
