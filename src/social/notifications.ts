@@ -56,7 +56,10 @@ export async function sendNotices(
 ): Promise<void> {
   if (recipients.length === 0) return;
   const { core } = social;
-  const online = await core.events.online(recipients.map((recipient) => recipient.user_id));
+  const online = await core.events.online(
+    recipients.map((recipient) => recipient.user_id),
+    { tx },
+  );
   for (const recipient of recipients) {
     await core.notify.send(tx, {
       userId: recipient.user_id,

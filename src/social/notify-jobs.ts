@@ -64,7 +64,7 @@ async function notifyGroup(
   await transaction(core.database.db, async (tx) => {
     const found = await reactionGroup(tx, group.recipientId, group.postId, group.kind);
     if (!found?.newest_at || found.count === 0) return;
-    const watching = (await core.events.online([found.user_id])).has(found.user_id);
+    const watching = (await core.events.online([found.user_id], { tx })).has(found.user_id);
     const emailed = found.may_email && !watching;
     const others = found.count - 1;
     const who =

@@ -128,7 +128,7 @@ export function createEventBus(options: {
       handOut({ id: String(lastId), topic, ...event, at, local: true });
     },
     localTopics: (prefix) => topicsByPrefix.of(prefix, () => subscribers.keys()),
-    online: (userIds) => onlineAmong(db, userIds, options.heartbeatMs),
+    online: (userIds, { tx } = {}) => onlineAmong(tx ?? db, userIds, options.heartbeatMs),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { isSilent } from '../observe/instances.ts';
 import { changedPresence, clearPresence, onlineUsers } from './store.ts';
 
@@ -83,7 +83,7 @@ export function createPresence(db: Db, instanceId: string, log: Logger): Presenc
  * died without cleaning up stops counting within one heartbeat timeout.
  */
 export async function onlineAmong(
-  db: Db,
+  db: Db | Tx,
   userIds: readonly string[],
   defaultHeartbeatMs: number,
 ): Promise<Set<string>> {

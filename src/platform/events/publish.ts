@@ -47,9 +47,10 @@ export interface Events {
   /**
    * Those of `userIds` with an open stream connection at a process whose heartbeat is alive
    * (`stream_presence`, written within a second of a connection opening or closing). A process
-   * that died reads as having no one within one heartbeat timeout.
+   * that died reads as having no one within one heartbeat timeout. Inside a transaction, pass
+   * it as `tx`: asking the pool for a second connection while holding one can exhaust it.
    */
-  online(userIds: readonly string[]): Promise<Set<string>>;
+  online(userIds: readonly string[], options?: { tx?: Db | Tx }): Promise<Set<string>>;
 }
 
 /** `<namespace>:<id>`: a lower-case namespace, then an id of letters, digits and `_.:-`. */

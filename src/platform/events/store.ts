@@ -182,7 +182,7 @@ export async function clearPresence(db: Db, instanceId: string): Promise<void> {
 
 /** Those of `userIds` with a presence row at an instance neither stopped, lost nor `silent`. */
 export async function onlineUsers(
-  db: Db,
+  db: Db | Tx,
   userIds: string[],
   silent: RawBuilder<boolean>,
 ): Promise<string[]> {
