@@ -2,6 +2,7 @@ import type { JobRegistration } from '../platform/jobs/define.ts';
 import type { Core } from '../platform/module.ts';
 import { foldCounts, foldCountsJob } from './counters.ts';
 import { rotateSeen, rotateSeenJob } from './impressions.ts';
+import { notificationJobs } from './notify-jobs.ts';
 import { socialOf } from './social.ts';
 
 /** The microblog's job handlers; each kind is defined beside the code that enqueues it. */
@@ -11,5 +12,6 @@ export function socialJobs(core: Core): JobRegistration[] {
       await foldCounts(socialOf(core));
     }),
     rotateSeenJob.handle(() => rotateSeen(core)),
+    ...notificationJobs(core),
   ];
 }

@@ -4,7 +4,7 @@ import { socialConfig } from './config.ts';
 import { foldCountsPeriodic } from './counters.ts';
 import { rotateSeenPeriodic } from './impressions.ts';
 import { socialJobs } from './jobs.ts';
-import { authoriseSocialTopic } from './live.ts';
+import { authoriseSocialTopic, startLiveDelivery } from './live.ts';
 import { mediaRoutes } from './media-routes.ts';
 import { postRoutes } from './post-routes.ts';
 import { socialProblems } from './problems.ts';
@@ -31,6 +31,7 @@ export const socialModule: Module = {
     mediaRoutes(app, social);
     searchRoutes(app, social);
     briefRoutes(app, social);
+    startLiveDelivery(app, social);
   },
   jobs: socialJobs,
   periodic: (config) => [
