@@ -3,7 +3,6 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 import type { TimelineEntry } from '../timeline-store/timeline-store.ts';
 import { avatarJoin, type SummaryRow, summaryColumns } from './profiles.ts';
-import { type CounterField, counterFields } from './tables.ts';
 
 // The follow graph, blocks and mutes (docs/social.md, "Profiles and the graph"), and the counts
 // read beside them. The rows are the truth; followers/following counters move by deltas written
