@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 
 // The SQL of a reader's activity and of the hot flag (docs/social.md, "Home timelines"):
@@ -44,7 +44,7 @@ export interface HotFlip {
  * Counts only the candidates: followers counters past 80 % of the line (a partial index), those
  * with pending deltas (the fold empties them every second), and the hot accounts.
  */
-export async function reevaluateHotFlags(db: Db, threshold: number): Promise<HotFlip[]> {
+export async function reevaluateHotFlags(db: Db | Tx, threshold: number): Promise<HotFlip[]> {
   const { rows } = await sql<HotFlip>`
     WITH candidates AS (
       SELECT subject_id AS id FROM social_counters WHERE field = 5 AND value > ${threshold} * 0.8
