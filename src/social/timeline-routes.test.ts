@@ -68,7 +68,8 @@ describe('next_since_id', () => {
     expect(nextSinceId([young, ...settled], undefined)).toBe(settled[0]);
     const line = BigInt(nextSinceId([young], undefined) as string);
     expect(line < BigInt(young) && line > BigInt(idAt(10_000))).toBe(true);
-    expect(nextSinceId([young], idAt(2_000))).toBe(idAt(2_000));
+    const asked = idAt(2_000);
+    expect(nextSinceId([young], asked)).toBe(asked);
     expect(nextSinceId([], settled[0])).toBe(settled[0]);
     expect(nextSinceId([], undefined)).toBeNull();
   });
