@@ -200,6 +200,20 @@ describe('brief 003: /api/v1/tweet and /api/v1/like', () => {
     );
   });
 
+  it('answers an Idempotency-Key retry of /send and /api/v1/tweet with the same post', async () => {
+    for (const [path, body] of [
+      ['/send', { text: 'once', userID: author.profileId }],
+      ['/api/v1/tweet', { content: 'once' }],
+    ] as const) {
+      const headers = { 'idempotency-key': `brief-${path}-${Date.now()}` };
+      const send = () => test.api('POST', path, { token: author.token, body, headers });
+      const first = await send();
+      const again = await send();
+      expect(first.status).toBe(201);
+      expect(again.body.tweetId).toBe(first.body.tweetId);
+    }
+  });
+
   it('likes once however often asked, with tweetId a string or a safe number', async () => {
     const made = await author.call('POST', '/api/v1/tweet', { content: 'like me' });
     const { tweetId } = made.body;
