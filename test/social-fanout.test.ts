@@ -26,7 +26,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'debug',
     // Small batches, few at a time: a post is many jobs, so both processes get some.
     SOCIAL_FANOUT_BATCH: '500',
-    JOB_QUEUES: 'default:4,social:2',
+    JOB_QUEUES: 'default:6',
     // A killed worker's jobs go back to the queue within seconds.
     JOB_LEASE_SECONDS: '3',
   };

@@ -33,7 +33,6 @@ export async function noteActivity(social: Social, profileId: SocialId): Promise
 
 /** Culls the timelines of inactive readers (`social.cull-timelines`), daily from the periodic. */
 export const cullTimelinesJob = defineJob('social.cull-timelines', {
-  queue: 'social',
   maxAttempts: 3,
 });
 

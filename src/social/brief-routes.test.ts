@@ -19,7 +19,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'meridian-social-brief-'));
-  test = await startSocial({ env: { DATA_DIR: dataDir, JOB_QUEUES: 'default:10,social:8' } });
+  test = await startSocial({ env: { DATA_DIR: dataDir } });
   author = await test.person('author');
   reader = await test.person('reader');
   const op = await signUpOperator(test.api, test.server);

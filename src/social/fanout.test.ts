@@ -25,7 +25,7 @@ let social: Social;
 
 beforeAll(async () => {
   test = await startSocial({
-    env: { JOB_QUEUES: 'default:10,social:8', SOCIAL_HOT_FOLLOWERS: '10' },
+    env: { SOCIAL_HOT_FOLLOWERS: '10' },
   });
   social = socialOf(test.server.server.core);
 });

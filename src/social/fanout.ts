@@ -19,7 +19,6 @@ import type { TimelineEntry } from './timeline-store/timeline-store.ts';
 
 /** Plans the fan-out of a new post (or repost). Enqueued in the post's transaction. */
 export const fanoutJob = defineJob<{ postId: SocialId }>('social.fanout', {
-  queue: 'social',
   // Before the queue's housekeeping (hot flags, the cull, backfills): readers wait on these.
   priority: 1,
   maxAttempts: 10,
@@ -28,12 +27,11 @@ export const fanoutJob = defineJob<{ postId: SocialId }>('social.fanout', {
 /** Writes one range of followers' timelines; the planner enqueues one per batch. */
 export const fanoutBatchJob = defineJob<{ postId: SocialId } & FollowerRange>(
   'social.fanout-batch',
-  { queue: 'social', priority: 1, maxAttempts: 10 },
+  { priority: 1, maxAttempts: 10 },
 );
 
 /** Takes a deleted post (or undone repost) out of the stored timelines. Enqueued with the delete. */
 export const unfanoutJob = defineJob<{ postId: SocialId; authorId: SocialId }>('social.unfanout', {
-  queue: 'social',
   maxAttempts: 10,
 });
 

@@ -23,7 +23,7 @@ const flipsTopic = 'social:hot-accounts';
 const backfillPosts = 50;
 
 /** Re-evaluates every account's hot flag (`social.hot-accounts`), every 30 s from the periodic. */
-export const hotAccountsJob = defineJob('social.hot-accounts', { queue: 'social', maxAttempts: 3 });
+export const hotAccountsJob = defineJob('social.hot-accounts', { maxAttempts: 3 });
 
 /** The periodic entry that enqueues `hotAccountsJob`. */
 export const hotAccountsPeriodic = {
@@ -34,7 +34,6 @@ export const hotAccountsPeriodic = {
 
 /** Fans out the latest posts of an account no longer hot, so posts made while hot are not lost. */
 export const backfillAuthorJob = defineJob<{ authorId: SocialId }>('social.backfill-author', {
-  queue: 'social',
   maxAttempts: 10,
 });
 

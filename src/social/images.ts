@@ -2,6 +2,7 @@ import os from 'node:os';
 import { encode } from 'blurhash';
 import sharp, { type Sharp } from 'sharp';
 import { Problem } from '../platform/problems.ts';
+import { semaphore } from './semaphore.ts';
 
 // What an uploaded image becomes before it is kept (docs/social.md, "Media"): re-encoded from its
 // pixels, so nothing of the original file (EXIF, GPS, XMP, comments, trailing bytes) survives.
@@ -126,24 +127,4 @@ async function blurhashOf(kept: Buffer): Promise<string> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   return encode(new Uint8ClampedArray(data), info.width, info.height, 4, 3);
-}
-
-/**
- * At most `size` tasks run at once; the others wait their turn, first come first served. A task
- * that ends hands its place straight to the next waiting one.
- */
-function semaphore(size: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (running < size) running++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
 }

@@ -16,7 +16,7 @@ let author: Person;
 let reader: Person;
 
 beforeAll(async () => {
-  test = await startSocial({ env: { JOB_QUEUES: 'default:10,social:8' } });
+  test = await startSocial({});
   author = await test.person();
   reader = await test.person();
   await follow(test.database.db, reader.profileId, author.profileId);

@@ -23,7 +23,7 @@ let test: SocialTest;
 let social: Social;
 
 beforeAll(async () => {
-  test = await startSocial({ env: { JOB_QUEUES: 'default:10,social:8' } });
+  test = await startSocial({});
   social = socialOf(test.server.server.core);
 });
 
