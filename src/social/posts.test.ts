@@ -47,13 +47,8 @@ describe('posts', () => {
     const read = await ada.call('GET', `/v1/social/posts/${created.id}`);
     expect(read.status).toBe(200);
     expect(read.body.id).toBe(created.id);
-    const own = await social.database.db
-      .withTables<{ social_home_entries: { user_id: string; entry_id: string } }>()
-      .selectFrom('social_home_entries')
-      .select(sql<string>`entry_id::text`.as('entry_id'))
-      .where('user_id', '=', bob.profileId)
-      .execute();
-    expect(own.map((row) => row.entry_id)).toContain(created.id);
+    const home = await bob.call('GET', '/v1/social/timelines/home');
+    expect(home.body.items.map((p: { id: string }) => p.id)).toContain(created.id);
     const tag = await ada.call('GET', '/v1/social/tags/MERIDIAN');
     expect(tag.body.items.map((p: { id: string }) => p.id)).toContain(created.id);
   });
