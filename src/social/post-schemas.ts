@@ -73,7 +73,7 @@ export const PostInput = Type.Object(
 );
 
 export const PostParams = Type.Object({ id: SocialIdText });
-export const TagParams = Type.Object({ tag: Type.String({ minLength: 1, maxLength: 200 }) });
+export const TagParams = Type.Object({ tag: Type.String({ minLength: 1, maxLength: 100 }) });
 
 /** A page of a profile or tag timeline: newest first, below `max_id`, above `since_id`. */
 export const TimelineQuery = Type.Object(

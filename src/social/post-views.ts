@@ -112,9 +112,9 @@ export async function postPeople(
   list: 'likes' | 'reposts',
   query: { limit: number; cursor?: string },
 ) {
-  await readPost(social, viewerId, postId);
   const key = decodeCursor(query.cursor, 1)?.[0];
   const after = key === undefined ? undefined : cursorId(key);
+  await readPost(social, viewerId, postId);
   const { db } = social.core.database;
   const rows =
     list === 'likes'

@@ -162,11 +162,18 @@ describe('posts', () => {
 
   it('hides posts across a block both ways, as unknown', async () => {
     const secret = await post(ada, { text: 'not for bob' });
+    const dan = await social.person('Dan');
+    const relayed = await dan.call('POST', `/v1/social/posts/${secret.id}/repost`);
+    expect((await bob.call('GET', `/v1/social/posts/${relayed.body.id}`)).status).toBe(200);
     await sql`INSERT INTO social_blocks (blocker_id, blocked_id)
               VALUES (${ada.profileId}::bigint, ${bob.profileId}::bigint)`.execute(
       social.database.db,
     );
     expectProblem(await bob.call('GET', `/v1/social/posts/${secret.id}`), 'not-found');
+    // Someone else's repost does not carry it past the block either.
+    expectProblem(await bob.call('GET', `/v1/social/posts/${relayed.body.id}`), 'not-found');
+    const dans = await bob.call('GET', `/v1/social/profiles/${dan.profileId}/posts`);
+    expect(dans.body.items).toEqual([]);
     expectProblem(await bob.call('POST', `/v1/social/posts/${secret.id}/like`), 'not-found');
     const reply = await bob.call('POST', '/v1/social/posts', {
       text: 'hi',
