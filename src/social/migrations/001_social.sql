@@ -54,6 +54,11 @@ CREATE TABLE social_follows (
 );
 CREATE UNIQUE INDEX social_follows_by_follower ON social_follows (follower_id, followee_id);
 CREATE INDEX social_follows_notify ON social_follows (followee_id, follower_id) WHERE notify;
+-- The followers and following lists, newest follow first (keyset pages, no sort of the whole list).
+CREATE INDEX social_follows_followers_list
+  ON social_follows (followee_id, created_at DESC, follower_id DESC);
+CREATE INDEX social_follows_following_list
+  ON social_follows (follower_id, created_at DESC, followee_id DESC);
 
 CREATE TABLE social_blocks (
   blocker_id bigint      NOT NULL REFERENCES social_profiles ON DELETE CASCADE,
