@@ -1,7 +1,9 @@
 import type { Module } from '../platform/module.ts';
+import { cullTimelinesPeriodic } from './activity.ts';
 import { briefRoutes } from './brief-routes.ts';
 import { socialConfig } from './config.ts';
 import { foldCountsPeriodic } from './counters.ts';
+import { hotAccountsPeriodic } from './hot-accounts.ts';
 import { rotateSeenPeriodic } from './impressions.ts';
 import { socialJobs } from './jobs.ts';
 import { authoriseSocialTopic } from './live.ts';
@@ -36,6 +38,8 @@ export const socialModule: Module = {
   periodic: (config) => [
     foldCountsPeriodic,
     rotateSeenPeriodic(socialConfig.of(config).impressionWindowSeconds),
+    hotAccountsPeriodic,
+    cullTimelinesPeriodic,
   ],
   topics: { social: authoriseSocialTopic },
 };

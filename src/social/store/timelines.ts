@@ -1,0 +1,221 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { SocialId } from '../ids.ts';
+import type { TimelineEntry } from '../timeline-store/timeline-store.ts';
+
+// The SQL of home timelines (docs/social.md, "Home timelines"): the fan-out's plan and batches,
+// the pull query that rebuilds a timeline (and reads past its cap, and merges hot accounts in),
+// the reader's home state, and the filters of a page. The timeline rows themselves are the
+// TimelineStore's: nothing here reads or writes `social_home_entries`.
+
+/** What the fan-out needs of a post. */
+export interface FanoutPost {
+  id: SocialId;
+  authorId: SocialId;
+  /** The author answered, for the reply rule; null for a root post or a repost. */
+  replyToAuthor: SocialId | null;
+  /** The entry's de-dup key: the post itself, or the post reposted. */
+  originId: SocialId;
+  /** The author is hot: merged into timelines at read, not fanned out. */
+  hot: boolean;
+  /** The author's own timeline is culled (it gets no entries until rebuilt). */
+  authorCold: boolean;
+}
+
+/** The live post `postId` with its author's flags; undefined when deleted or unknown. */
+export async function loadFanoutPost(db: Db, postId: SocialId): Promise<FanoutPost | undefined> {
+  const { rows } = await sql<FanoutPost>`
+    SELECT p.id::text AS id, p.author_id::text AS "authorId",
+           p.reply_to_author::text AS "replyToAuthor",
+           coalesce(p.repost_of_id, p.id)::text AS "originId",
+           a.hot, a.home_state = 'cold' AS "authorCold"
+      FROM social_posts p JOIN social_profiles a ON a.id = p.author_id
+     WHERE p.id = ${postId} AND p.deleted_at IS NULL`.execute(db);
+  return rows[0];
+}
+
+/**
+ * The follower ids that end each full batch of `batch` followers of `authorId`, ascending: one
+ * index-only scan of the follows' primary key. Batch k covers (boundary k-1, boundary k], the
+ * last one everything above the last boundary.
+ */
+export async function followerBoundaries(
+  db: Db,
+  authorId: SocialId,
+  batch: number,
+): Promise<SocialId[]> {
+  const { rows } = await sql<{ id: SocialId }>`
+    SELECT follower_id::text AS id
+      FROM (SELECT follower_id, row_number() OVER (ORDER BY follower_id) AS r
+              FROM social_follows WHERE followee_id = ${authorId}) s
+     WHERE r % ${batch} = 0
+     ORDER BY follower_id`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/** A range of an author's followers: ids above `after`, up to `until` (none: to the end). */
+export interface FollowerRange {
+  after: SocialId;
+  until: SocialId | null;
+}
+
+/**
+ * The followers of the post's author in `range` whose timelines take the post: not culled, and
+ * for a reply only those who also follow the person answered (or are that person); a self-reply
+ * reaches every follower. None when the post was deleted meanwhile.
+ */
+export async function batchRecipients(
+  db: Db,
+  postId: SocialId,
+  range: FollowerRange,
+): Promise<SocialId[]> {
+  const { rows } = await sql<{ id: SocialId }>`
+    SELECT f.follower_id::text AS id
+      FROM social_posts post
+      JOIN social_follows f ON f.followee_id = post.author_id
+      JOIN social_profiles p ON p.id = f.follower_id AND p.home_state <> 'cold'
+     WHERE post.id = ${postId} AND post.deleted_at IS NULL
+       AND f.follower_id > ${range.after}
+       ${range.until === null ? sql`` : sql`AND f.follower_id <= ${range.until}`}
+       AND (post.reply_to_author IS NULL OR post.reply_to_author = post.author_id
+            OR f.follower_id = post.reply_to_author
+            OR EXISTS (SELECT 1 FROM social_follows g
+                        WHERE g.follower_id = f.follower_id
+                          AND g.followee_id = post.reply_to_author))`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/** Up to `limit` followers of `authorId` above `after`, ascending: the unfan-out's pages. */
+export async function followersAfter(
+  db: Db,
+  authorId: SocialId,
+  after: SocialId,
+  limit: number,
+): Promise<SocialId[]> {
+  const { rows } = await sql<{ id: SocialId }>`
+    SELECT follower_id::text AS id FROM social_follows
+     WHERE followee_id = ${authorId} AND follower_id > ${after}
+     ORDER BY follower_id LIMIT ${limit}`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/** The ids of `authorId`'s latest `limit` live posts, newest first (a hot account's backfill). */
+export async function latestPostIds(
+  db: Db,
+  authorId: SocialId,
+  limit: number,
+): Promise<SocialId[]> {
+  const { rows } = await sql<{ id: SocialId }>`
+    SELECT id::text AS id FROM social_posts
+     WHERE author_id = ${authorId} AND deleted_at IS NULL
+     ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/** Where the pull query reads: every followee and the viewer, or only these authors. */
+export type PullAuthors = 'followees' | SocialId[];
+
+/** A pull: the viewer's authors' posts between cursors, newest first. */
+export interface PullQuery {
+  authors: PullAuthors;
+  maxId?: SocialId;
+  sinceId?: SocialId;
+  /** Reads upwards from here (the oldest above it), answered newest first. */
+  minId?: SocialId;
+  /** Posts read per author (the rebuild's 100). */
+  perAuthor: number;
+  limit: number;
+}
+
+/**
+ * The viewer's timeline computed from the posts, newest first: for each author its latest
+ * `perAuthor` live posts through `social_posts (author_id, id DESC)` (one index probe each), the
+ * reply rule applied, the newest `limit` kept. It rebuilds a timeline, reads below the cap, and
+ * merges the hot accounts in. Mutes and blocks are left to the page's filter.
+ */
+export async function pullEntries(
+  db: Db,
+  viewerId: SocialId,
+  query: PullQuery,
+): Promise<TimelineEntry[]> {
+  const upwards = query.minId !== undefined;
+  const authors: RawBuilder<unknown> =
+    query.authors === 'followees'
+      ? sql`SELECT followee_id AS author_id FROM social_follows WHERE follower_id = ${viewerId}
+            UNION ALL SELECT ${viewerId}::bigint`
+      : sql`SELECT unnest(${query.authors}::bigint[]) AS author_id`;
+  const { rows } = await sql<TimelineEntry>`
+    SELECT p.id::text AS "entryId", coalesce(p.repost_of_id, p.id)::text AS "originId",
+           p.author_id::text AS "authorId"
+      FROM (${authors}) a
+     CROSS JOIN LATERAL (
+           SELECT id, author_id, repost_of_id, reply_to_author FROM social_posts sp
+            WHERE sp.author_id = a.author_id AND sp.deleted_at IS NULL
+              ${query.maxId !== undefined ? sql`AND sp.id < ${query.maxId}` : sql``}
+              ${query.sinceId !== undefined ? sql`AND sp.id > ${query.sinceId}` : sql``}
+              ${upwards ? sql`AND sp.id > ${query.minId}` : sql``}
+            ORDER BY sp.id ${upwards ? sql`ASC` : sql`DESC`} LIMIT ${query.perAuthor}) p
+     WHERE p.reply_to_author IS NULL OR p.reply_to_author = p.author_id
+        OR p.author_id = ${viewerId} OR p.reply_to_author = ${viewerId}
+        OR EXISTS (SELECT 1 FROM social_follows g
+                    WHERE g.follower_id = ${viewerId} AND g.followee_id = p.reply_to_author)
+     ORDER BY p.id ${upwards ? sql`ASC` : sql`DESC`} LIMIT ${query.limit}`.execute(db);
+  return upwards ? rows.reverse() : rows;
+}
+
+/** Which of `hotIds` the viewer follows: one probe of the follows' index each. */
+export async function followedAmong(
+  db: Db,
+  viewerId: SocialId,
+  hotIds: SocialId[],
+): Promise<SocialId[]> {
+  if (hotIds.length === 0) return [];
+  const { rows } = await sql<{ id: SocialId }>`
+    SELECT followee_id::text AS id FROM social_follows
+     WHERE follower_id = ${viewerId} AND followee_id = ANY(${hotIds}::bigint[])`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The entries of `entries` the viewer may see: the post and (for a repost) the post reposted
+ * still live, neither author muted by the viewer nor blocked either way. Order kept.
+ */
+export async function visibleEntryIds(
+  db: Db,
+  viewerId: SocialId,
+  entries: TimelineEntry[],
+): Promise<Set<SocialId>> {
+  if (entries.length === 0) return new Set();
+  const { rows } = await sql<{ id: SocialId }>`
+    SELECT p.id::text AS id
+      FROM social_posts p
+      LEFT JOIN social_posts o ON o.id = p.repost_of_id
+     WHERE p.id = ANY(${entries.map((e) => e.entryId)}::bigint[]) AND p.deleted_at IS NULL
+       AND (p.repost_of_id IS NULL OR o.deleted_at IS NULL)
+       AND NOT EXISTS (
+             SELECT 1 FROM unnest(ARRAY[p.author_id, o.author_id]) shown(author_id)
+              WHERE shown.author_id IS NOT NULL AND shown.author_id <> ${viewerId} AND (
+                    EXISTS (SELECT 1 FROM social_mutes m
+                             WHERE m.muter_id = ${viewerId} AND m.muted_id = shown.author_id)
+                 OR EXISTS (SELECT 1 FROM social_blocks b
+                             WHERE (b.blocker_id = ${viewerId} AND b.blocked_id = shown.author_id)
+                                OR (b.blocker_id = shown.author_id AND b.blocked_id = ${viewerId}))))`.execute(
+    db,
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** A reader's timeline state: `live`, `rebuilding` or `cold` (migrations/001_social.sql). */
+export type HomeState = 'live' | 'rebuilding' | 'cold';
+
+/** The viewer's home state; undefined for an unknown profile. */
+export async function homeStateOf(db: Db, viewerId: SocialId): Promise<HomeState | undefined> {
+  const { rows } = await sql<{ home_state: HomeState }>`
+    SELECT home_state FROM social_profiles WHERE id = ${viewerId}`.execute(db);
+  return rows[0]?.home_state;
+}
+
+/** Sets the viewer's home state (committed at once: fan-out reads it). */
+export async function setHomeState(db: Db, viewerId: SocialId, state: HomeState): Promise<void> {
+  await sql`UPDATE social_profiles SET home_state = ${state} WHERE id = ${viewerId}`.execute(db);
+}

@@ -1,0 +1,196 @@
+import { sql } from 'kysely';
+import { hotAccounts } from './hot-accounts.ts';
+import { firstIdAt, olderThan, type SocialId } from './ids.ts';
+import type { Social } from './social.ts';
+import {
+  followedAmong,
+  homeStateOf,
+  type PullQuery,
+  pullEntries,
+  setHomeState,
+  visibleEntryIds,
+} from './store/timelines.ts';
+import type { TimelineEntry, TimelinePageQuery } from './timeline-store/timeline-store.ts';
+
+// Reading a home timeline (docs/social.md, "Home timelines"): the stored entries (rebuilt first
+// if the reader was culled or the store lost them) merged with the posts of the hot accounts the
+// reader follows, filtered (deleted, muted, blocked), reposts de-duplicated, and past the stored
+// cap the posts themselves. Entries only: the route hydrates them.
+
+/** Posts per followee a rebuild reads (Twitter's figure); the newest cap of all is kept. */
+const rebuildPerAuthor = 100;
+
+/** Rounds of reading further when filtering left a page short. */
+const maxRounds = 3;
+
+/** Posts this young may still be joined by older ids from batches that commit late. */
+export const settleMs = 5_000;
+
+/** A home page's entries, newest first, and the cursors a client continues from. */
+export interface HomeEntries {
+  entries: TimelineEntry[];
+  /** The timeline was rebuilt for this read (the reader came back after the cull). */
+  rebuilt: boolean;
+}
+
+/**
+ * The viewer's home timeline page: at most `limit` entries below `maxId`, above `sinceId`, or
+ * just above `minId`, newest first. Never empty when there is something to show: a reader
+ * without a stored timeline has it rebuilt first, and below the stored cap the posts are read.
+ */
+export async function homeEntries(
+  social: Social,
+  viewerId: SocialId,
+  query: TimelinePageQuery,
+): Promise<HomeEntries> {
+  const rebuilt = await ensureTimeline(social, viewerId);
+  const hot = await followedAmong(
+    social.core.database.db,
+    viewerId,
+    (await hotAccounts(social)).filter((id) => id !== viewerId),
+  );
+  const window = social.config.repostWindow;
+  const context = query.maxId ? await newerContext(social, viewerId, hot, query.maxId) : [];
+  const shown: TimelineEntry[] = [];
+  const walked: TimelineEntry[] = [...context];
+  let cursor = query;
+  let storeExhausted = false;
+  for (let round = 0; round < maxRounds && shown.length < query.limit; round++) {
+    const fetched = query.limit + window;
+    const batch = await mergedEntries(social, viewerId, hot, { ...cursor, limit: fetched });
+    storeExhausted = batch.length < fetched;
+    walk(await visible(social, viewerId, batch), walked, shown, window);
+    const oldest = batch.at(-1);
+    if (storeExhausted || oldest === undefined || query.minId !== undefined) break;
+    cursor = { ...cursor, maxId: oldest.entryId };
+  }
+  const paging = query.sinceId === undefined && query.minId === undefined;
+  if (paging && storeExhausted && shown.length < query.limit) {
+    const below = walked.at(-1)?.entryId ?? query.maxId;
+    const older = await pullEntries(social.core.database.db, viewerId, {
+      authors: 'followees',
+      ...(below !== undefined && { maxId: below }),
+      perAuthor: query.limit + window,
+      limit: query.limit + window,
+    });
+    walk(await visible(social, viewerId, older), walked, shown, window);
+  }
+  // Reading upwards keeps the entries just above min_id: the oldest of those walked.
+  const entries =
+    query.minId !== undefined ? shown.slice(-query.limit) : shown.slice(0, query.limit);
+  return { entries, rebuilt };
+}
+
+/**
+ * Appends `entries` (newest first, below `walked`) to `walked`, and to `shown` those whose
+ * origin is not among the `window` entries walked just before them: a repost of a post seen
+ * just above, or a post reposted just above, is shown once.
+ */
+function walk(
+  entries: TimelineEntry[],
+  walked: TimelineEntry[],
+  shown: TimelineEntry[],
+  window: number,
+): void {
+  for (const entry of entries) {
+    if (walked.some((e) => e.entryId === entry.entryId)) continue;
+    const newer = walked.slice(Math.max(0, walked.length - window));
+    if (!newer.some((e) => e.originId === entry.originId)) shown.push(entry);
+    walked.push(entry);
+  }
+}
+
+/** The `repostWindow` visible entries just above `maxId`, newest first: the page's de-dup context. */
+async function newerContext(
+  social: Social,
+  viewerId: SocialId,
+  hot: SocialId[],
+  maxId: SocialId,
+): Promise<TimelineEntry[]> {
+  const window = social.config.repostWindow;
+  if (window === 0) return [];
+  const minId = (BigInt(maxId) - 1n).toString();
+  const above = await mergedEntries(social, viewerId, hot, { minId, limit: window });
+  return visible(social, viewerId, above);
+}
+
+/** The stored entries and the hot followees' posts matching `query`, newest first, by id. */
+async function mergedEntries(
+  social: Social,
+  viewerId: SocialId,
+  hot: SocialId[],
+  query: TimelinePageQuery,
+): Promise<TimelineEntry[]> {
+  const stored = (await social.timelines.page(viewerId, query)) ?? [];
+  if (hot.length === 0) return stored;
+  const pull: PullQuery = { ...query, authors: hot, perAuthor: query.limit };
+  const merged = new Map<SocialId, TimelineEntry>();
+  for (const entry of [...stored, ...(await pullEntries(social.core.database.db, viewerId, pull))])
+    merged.set(entry.entryId, entry);
+  const sorted = [...merged.values()].sort((a, b) => (olderThan(a.entryId, b.entryId) ? 1 : -1));
+  // Reading upwards keeps the oldest above the cursor; downwards, the newest below it.
+  return query.minId !== undefined ? sorted.slice(-query.limit) : sorted.slice(0, query.limit);
+}
+
+/** `entries` without what the viewer may not see (deleted, muted, blocked), order kept. */
+async function visible(
+  social: Social,
+  viewerId: SocialId,
+  entries: TimelineEntry[],
+): Promise<TimelineEntry[]> {
+  const ids = await visibleEntryIds(social.core.database.db, viewerId, entries);
+  return entries.filter((entry) => ids.has(entry.entryId));
+}
+
+/**
+ * Makes sure the viewer has a stored timeline, rebuilding it if they were culled, a rebuild
+ * crashed, or the store lost it. Returns whether it rebuilt.
+ */
+async function ensureTimeline(social: Social, viewerId: SocialId): Promise<boolean> {
+  if (await hasTimeline(social, viewerId)) return false;
+  return rebuildTimeline(social, viewerId);
+}
+
+async function hasTimeline(social: Social, viewerId: SocialId): Promise<boolean> {
+  const state = await homeStateOf(social.core.database.db, viewerId);
+  if (state !== 'live') return false;
+  return (await social.timelines.page(viewerId, { limit: 1 })) !== undefined;
+}
+
+/**
+ * Rebuilds the viewer's timeline under a session advisory lock on them: a concurrent reader
+ * waits, then finds it built. (1) `rebuilding` is committed, so that fan-out includes the viewer
+ * from then on; (2) the timeline is computed from the posts and replaces what was stored;
+ * (3) the posts of the last seconds are added again, since a post committed between (2)'s read
+ * and its replace may have had its fan-out wiped by the replace; then `live`.
+ */
+async function rebuildTimeline(social: Social, viewerId: SocialId): Promise<boolean> {
+  const db = social.core.database.db;
+  return db.connection().execute(async (connection) => {
+    const lock = sql`hashtextextended(${`social.home:${viewerId}`}, 0)`;
+    await sql`SELECT pg_advisory_lock(${lock})`.execute(connection);
+    try {
+      if (await hasTimeline(social, viewerId)) return false;
+      await setHomeState(db, viewerId, 'rebuilding');
+      const started = Date.now();
+      const entries = await pullEntries(db, viewerId, {
+        authors: 'followees',
+        perAuthor: rebuildPerAuthor,
+        limit: social.config.timelineCap,
+      });
+      await social.timelines.replace(viewerId, entries);
+      const sinceId = firstIdAt(new Date(started - settleMs));
+      const recent = await pullEntries(db, viewerId, {
+        authors: 'followees',
+        sinceId,
+        perAuthor: rebuildPerAuthor,
+        limit: social.config.timelineCap,
+      });
+      for (const entry of recent) await social.timelines.addToMany([viewerId], entry);
+      await setHomeState(db, viewerId, 'live');
+      return true;
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${lock})`.execute(connection);
+    }
+  });
+}
