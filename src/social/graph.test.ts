@@ -36,6 +36,15 @@ async function startTimelines(...people: Person[]): Promise<void> {
   for (const person of people) await timelines().replace(person.profileId, []);
 }
 
+/** A repost by `author` of `original`. */
+async function repostBy(author: Person, original: SocialId): Promise<SocialId> {
+  const { rows } = await sql<{ id: string }>`
+    INSERT INTO social_posts (id, author_id, repost_of_id, conversation_id)
+    SELECT x, ${author.profileId}, ${original}, x FROM (SELECT social_id() AS x) made
+    RETURNING id::text AS id`.execute(social.database.db);
+  return (rows[0] as { id: string }).id;
+}
+
 /** The entry ids of `reader`'s home timeline, as the running store holds them. */
 async function timelineOf(reader: Person): Promise<string[]> {
   const entries = await timelines().page(reader.profileId, { limit: 100 });
@@ -142,10 +151,13 @@ describe('following', () => {
     );
     const latest = await postBy(author);
     const kept = await postBy(other);
+    const repost = await repostBy(author, kept);
     await startTimelines(reader);
     await follow(reader, other);
     await follow(reader, author);
-    expect(await timelineOf(reader)).toEqual([kept, latest, root]);
+    expect(await timelineOf(reader)).toEqual([repost, kept, latest, root]);
+    const entries = await timelines().page(reader.profileId, { limit: 1 });
+    expect(entries).toEqual([{ entryId: repost, originId: kept, authorId: author.profileId }]);
 
     await reader.call('DELETE', `/v1/social/profiles/${author.profileId}/follow`);
     expect(await timelineOf(reader)).toEqual([kept]);
@@ -274,14 +286,14 @@ describe('the following limit', () => {
       await small.person(),
       await small.person(),
     ];
-    const followOn = (whom: Person) =>
-      (me as Person).call('POST', `/v1/social/profiles/${(whom as Person).profileId}/follow`);
-    expect((await followOn(a as Person)).status).toBe(200);
-    expect((await followOn(b as Person)).status).toBe(200);
-    expect(expectProblem(await followOn(c as Person), 'following-limit').limit).toBe(2);
+    const followOn = (whom: Person, body?: unknown) =>
+      me.call('POST', `/v1/social/profiles/${whom.profileId}/follow`, body);
+    expect((await followOn(a)).status).toBe(200);
+    expect((await followOn(b)).status).toBe(200);
+    expect(expectProblem(await followOn(c), 'following-limit').limit).toBe(2);
     // At the limit, an existing follow can still set its bell.
-    expect((await followOn(a as Person)).status).toBe(200);
-    await (me as Person).call('DELETE', `/v1/social/profiles/${(a as Person).profileId}/follow`);
-    expect((await followOn(c as Person)).status).toBe(200);
+    expect((await followOn(a, { notify: true })).body).toMatchObject({ notify: true });
+    await me.call('DELETE', `/v1/social/profiles/${a.profileId}/follow`);
+    expect((await followOn(c)).status).toBe(200);
   });
 });

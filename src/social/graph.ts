@@ -135,6 +135,7 @@ export async function mute(social: Social, me: SocialId, them: SocialId): Promis
   return relationTo(social, me, them);
 }
 
+/** Ends `me`'s mute of `them`. */
 export async function unmute(social: Social, me: SocialId, them: SocialId): Promise<Relation> {
   refuseSelf(me, them, 'unmute');
   await requireExists(social, them);

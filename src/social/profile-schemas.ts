@@ -31,6 +31,7 @@ export const ProfileInput = Type.Object(
 );
 export type ProfileInput = Static<typeof ProfileInput>;
 
+/** A profile's counts: the folded counters plus the pending deltas. */
 export const ProfileCounts = Type.Object({
   followers: Type.Integer(),
   following: Type.Integer(),
@@ -60,8 +61,10 @@ export type Relation = Static<typeof Relation>;
 /** Another profile as the caller sees it. */
 export const ProfileView = Type.Object({ ...Profile.properties, relation: Relation });
 
+/** `…/profiles/:id/…`: a profile id, as a decimal string. */
 export const ProfileParams = Type.Object({ id: SocialIdText });
 
+/** `GET …/profiles/:idOrHandle`. */
 export const ProfileLookupParams = Type.Object({
   idOrHandle: Type.String({
     pattern: '^(@?[A-Za-z0-9_]{1,30})$',
@@ -69,6 +72,7 @@ export const ProfileLookupParams = Type.Object({
   }),
 });
 
+/** `POST …/profiles/:id/follow` (the body may be left out). */
 export const FollowInput = Type.Object(
   { notify: Type.Optional(Type.Boolean({ description: 'Be told of each of their posts' })) },
   { additionalProperties: false },

@@ -188,18 +188,21 @@ export async function insertBlock(tx: Tx, blockerId: SocialId, blockedId: Social
   return rows.length > 0;
 }
 
+/** Ends `blockerId`'s block of `blockedId`, if any. */
 export async function deleteBlock(db: Db | Tx, blockerId: SocialId, blockedId: SocialId) {
   await sql`
     DELETE FROM social_blocks
      WHERE blocker_id = ${blockerId} AND blocked_id = ${blockedId}`.execute(db);
 }
 
+/** Mutes `mutedId` for `muterId` (again: nothing changes). */
 export async function insertMute(db: Db | Tx, muterId: SocialId, mutedId: SocialId) {
   await sql`
     INSERT INTO social_mutes (muter_id, muted_id) VALUES (${muterId}, ${mutedId})
     ON CONFLICT DO NOTHING`.execute(db);
 }
 
+/** Ends `muterId`'s mute of `mutedId`, if any. */
 export async function deleteMute(db: Db | Tx, muterId: SocialId, mutedId: SocialId) {
   await sql`
     DELETE FROM social_mutes WHERE muter_id = ${muterId} AND muted_id = ${mutedId}`.execute(db);
