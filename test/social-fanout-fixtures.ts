@@ -128,3 +128,13 @@ export async function setFollowersCount(db: Db, profileId: SocialId, value: numb
     INSERT INTO social_counters (subject_id, field, value) VALUES (${profileId}, 5, ${value})
     ON CONFLICT (subject_id, field) DO UPDATE SET value = excluded.value`.execute(db);
 }
+
+/**
+ * Gives each of `userIds` an empty stored timeline, as a first home read would. PostgreSQL: a
+ * new profile has one already (`home_state` live). Redis: a reader has none until a rebuild.
+ */
+export async function openTimelines(social: Social, userIds: SocialId[]): Promise<void> {
+  if (social.timelines.kind === 'postgres') return;
+  for (let i = 0; i < userIds.length; i += 500)
+    await Promise.all(userIds.slice(i, i + 500).map((id) => social.timelines.replace(id, [])));
+}

@@ -141,6 +141,8 @@ export interface AssembledCore {
   problems: ProblemCatalogue;
   /** This process's HTTP responses by minute, written at each heartbeat (alerts read them). */
   traffic: HttpTraffic;
+  /** This process's id in `instances` (its heartbeat's). */
+  instanceId: string;
 }
 
 /**
@@ -187,7 +189,7 @@ export function assembleCore(
     retentionMs: jobSettings.retentionMs,
     clock,
   });
-  const events = createEventBus({ db: database.db, url: database.url, log });
+  const events = createEventBus({ db: database.db, url: database.url, log, heartbeatMs });
   const core: Core = {
     config,
     log,
@@ -224,6 +226,7 @@ export function assembleCore(
     work: serviceGroup('work', [engine, ...moduleServices]),
     problems,
     traffic,
+    instanceId: heartbeat.id,
   };
 }
 
@@ -253,7 +256,7 @@ export async function startServer(
 ): Promise<Server> {
   const role = options.role ?? 'all';
   // Assembled first: a composition that cannot run is refused before it changes the database.
-  const { core, modules, background, work, problems, traffic } = assembleCore(
+  const { core, modules, background, work, problems, traffic, instanceId } = assembleCore(
     config,
     log,
     database,
@@ -268,7 +271,7 @@ export async function startServer(
   registerIdempotency(app, database.db);
   for (const module of role === 'worker' ? [observeModule] : modules)
     await module.routes?.(app, core);
-  if (role !== 'worker') await registerStreamGateway(app, core, modules);
+  if (role !== 'worker') await registerStreamGateway(app, core, modules, instanceId);
   let draining = false;
   // Keep-alive connections would hold a drain open until they time out: close each after its
   // last response once shutdown has begun.

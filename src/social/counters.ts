@@ -55,20 +55,11 @@ export async function foldCounts(social: Social): Promise<SocialId[]> {
     const counts = await readCounts(tx, changed, ['likes', 'reposts', 'replies', 'impressions']);
     await core.events.publishMany(
       tx,
-      changed.map((id) => {
-        const count = counts.get(id) ?? {};
-        return {
-          topic: `social:post-${id}`,
-          type: 'post.counts',
-          data: {
-            id,
-            likes: count.likes ?? 0,
-            reposts: count.reposts ?? 0,
-            replies: count.replies ?? 0,
-            impressions: count.impressions ?? 0,
-          },
-        };
-      }),
+      changed.map((id) => ({
+        topic: `social:post-${id}`,
+        type: 'post.counts',
+        data: { id, ...counts.get(id) },
+      })),
     );
     return changed;
   });

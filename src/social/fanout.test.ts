@@ -5,6 +5,7 @@ import {
   follow,
   holders,
   insertPost,
+  openTimelines,
   post,
   setFollowersCount,
   storedIds,
@@ -31,19 +32,27 @@ beforeAll(async () => {
 
 const db = () => test.database.db;
 
+/** A new person whose home timeline exists (so that fan-out writes are readable at once). */
+async function person() {
+  const made = await test.person();
+  await openTimelines(social, [made.profileId]);
+  return made;
+}
+
 /** Waits until `check` passes (fan-out runs in the server's workers). */
 const eventually = (check: () => Promise<void>) =>
   vi.waitFor(check, { timeout: 60_000, interval: 100 });
 
 describe('a post fanned out in batches', () => {
   it('reaches every live follower of 20,000 exactly once and skips the culled', async () => {
-    const author = await test.person();
+    const author = await person();
     const followers = await crowd(db(), {
       authorId: author.profileId,
       count: 20_000,
       prefix: 'big',
       coldEvery: 10,
     });
+    await openTimelines(social, followers.live);
     const started = performance.now();
     const postId = await post(social, author.profileId);
     await eventually(async () => {
@@ -66,11 +75,11 @@ describe('a post fanned out in batches', () => {
          GROUP BY state`.execute(db());
       expect(batches.rows).toEqual([{ state: 'completed', n: 5 }]);
     });
-  });
+  }, 180_000);
 
   it('sends a reply only to followers who also follow the person answered', async () => {
     const [author, answered, both, onlyAuthor] = await Promise.all(
-      ['replier', 'answered', 'both', 'onlyauthor'].map(() => test.person()),
+      ['replier', 'answered', 'both', 'onlyauthor'].map(() => person()),
     );
     if (!author || !answered || !both || !onlyAuthor) throw new Error('people');
     await follow(db(), both.profileId, author.profileId, answered.profileId);
@@ -90,8 +99,8 @@ describe('a post fanned out in batches', () => {
   });
 
   it('writes nothing for a post deleted before its batch, and unfans a deleted one', async () => {
-    const author = await test.person();
-    const reader = await test.person();
+    const author = await person();
+    const reader = await person();
     await follow(db(), reader.profileId, author.profileId);
     const gone = await insertPost(db(), author.profileId);
     await tombstone(db(), gone);
@@ -116,8 +125,9 @@ describe('a post fanned out in batches', () => {
 
 describe('a hot account', () => {
   it('is merged in at read with nothing stored, and fanned out again when it cools', async () => {
-    const star = await test.person();
+    const star = await person();
     const fans = await crowd(db(), { authorId: star.profileId, count: 20, prefix: 'fan' });
+    await openTimelines(social, fans.live);
     await setFollowersCount(db(), star.profileId, 20);
     expect(await evaluateHotAccounts(social)).toContainEqual({ id: star.profileId, hot: true });
 

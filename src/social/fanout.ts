@@ -20,13 +20,15 @@ import type { TimelineEntry } from './timeline-store/timeline-store.ts';
 /** Plans the fan-out of a new post (or repost). Enqueued in the post's transaction. */
 export const fanoutJob = defineJob<{ postId: SocialId }>('social.fanout', {
   queue: 'social',
+  // Before the queue's housekeeping (hot flags, the cull, backfills): readers wait on these.
+  priority: 1,
   maxAttempts: 10,
 });
 
 /** Writes one range of followers' timelines; the planner enqueues one per batch. */
 export const fanoutBatchJob = defineJob<{ postId: SocialId } & FollowerRange>(
   'social.fanout-batch',
-  { queue: 'social', maxAttempts: 10 },
+  { queue: 'social', priority: 1, maxAttempts: 10 },
 );
 
 /** Takes a deleted post (or undone repost) out of the stored timelines. Enqueued with the delete. */

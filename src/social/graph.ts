@@ -4,10 +4,9 @@ import type { SocialId } from './ids.ts';
 import { notifyOfFollow } from './notifications.ts';
 import type { Relation } from './profile-schemas.ts';
 import type { Social } from './social.ts';
+import { addDeltas, type CounterDelta } from './store/counters.ts';
 import {
-  addCounterDeltas,
   backfillEntries,
-  type CounterDelta,
   countFollowing,
   deleteBlock,
   deleteFollows,
@@ -78,7 +77,7 @@ export async function follow(
         limit: max,
       });
     }
-    await addCounterDeltas(tx, followDeltas([{ followerId: me, followeeId: them }], 1));
+    await addDeltas(tx, followDeltas([{ followerId: me, followeeId: them }], 1));
     await notifyOfFollow(social, tx, { followerId: me, followeeId: them });
     return true;
   });
@@ -92,7 +91,7 @@ export async function unfollow(social: Social, me: SocialId, them: SocialId): Pr
   await transaction(social.core.database.db, async (tx) => {
     if (!(await profileExists(tx, them))) throw new Problem('not-found', `No profile ${them}`);
     const ended = await deleteFollows(tx, [[me, them]]);
-    await addCounterDeltas(tx, followDeltas(ended, -1));
+    await addDeltas(tx, followDeltas(ended, -1));
   });
   await social.timelines.removeAuthor(me, them);
   return relationTo(social, me, them);
@@ -112,7 +111,7 @@ export async function block(social: Social, me: SocialId, them: SocialId): Promi
       [me, them],
       [them, me],
     ]);
-    await addCounterDeltas(tx, followDeltas(ended, -1));
+    await addDeltas(tx, followDeltas(ended, -1));
   });
   await social.timelines.removeAuthor(me, them);
   await social.timelines.removeAuthor(them, me);

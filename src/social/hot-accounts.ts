@@ -1,3 +1,4 @@
+import { transaction } from '../platform/db/database.ts';
 import { defineJob } from '../platform/jobs/define.ts';
 import { fanoutJob } from './fanout.ts';
 import type { SocialId } from './ids.ts';
@@ -9,10 +10,14 @@ import { latestPostIds } from './store/timelines.ts';
 // SOCIAL_HOT_FOLLOWERS is not fanned out (a million rows per post); each home read merges its
 // posts in instead. The flag is set past the threshold and cleared below 80 % of it, by a periodic
 // job; each process keeps the hot ids in memory, refreshed every 30 s (as Bluesky does), so a read
-// pays one index probe per hot account it might follow, not a query of the flag.
+// pays one index probe per hot account it might follow, not a query of the flag. A flip is also
+// published (`social:hot-accounts`), on which every process reloads at once.
 
 /** How long a process trusts its list of hot accounts (and how often the flags are re-evaluated). */
 export const hotRefreshMs = 30_000;
+
+/** The event topic of flips: server-side only (no client may subscribe to it, live.ts). */
+const flipsTopic = 'social:hot-accounts';
 
 /** Posts of an account that stops being hot fanned out at once: what its followers read first. */
 const backfillPosts = 50;
@@ -45,8 +50,12 @@ const caches = new WeakMap<Social, HotCache>();
 export async function hotAccounts(social: Social): Promise<SocialId[]> {
   let cache = caches.get(social);
   if (!cache) {
-    cache = { ids: [], loadedAt: Number.NEGATIVE_INFINITY };
-    caches.set(social, cache);
+    const made: HotCache = { ids: [], loadedAt: Number.NEGATIVE_INFINITY };
+    social.core.events.subscribe([flipsTopic], () => {
+      made.loadedAt = Number.NEGATIVE_INFINITY;
+    });
+    caches.set(social, made);
+    cache = made;
   }
   if (Date.now() - cache.loadedAt < hotRefreshMs) return cache.ids;
   cache.loading ??= refresh(social, cache);
@@ -64,18 +73,26 @@ async function refresh(social: Social, cache: HotCache): Promise<SocialId[]> {
 }
 
 /**
- * Flips the hot flags the followers counts call for, refreshes this process's list, and for each
- * account no longer hot enqueues its backfill. Returns the flips.
+ * Flips the hot flags the followers counts call for and, in the same transaction, tells every
+ * process (which reload their lists) and enqueues the backfill of each account no longer hot.
+ * Returns the flips.
  */
 export async function evaluateHotAccounts(social: Social) {
-  const db = social.core.database.db;
-  const flips = await reevaluateHotFlags(db, social.config.hotFollowers);
-  const cooled = flips.filter((flip) => !flip.hot);
-  if (cooled.length > 0) {
-    await social.core.jobs.enqueueMany(
-      cooled.map((flip) => backfillAuthorJob.spec({ authorId: flip.id })),
-    );
-  }
+  const { core, config } = social;
+  const flips = await transaction(core.database.db, async (tx) => {
+    const flips = await reevaluateHotFlags(tx, config.hotFollowers);
+    if (flips.length === 0) return flips;
+    await core.events.publish(tx, { topic: flipsTopic, type: 'hot.flipped', data: { flips } });
+    const cooled = flips.filter((flip) => !flip.hot);
+    if (cooled.length > 0) {
+      await core.jobs.enqueueMany(
+        cooled.map((flip) => backfillAuthorJob.spec({ authorId: flip.id })),
+        { tx },
+      );
+    }
+    return flips;
+  });
+  // This process reloads now; the others when the event reaches them.
   const cache = caches.get(social);
   if (flips.length > 0 && cache) cache.loadedAt = Number.NEGATIVE_INFINITY;
   return flips;

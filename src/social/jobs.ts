@@ -17,6 +17,7 @@ import {
   hotAccountsJob,
 } from './hot-accounts.ts';
 import { rotateSeen, rotateSeenJob } from './impressions.ts';
+import { notificationJobs } from './notify-jobs.ts';
 import { socialOf } from './social.ts';
 
 /** The microblog's job handlers; each kind is defined beside the code that enqueues it. */
@@ -42,5 +43,6 @@ export function socialJobs(core: Core): JobRegistration[] {
       await foldCounts(socialOf(core));
     }),
     rotateSeenJob.handle(() => rotateSeen(core)),
+    ...notificationJobs(core),
   ];
 }

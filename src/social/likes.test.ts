@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Person, type SocialTest, startSocial } from '../../test/social-harness.ts';
@@ -120,6 +121,38 @@ describe('likes', () => {
       social.database.db,
     );
     expect(rows[0]?.value).toBe(truth);
+  });
+
+  it('keeps counter + pending deltas = rows under any interleaving of likes and unlikes', async () => {
+    const postIds = [await newPost('p0'), await newPost('p1')];
+    const people = await crowd(4);
+    const change = fc.record({
+      who: fc.integer({ min: 0, max: people.length - 1 }),
+      post: fc.integer({ min: 0, max: postIds.length - 1 }),
+      like: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(change, { maxLength: 8 }), { maxLength: 4 }),
+        async (waves) => {
+          // Changes of a wave are sent at once (one batch, or several); waves one after another.
+          for (const wave of waves) {
+            await Promise.all(
+              wave.map(({ who, post, like }) =>
+                (people[who] as Person).call(
+                  like ? 'POST' : 'DELETE',
+                  `/v1/social/posts/${postIds[post]}/like`,
+                ),
+              ),
+            );
+          }
+          for (const postId of postIds) {
+            expect((await servedCounts(author, postId)).likes).toBe(await likeRows(postId));
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 
   it('publishes the folded counts on the post topic', async () => {

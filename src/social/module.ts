@@ -6,7 +6,7 @@ import { foldCountsPeriodic } from './counters.ts';
 import { hotAccountsPeriodic } from './hot-accounts.ts';
 import { rotateSeenPeriodic } from './impressions.ts';
 import { socialJobs } from './jobs.ts';
-import { authoriseSocialTopic } from './live.ts';
+import { authoriseSocialTopic, startLiveDelivery } from './live.ts';
 import { mediaRoutes } from './media-routes.ts';
 import { postRoutes } from './post-routes.ts';
 import { socialProblems } from './problems.ts';
@@ -33,6 +33,7 @@ export const socialModule: Module = {
     mediaRoutes(app, social);
     searchRoutes(app, social);
     briefRoutes(app, social);
+    startLiveDelivery(app, social);
   },
   jobs: socialJobs,
   periodic: (config) => [

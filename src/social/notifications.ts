@@ -1,35 +1,168 @@
 import type { Tx } from '../platform/db/database.ts';
+import { defineJob } from '../platform/jobs/define.ts';
 import type { SocialId } from './ids.ts';
 import type { Social } from './social.ts';
+import {
+  type Actor,
+  findActor,
+  findNotifiedPost,
+  hasBellFollowers,
+  postAuthors,
+  type ReactionKind,
+  type Recipient,
+  recipientsAmong,
+} from './store/notifications.ts';
 
-// What the microblog tells people who are not looking (docs/social.md, "Notifications"):
-// mentions, replies, new followers and bell posts at once; likes and reposts grouped per post.
+// What the microblog tells people who are not looking (docs/social.md, "Live delivery and
+// notifications"): mentions, replies, new followers and bell posts at once; likes and reposts
+// grouped per post. Everything goes through `core.notify.send` in the caller's transaction; email
+// and push only to recipients who are not on the stream right now (`core.events.online`).
 
-/** A new post's notifications (mentions, the reply's parent author), in the post's transaction. */
+/** Recipients of one post's mentions and reply, at most (a post naming 50 people notifies 10). */
+const maxPostRecipients = 10;
+/** How long likes and reposts of a post gather before their author hears of them. */
+const groupDelayMs = 60_000;
+
+/** Tells a post's bell followers of it, a page at a time; enqueued by `notifyOfPost`. */
+export const notifyBellJob = defineJob<{ postId: SocialId; after?: SocialId }>(
+  'social.notify-bell',
+  { maxAttempts: 10 },
+);
+
+/** Tells a post's author of its likes (or reposts) of the last minute, in one notification. */
+export const notifyGroupJob = defineJob<{
+  recipientId: SocialId;
+  postId: SocialId;
+  kind: ReactionKind;
+}>('social.notify-group', { maxAttempts: 10 });
+
+/** One notification of the microblog, to a profile who hears from its actor. */
+export interface SocialNotice {
+  event: 'social.mention' | 'social.reply' | 'social.follow' | 'social.post';
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Sends `notice` to each recipient in `tx`: by their preferences, but in-app (and webhooks) only
+ * for those connected to the stream now, who see it live and need no email or push about it.
+ */
+export async function sendNotices(
+  social: Social,
+  tx: Tx,
+  recipients: Recipient[],
+  notice: (recipient: Recipient) => SocialNotice,
+): Promise<void> {
+  if (recipients.length === 0) return;
+  const { core } = social;
+  const online = await core.events.online(
+    recipients.map((recipient) => recipient.user_id),
+    { tx },
+  );
+  for (const recipient of recipients) {
+    await core.notify.send(tx, {
+      userId: recipient.user_id,
+      ...notice(recipient),
+      ...(online.has(recipient.user_id) && { limitTo: watchingChannels }),
+    });
+  }
+}
+
+/** The channels of a notification to someone watching the app: no email, no push. */
+export const watchingChannels = ['in_app', 'webhook'] as const;
+
+/** How a notification names a person: their display name, else their handle. */
+export function nameOf(actor: Actor | undefined): string {
+  if (!actor) return 'Someone';
+  return actor.display_name || `@${actor.handle}`;
+}
+
+/** A post's text as a notification body: its first 140 characters. */
+export function excerpt(text: string): string {
+  const characters = [...text];
+  return characters.length <= 140 ? text : `${characters.slice(0, 139).join('')}…`;
+}
+
+/**
+ * A new post's notifications, in the post's transaction: its reply's parent author
+ * (`social.reply`) and the people it mentions (`social.mention`), at most 10, never the author,
+ * never someone who muted or blocked the author (or was blocked). Bell followers are told by a
+ * `social.notify-bell` job, so a post's transaction stays short however many rang the bell.
+ */
 export async function notifyOfPost(
-  _social: Social,
-  _tx: Tx,
-  _post: {
+  social: Social,
+  tx: Tx,
+  post: {
     id: SocialId;
     authorId: SocialId;
     replyToAuthor: SocialId | null;
     mentionIds: SocialId[];
   },
-): Promise<void> {}
+): Promise<void> {
+  const named = [...new Set([post.replyToAuthor, ...post.mentionIds])].filter(
+    (id): id is SocialId => id !== null && id !== post.authorId,
+  );
+  const recipients = await recipientsAmong(tx, post.authorId, named.slice(0, maxPostRecipients));
+  if (recipients.length > 0) {
+    const name = nameOf(await findActor(tx, post.authorId));
+    const body = excerpt((await findNotifiedPost(tx, post.id))?.text ?? '');
+    const data = { post_id: post.id, author_id: post.authorId };
+    await sendNotices(social, tx, recipients, (recipient) =>
+      recipient.profile_id === post.replyToAuthor
+        ? { event: 'social.reply', title: `${name} replied to you`, body, data }
+        : { event: 'social.mention', title: `${name} mentioned you`, body, data },
+    );
+  }
+  if (post.replyToAuthor === null && (await hasBellFollowers(tx, post.authorId))) {
+    await social.core.jobs.enqueue(
+      notifyBellJob.spec({ postId: post.id }, { uniqueKey: `social.notify-bell:${post.id}` }),
+      { tx },
+    );
+  }
+}
 
-/** A new follower's notification, in the follow's transaction. */
+/** A new follower's notification (`social.follow`), in the follow's transaction. */
 export async function notifyOfFollow(
-  _social: Social,
-  _tx: Tx,
-  _follow: { followerId: SocialId; followeeId: SocialId },
-): Promise<void> {}
+  social: Social,
+  tx: Tx,
+  follow: { followerId: SocialId; followeeId: SocialId },
+): Promise<void> {
+  const recipients = await recipientsAmong(tx, follow.followerId, [follow.followeeId]);
+  if (recipients.length === 0) return;
+  const name = nameOf(await findActor(tx, follow.followerId));
+  await sendNotices(social, tx, recipients, () => ({
+    event: 'social.follow',
+    title: `${name} followed you`,
+    body: '',
+    data: { follower_id: follow.followerId },
+  }));
+}
 
 /**
  * New likes and reposts of posts, as the counter fold finds them (each post once a fold): the
- * author hears of them grouped, not once per like.
+ * author hears of them grouped, not once per like. Each (kind, post) gets one
+ * `social.notify-group` job a minute later; while it waits, more reactions join it (its unique
+ * key), and it tells of all of them at once.
  */
 export async function notifyOfReactions(
-  _social: Social,
-  _tx: Tx,
-  _reactions: { postId: SocialId; kind: 'like' | 'repost'; count: number }[],
-): Promise<void> {}
+  social: Social,
+  tx: Tx,
+  reactions: { postId: SocialId; kind: ReactionKind; count: number }[],
+): Promise<void> {
+  const reacted = reactions.filter((reaction) => reaction.count > 0);
+  const authors = new Map(
+    (await postAuthors(tx, [...new Set(reacted.map((reaction) => reaction.postId))])).map(
+      (post) => [post.id, post.author_id],
+    ),
+  );
+  const specs = reacted.flatMap(({ postId, kind }) => {
+    const recipientId = authors.get(postId);
+    if (!recipientId) return [];
+    const uniqueKey = `social.notify-group:${kind}:${postId}`;
+    return [
+      notifyGroupJob.spec({ recipientId, postId, kind }, { uniqueKey, delayMs: groupDelayMs }),
+    ];
+  });
+  await social.core.jobs.enqueueMany(specs, { tx });
+}

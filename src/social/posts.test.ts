@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectProblem } from '../../test/helpers.ts';
 import { type Person, type SocialTest, startSocial } from '../../test/social-harness.ts';
+import { hydratePosts } from './hydrate.ts';
 import { socialProblems } from './problems.ts';
+import { socialOf } from './social.ts';
 import { readCounts } from './store/counters.ts';
 
 let social: SocialTest;
@@ -219,5 +221,27 @@ describe('posts', () => {
       );
       expect(rows[0]?.n).toBe(36);
     });
+  });
+
+  it('hydrates in the order asked, dropping unknown ids, tombstones and (when asked) the muted', async () => {
+    const hydrator = socialOf(social.server.server.core);
+    const one = await post(ada, { text: 'one' });
+    const two = await post(bob, { text: 'two' });
+    const gone = await post(bob, { text: 'gone' });
+    await bob.call('DELETE', `/v1/social/posts/${gone.id}`);
+    const ids = [two.id, '42', one.id, gone.id];
+    const shown = await hydratePosts(hydrator, ada.profileId, ids);
+    expect(shown.map((p) => p.id)).toEqual([two.id, one.id]);
+    await sql`INSERT INTO social_mutes (muter_id, muted_id)
+              VALUES (${ada.profileId}::bigint, ${bob.profileId}::bigint)`.execute(
+      social.database.db,
+    );
+    const muted = await hydratePosts(hydrator, ada.profileId, ids, { hideMuted: true });
+    expect(muted.map((p) => p.id)).toEqual([one.id]);
+    expect((await hydratePosts(hydrator, ada.profileId, ids)).map((p) => p.id)).toEqual([
+      two.id,
+      one.id,
+    ]);
+    await sql`DELETE FROM social_mutes`.execute(social.database.db);
   });
 });

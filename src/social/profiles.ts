@@ -4,7 +4,7 @@ import { type SocialId, socialId } from './ids.ts';
 import type { ProfileSummary } from './post-schemas.ts';
 import type { Profile, ProfileInput } from './profile-schemas.ts';
 import type { Social } from './social.ts';
-import { readCounts } from './store/graph.ts';
+import { readCounts } from './store/counters.ts';
 import {
   ensureProfileId,
   findProfile,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   follow,
   insertPost,
+  openTimelines,
   post,
   storedIds,
   tombstone,
@@ -28,6 +29,13 @@ beforeAll(async () => {
 
 const db = () => test.database.db;
 
+/** A new person whose home timeline exists (so that fan-out writes are readable at once). */
+async function person() {
+  const made = await test.person();
+  await openTimelines(social, [made.profileId]);
+  return made;
+}
+
 const eventually = (check: () => Promise<void>) =>
   vi.waitFor(check, { timeout: 30_000, interval: 100 });
 
@@ -49,7 +57,7 @@ async function posts(authorId: SocialId, readerId: SocialId, count: number) {
 
 describe('the home timeline', () => {
   it('rebuilds a culled reader’s timeline on their first read, once, never empty', async () => {
-    const [author, other, reader] = [await test.person(), await test.person(), await test.person()];
+    const [author, other, reader] = [await person(), await person(), await person()];
     await follow(db(), reader.profileId, author.profileId, other.profileId);
     const written = await posts(author.profileId, reader.profileId, 3);
     await sql`UPDATE social_profiles SET last_active_at = now() - interval '40 days'
@@ -70,10 +78,26 @@ describe('the home timeline', () => {
     expect(state.rows[0]?.home_state).toBe('live');
   });
 
+  it('loses no post made while a timeline is being rebuilt', async () => {
+    const [author, reader] = [await person(), await person()];
+    await follow(db(), reader.profileId, author.profileId);
+    const before = await posts(author.profileId, reader.profileId, 2);
+    await sql`UPDATE social_profiles SET last_active_at = now() - interval '40 days'
+               WHERE id = ${reader.profileId}`.execute(db());
+    await cullTimelines(social);
+    const [during, read] = await Promise.all([
+      Promise.all([1, 2, 3, 4, 5].map((n) => post(social, author.profileId, { text: `${n}` }))),
+      homeEntries(social, reader.profileId, { limit: 20 }),
+    ]);
+    expect(read.rebuilt).toBe(true);
+    const all = [...before, ...during].sort((a, b) => (BigInt(a) < BigInt(b) ? 1 : -1));
+    await eventually(async () => {
+      expect(await storedIds(social, reader.profileId)).toEqual(all);
+    });
+  });
+
   it('shows a post reposted twice once, and the next repost when the shown one goes', async () => {
-    const [author, first, second, reader] = await Promise.all(
-      [1, 2, 3, 4].map(() => test.person()),
-    );
+    const [author, first, second, reader] = await Promise.all([1, 2, 3, 4].map(() => person()));
     if (!author || !first || !second || !reader) throw new Error('people');
     await follow(db(), reader.profileId, author.profileId, first.profileId, second.profileId);
     const [original] = await posts(author.profileId, reader.profileId, 1);
@@ -90,7 +114,7 @@ describe('the home timeline', () => {
   });
 
   it('pages with max_id and since_id without gaps or repeats, and hides the muted', async () => {
-    const [author, muted, reader] = [await test.person(), await test.person(), await test.person()];
+    const [author, muted, reader] = [await person(), await person(), await person()];
     await follow(db(), reader.profileId, author.profileId, muted.profileId);
     const written = await posts(author.profileId, reader.profileId, 25);
     await posts(muted.profileId, reader.profileId, 2);
@@ -118,7 +142,7 @@ describe('the home timeline', () => {
   });
 
   it('reads past the stored cap from the posts', async () => {
-    const [author, reader] = [await test.person(), await test.person()];
+    const [author, reader] = [await person(), await person()];
     await follow(db(), reader.profileId, author.profileId);
     const older = [
       await insertPost(db(), author.profileId),

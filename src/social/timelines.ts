@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { hotAccounts } from './hot-accounts.ts';
 import { firstIdAt, olderThan, type SocialId } from './ids.ts';
+import { semaphore } from './semaphore.ts';
 import type { Social } from './social.ts';
 import {
   followedAmong,
@@ -148,7 +149,23 @@ async function visible(
  */
 async function ensureTimeline(social: Social, viewerId: SocialId): Promise<boolean> {
   if (await hasTimeline(social, viewerId)) return false;
-  return rebuildTimeline(social, viewerId);
+  return rebuildSlots(social)(() => rebuildTimeline(social, viewerId));
+}
+
+const slots = new WeakMap<Social, ReturnType<typeof semaphore>>();
+
+/**
+ * The process's rebuild slots: a rebuild holds two connections (its lock's and its queries'),
+ * so a burst of returning readers (or a Redis restart: every reader at once) could take the
+ * whole pool and wait on itself. A quarter of the pool rebuilds; the other readers queue.
+ */
+function rebuildSlots(social: Social) {
+  let run = slots.get(social);
+  if (!run) {
+    run = semaphore(Math.max(1, Math.floor(social.core.config.databasePoolSize / 4)));
+    slots.set(social, run);
+  }
+  return run;
 }
 
 async function hasTimeline(social: Social, viewerId: SocialId): Promise<boolean> {

@@ -2,7 +2,14 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import { createListener } from '../db/listener.ts';
 import { defineService, type Service } from '../service.ts';
-import { type Events, type PublishedEvent, publishEvent, publishEvents } from './publish.ts';
+import { onlineAmong } from './presence.ts';
+import {
+  checkedJson,
+  type Events,
+  type PublishedEvent,
+  publishEvent,
+  publishEvents,
+} from './publish.ts';
 import { eventsAfter, findEvent, latestEventId } from './store.ts';
 
 /** The channel `publish_events` notifies on. */
@@ -21,9 +28,16 @@ type Subscriber = (event: PublishedEvent) => void;
  * table (too big for NOTIFY) cannot be overtaken by a later one. After a lost connection the
  * events committed meanwhile are read from the log, so subscribers see no gap.
  */
-export function createEventBus(options: { db: Db; url: string; log: Logger }): EventBus {
+export function createEventBus(options: {
+  db: Db;
+  url: string;
+  log: Logger;
+  /** The heartbeat interval of an instance registered without one (presence's liveness). */
+  heartbeatMs: number;
+}): EventBus {
   const { db, log } = options;
   const subscribers = new Map<string, Set<Subscriber>>();
+  const topicsByPrefix = createTopicIndex();
   let lastId = 0;
   let queue: Promise<void> = Promise.resolve();
 
@@ -31,6 +45,10 @@ export function createEventBus(options: { db: Db; url: string; log: Logger }): E
     const id = Number(event.id);
     if (id <= lastId) return; // already seen: a catch-up read it before its notification
     lastId = id;
+    handOut(event);
+  }
+
+  function handOut(event: PublishedEvent): void {
     for (const subscriber of subscribers.get(event.topic) ?? []) {
       try {
         subscriber(event);
@@ -90,6 +108,7 @@ export function createEventBus(options: { db: Db; url: string; log: Logger }): E
     subscribe(topics, onEvent) {
       for (const topic of topics) {
         const set = subscribers.get(topic) ?? new Set();
+        if (set.size === 0) topicsByPrefix.add(topic);
         set.add(onEvent);
         subscribers.set(topic, set);
       }
@@ -97,9 +116,43 @@ export function createEventBus(options: { db: Db; url: string; log: Logger }): E
         for (const topic of topics) {
           const set = subscribers.get(topic);
           set?.delete(onEvent);
-          if (set?.size === 0) subscribers.delete(topic);
+          if (set?.size !== 0) continue;
+          subscribers.delete(topic);
+          topicsByPrefix.delete(topic);
         }
       };
+    },
+    deliverLocal(topic, event) {
+      checkedJson({ topic, ...event });
+      const at = new Date().toISOString();
+      handOut({ id: String(lastId), topic, ...event, at, local: true });
+    },
+    localTopics: (prefix) => topicsByPrefix.of(prefix, () => subscribers.keys()),
+    online: (userIds, { tx } = {}) => onlineAmong(tx ?? db, userIds, options.heartbeatMs),
+  };
+}
+
+/**
+ * The subscribed topics by the prefixes asked about: a prefix's set is built by one scan when it
+ * is first asked for, then kept as topics gain their first subscriber and lose their last.
+ * Modules ask with a few fixed prefixes, so keeping them costs a `startsWith` each per change.
+ */
+function createTopicIndex() {
+  const byPrefix = new Map<string, Set<string>>();
+  return {
+    add(topic: string) {
+      for (const [prefix, topics] of byPrefix) if (topic.startsWith(prefix)) topics.add(topic);
+    },
+    delete(topic: string) {
+      for (const topics of byPrefix.values()) topics.delete(topic);
+    },
+    of(prefix: string, all: () => Iterable<string>): string[] {
+      let topics = byPrefix.get(prefix);
+      if (!topics) {
+        topics = new Set([...all()].filter((topic) => topic.startsWith(prefix)));
+        byPrefix.set(prefix, topics);
+      }
+      return [...topics];
     },
   };
 }

@@ -10,6 +10,7 @@ import { eventsConfig } from './config.ts';
 import type { StreamConnection, StreamContext, StreamLimits } from './connection.ts';
 import { parseLastEventId } from './connection.ts';
 import { createStreamMetrics } from './metrics.ts';
+import { createPresence } from './presence.ts';
 import { eventsProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import { serveEventStream } from './sse.ts';
@@ -32,9 +33,15 @@ const fixedLimits = {
 /**
  * The real-time gateway: WebSocket at `/v1/stream`, Server-Sent Events at `/v1/stream/sse`,
  * browser tickets at `/v1/stream/tickets`. Topics are checked against the platform's namespaces
- * and the modules' `topics` hooks; events come from `core.events`.
+ * and the modules' `topics` hooks; events come from `core.events`. Who is connected is written to
+ * `stream_presence` under `instanceId` (this process's heartbeat id) for `core.events.online`.
  */
-export async function registerStreamGateway(app: App, core: Core, modules: Module[]) {
+export async function registerStreamGateway(
+  app: App,
+  core: Core,
+  modules: Module[],
+  instanceId: string,
+) {
   const settings = eventsConfig.of(core.config);
   const limits: StreamLimits = {
     ...fixedLimits,
@@ -51,6 +58,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
     checkTopic: createTopicCheck(core, modules, core.log),
   };
   const connections = new Set<StreamConnection>();
+  const presence = createPresence(core.database.db, instanceId, core.log);
   const heartbeat = setInterval(() => {
     const now = Date.now();
     for (const connection of connections) connection.heartbeat(now);
@@ -76,7 +84,7 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
       clearInterval(recheck);
       for (const connection of connections) connection.shutdown();
       app.websocketServer.close(); // no new upgrades; the open sockets are closing above
-      done();
+      presence.stop().finally(done);
     },
     errorHandler(error, socket, request) {
       request.log.info({ err: error }, 'stream connection failed');
@@ -99,7 +107,11 @@ export async function registerStreamGateway(app: App, core: Core, modules: Modul
 
   function track(connection: StreamConnection, onClose: (listener: () => void) => void) {
     connections.add(connection);
-    onClose(() => connections.delete(connection));
+    presence.connected(connection.principal.user.id);
+    onClose(() => {
+      connections.delete(connection);
+      presence.disconnected(connection.principal.user.id);
+    });
   }
 
   app.post(

@@ -15,6 +15,12 @@ export interface PublishedEvent {
   type: string;
   data: unknown;
   at: string;
+  /**
+   * Sent by `deliverLocal` to this process's subscribers only: not in the log, never replayed.
+   * Its `id` is the last logged event the process had dispatched, so a client resuming from it
+   * misses no logged event.
+   */
+  local?: true;
 }
 
 export interface Events {
@@ -24,6 +30,27 @@ export interface Events {
   publishMany(tx: Db | Tx, events: EventInput[]): Promise<{ id: string }[]>;
   /** Process-local subscription; returns the unsubscribe function. */
   subscribe(topics: string[], onEvent: (event: PublishedEvent) => void): () => void;
+  /**
+   * Hands an event to this process's subscribers of `topic` now, without logging it: for pushes
+   * that each process computes for its own connections (one per follower of an author), which
+   * logged would be thousands of rows that every process receives. Not replayed to a client that
+   * reconnects: it catches up by other means (the timeline's `since_id`). Throws like `publish`
+   * on a bad topic, type or data.
+   */
+  deliverLocal(topic: string, event: { type: string; data: unknown }): void;
+  /**
+   * The topics starting with `prefix` that have at least one subscriber in this process (for a
+   * stream topic: a connection here), e.g. `localTopics('social:home-')`. Kept up to date from
+   * the first call on, so a call costs the size of the answer, not a scan of every topic.
+   */
+  localTopics(prefix: string): string[];
+  /**
+   * Those of `userIds` with an open stream connection at a process whose heartbeat is alive
+   * (`stream_presence`, written within a second of a connection opening or closing). A process
+   * that died reads as having no one within one heartbeat timeout. Inside a transaction, pass
+   * it as `tx`: asking the pool for a second connection while holding one can exhaust it.
+   */
+  online(userIds: readonly string[], options?: { tx?: Db | Tx }): Promise<Set<string>>;
 }
 
 /** `<namespace>:<id>`: a lower-case namespace, then an id of letters, digits and `_.:-`. */
@@ -57,7 +84,7 @@ export async function publishEvents(tx: Db | Tx, events: EventInput[]): Promise<
 }
 
 /** The event's data as JSON, once the event is known to follow the rules. */
-function checkedJson(event: EventInput): string {
+export function checkedJson(event: EventInput): string {
   if (!topicPattern.test(event.topic)) {
     throw new InvalidEventError(`topic "${event.topic}" is not <namespace>:<id>`);
   }

@@ -42,8 +42,9 @@ export function createStreamSession(events: Events, db: Db, outbox: Outbox): Str
   const replayedThrough = new Map<string, number>();
   let closed = false;
 
+  /** A local event (`deliverLocal`) is in no log, so no replay can have sent it. */
   function isNew(event: PublishedEvent): boolean {
-    return Number(event.id) > (replayedThrough.get(event.topic) ?? 0);
+    return event.local || Number(event.id) > (replayedThrough.get(event.topic) ?? 0);
   }
 
   function deliver(event: PublishedEvent): void {

@@ -1,4 +1,4 @@
-import { type Generated, type Selectable, sql } from 'kysely';
+import { type Generated, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
 import type { PublishedEvent } from './publish.ts';
 
@@ -7,6 +7,7 @@ export type EventTables = {
   events: EventsTable;
   event_log: EventLogTable;
   stream_tickets: StreamTicketsTable;
+  stream_presence: StreamPresenceTable;
 };
 
 /** Written only by `publish_events` (the migrations), which gives the id and the time. */
@@ -29,6 +30,12 @@ export interface StreamTicketsTable {
   ticket_hash: Buffer;
   token_id: string;
   expires_at: Date;
+}
+
+/** A user with an open stream connection at an instance (presence.ts). */
+export interface StreamPresenceTable {
+  instance_id: string;
+  user_id: string;
 }
 
 const tables = (db: Db | Tx) => db.withTables<EventTables>();
@@ -146,4 +153,43 @@ export function replayFrom(db: Db, afterId: number, topics: string[], limit: num
           : await eventsAfter(tx, afterId, limit, topics);
       return { bounds, missed };
     });
+}
+
+/** Records who connected (`present`) and who left (`absent`) at instance `instanceId`. */
+export async function changedPresence(
+  db: Db,
+  instanceId: string,
+  present: string[],
+  absent: string[],
+): Promise<void> {
+  if (present.length > 0) {
+    await sql`
+      INSERT INTO stream_presence (instance_id, user_id)
+      SELECT ${instanceId}::uuid, unnest(${present}::uuid[])
+      ON CONFLICT DO NOTHING`.execute(db);
+  }
+  if (absent.length > 0) {
+    await sql`
+      DELETE FROM stream_presence
+      WHERE instance_id = ${instanceId}::uuid AND user_id = ANY(${absent}::uuid[])`.execute(db);
+  }
+}
+
+/** Deletes every presence row of instance `instanceId` (it is stopping). */
+export async function clearPresence(db: Db, instanceId: string): Promise<void> {
+  await tables(db).deleteFrom('stream_presence').where('instance_id', '=', instanceId).execute();
+}
+
+/** Those of `userIds` with a presence row at an instance neither stopped, lost nor `silent`. */
+export async function onlineUsers(
+  db: Db | Tx,
+  userIds: string[],
+  silent: RawBuilder<boolean>,
+): Promise<string[]> {
+  const { rows } = await sql<{ user_id: string }>`
+    SELECT DISTINCT p.user_id FROM stream_presence p
+    JOIN instances ON instances.id = p.instance_id
+    WHERE p.user_id = ANY(${userIds}::uuid[])
+      AND stopped_at IS NULL AND lost_at IS NULL AND NOT ${silent}`.execute(db);
+  return rows.map((row) => row.user_id);
 }

@@ -248,6 +248,21 @@ describe('preferences', () => {
     const none = await send({ userId: user.id, channels: [] });
     expect(none).toEqual({ notificationId: null, jobIds: [] });
   });
+
+  it('lets the sender limit one message to some of the chosen channels', async () => {
+    const user = await signUp(api, 'watching');
+    await api('PUT', '/v1/notifications/preferences', {
+      token: user.token,
+      body: { default_channels: ['in_app', 'email'], events: { 'test.muted': [] } },
+    });
+    const inAppOnly = await send({ userId: user.id, limitTo: ['in_app', 'webhook'] });
+    expect(inAppOnly.notificationId).not.toBeNull();
+    expect(inAppOnly.jobIds).toEqual([]);
+    // A limit never adds a channel the preferences leave out.
+    const muted = await send({ userId: user.id, event: 'test.muted', limitTo: ['in_app'] });
+    expect(muted).toEqual({ notificationId: null, jobIds: [] });
+    await expect(send({ userId: user.id, limitTo: ['pigeon'] })).rejects.toThrow(/pigeon/);
+  });
 });
 
 describe('the built-in mailbox', () => {

@@ -33,6 +33,12 @@ export interface NotificationMessage {
    * their preferences for the event.
    */
   channels?: readonly string[];
+  /**
+   * At most these channels, of those the preferences (or `channels`) give: a sender that knows
+   * the user is looking at the app right now passes `['in_app', 'webhook']` so that they are not
+   * also emailed and pushed about what they can see.
+   */
+  limitTo?: readonly string[];
 }
 
 /** One delivery to one target: the payload of an email, push or webhook delivery job. */
@@ -91,9 +97,11 @@ export function createNotify(deps: {
   return {
     async send(tx, message) {
       checkMessage(message);
-      const enabled = message.channels
+      const chosen = message.channels
         ? new Set(message.channels)
         : channelsOf(await store.findPreferences(tx, message.userId), message.event);
+      const limit = message.limitTo;
+      const enabled = limit ? new Set([...chosen].filter((name) => limit.includes(name))) : chosen;
       let notificationId: string | null = null;
       if (enabled.has('in_app')) {
         const row = await store.insertNotification(tx, message);
@@ -153,7 +161,8 @@ function checkMessage(message: NotificationMessage): void {
     throw new Error(`notify.send: event "${message.event}" must match ${eventNamePattern}`);
   }
   if (!message.title) throw new Error('notify.send: a title is required');
-  const unknown = message.channels?.filter((name) => !isChannel(name)) ?? [];
+  const named = [...(message.channels ?? []), ...(message.limitTo ?? [])];
+  const unknown = named.filter((name) => !isChannel(name));
   if (unknown.length > 0) throw new Error(`notify.send: unknown channels ${unknown.join(', ')}`);
 }
 

@@ -154,6 +154,8 @@ CREATE TABLE social_counters (
   value      bigint   NOT NULL,
   PRIMARY KEY (subject_id, field)
 );
+-- The hot-account check (hot-accounts.ts) reads only the followers counts near or past the line.
+CREATE INDEX social_counters_followers ON social_counters (value) WHERE field = 5;
 CREATE TABLE social_counter_deltas (
   subject_id bigint   NOT NULL,
   field      smallint NOT NULL,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 
 // The SQL of a reader's activity and of the hot flag (docs/social.md, "Home timelines"):
@@ -41,23 +41,24 @@ export interface HotFlip {
 /**
  * Sets `hot` on accounts with more than `threshold` followers and clears it on hot accounts
  * below 80 % of it (the gap keeps an account near the line from flapping); returns the flips.
- * Reads only counters of accounts near or past the line and the hot accounts.
+ * Counts only the candidates: followers counters past 80 % of the line (a partial index), those
+ * with pending deltas (the fold empties them every second), and the hot accounts.
  */
-export async function reevaluateHotFlags(db: Db, threshold: number): Promise<HotFlip[]> {
+export async function reevaluateHotFlags(db: Db | Tx, threshold: number): Promise<HotFlip[]> {
   const { rows } = await sql<HotFlip>`
-    WITH followers AS (
-      SELECT subject_id, sum(n) AS n FROM (
-        SELECT subject_id, value AS n FROM social_counters WHERE field = 5
-        UNION ALL
-        SELECT subject_id, delta FROM social_counter_deltas WHERE field = 5) parts
-       GROUP BY subject_id),
-    candidates AS (
-      SELECT p.id, coalesce(f.n, 0) AS n
-        FROM social_profiles p LEFT JOIN followers f ON f.subject_id = p.id WHERE p.hot
-      UNION ALL
-      SELECT subject_id, n FROM followers WHERE n > ${threshold})
+    WITH candidates AS (
+      SELECT subject_id AS id FROM social_counters WHERE field = 5 AND value > ${threshold} * 0.8
+      UNION SELECT subject_id FROM social_counter_deltas WHERE field = 5
+      UNION SELECT id FROM social_profiles WHERE hot),
+    counted AS (
+      SELECT c.id,
+             coalesce((SELECT value FROM social_counters
+                        WHERE subject_id = c.id AND field = 5), 0)
+           + coalesce((SELECT sum(delta) FROM social_counter_deltas
+                        WHERE subject_id = c.id AND field = 5), 0) AS n
+        FROM candidates c)
     UPDATE social_profiles p SET hot = NOT p.hot
-      FROM candidates c
+      FROM counted c
      WHERE p.id = c.id
        AND ((NOT p.hot AND c.n > ${threshold}) OR (p.hot AND c.n < ${threshold} * 0.8))
     RETURNING p.id::text AS id, p.hot`.execute(db);

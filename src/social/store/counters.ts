@@ -71,38 +71,34 @@ export async function foldDeltas(tx: Tx): Promise<FoldedCounter[]> {
   return rows;
 }
 
-/** Counts of `subjectIds`: value plus pending deltas, by subject then field (missing = 0). */
-export type Counts = Map<SocialId, Partial<Record<CounterField, number>>>;
-
 /**
- * The exact counts of `fields` for `subjectIds` (value plus every pending delta).
- *
- * @example
- * const counts = await readCounts(db, [postId], ['likes']);
- * counts.get(postId)?.likes ?? 0
+ * The counts `fields` of each of `subjectIds` (profiles or posts): the folded counter plus the
+ * pending deltas, read in one snapshot so they are exact at any time, not only after a fold.
+ * Every subject and field is in the answer (0 when nothing was ever counted).
  */
-export async function readCounts(
+export async function readCounts<F extends CounterField>(
   db: Db | Tx,
   subjectIds: SocialId[],
-  fields: CounterField[],
-): Promise<Counts> {
-  const numbers = fields.map((field) => counterFields[field]);
-  const { rows } = await sql<{ subject_id: SocialId; field: number; value: number }>`
-    SELECT subject_id::text AS subject_id, field, sum(value)::bigint AS value FROM (
-      SELECT subject_id, field, value FROM social_counters
-       WHERE subject_id = ANY(${subjectIds}::bigint[]) AND field = ANY(${numbers}::smallint[])
-      UNION ALL
-      SELECT subject_id, field, delta FROM social_counter_deltas
-       WHERE subject_id = ANY(${subjectIds}::bigint[]) AND field = ANY(${numbers}::smallint[])
-    ) counted GROUP BY subject_id, field`.execute(db);
-  const names = new Map<number, CounterField>(
-    Object.entries(counterFields).map(([name, n]) => [n, name as CounterField]),
-  );
-  const counts: Counts = new Map(subjectIds.map((id) => [id, {}]));
+  fields: F[],
+): Promise<Map<SocialId, Record<F, number>>> {
+  const counts = new Map<SocialId, Record<F, number>>();
+  for (const id of subjectIds) {
+    counts.set(id, Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>);
+  }
+  if (subjectIds.length === 0 || fields.length === 0) return counts;
+  const names = new Map(fields.map((f) => [counterFields[f] as number, f]));
+  const { rows } = await sql<{ id: SocialId; field: number; value: number }>`
+    SELECT t.subject_id::text AS id, t.field, sum(t.value)::int8 AS value
+      FROM (SELECT subject_id, field, value FROM social_counters
+             WHERE subject_id = ANY(${subjectIds}::bigint[]) AND field = ANY(${[...names.keys()]}::smallint[])
+            UNION ALL
+            SELECT subject_id, field, delta FROM social_counter_deltas
+             WHERE subject_id = ANY(${subjectIds}::bigint[]) AND field = ANY(${[...names.keys()]}::smallint[])) t
+     GROUP BY t.subject_id, t.field`.execute(db);
   for (const row of rows) {
+    const record = counts.get(row.id);
     const name = names.get(row.field);
-    const entry = counts.get(row.subject_id);
-    if (name && entry) entry[name] = row.value;
+    if (record && name) record[name] = Number(row.value);
   }
   return counts;
 }

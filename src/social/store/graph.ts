@@ -3,7 +3,6 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 import type { TimelineEntry } from '../timeline-store/timeline-store.ts';
 import { avatarJoin, type SummaryRow, summaryColumns } from './profiles.ts';
-import { type CounterField, counterFields } from './tables.ts';
 
 // The follow graph, blocks and mutes (docs/social.md, "Profiles and the graph"), and the counts
 // read beside them. The rows are the truth; followers/following counters move by deltas written
@@ -121,63 +120,6 @@ export async function deleteFollows(tx: Tx, pairs: [SocialId, SocialId][]): Prom
      WHERE f.follower_id = x.follower_id AND f.followee_id = x.followee_id
     RETURNING f.follower_id::text AS "followerId", f.followee_id::text AS "followeeId"`.execute(tx);
   return rows;
-}
-
-/** One change of a counter: `delta` added to `field` of `subjectId`. */
-export interface CounterDelta {
-  subjectId: SocialId;
-  field: CounterField;
-  delta: number;
-}
-
-/**
- * Adds `deltas` to the pending deltas, each in a random slot of 16 (so an account followed by
- * many at once is not one row they all wait on), to commit with the rows they count.
- */
-export async function addCounterDeltas(tx: Tx, deltas: CounterDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  const slot = Math.floor(Math.random() * 16);
-  await sql`
-    INSERT INTO social_counter_deltas (subject_id, field, slot, delta)
-    SELECT s, f, ${slot}, sum(d)
-      FROM unnest(${deltas.map((d) => d.subjectId)}::bigint[],
-                  ${deltas.map((d) => counterFields[d.field])}::smallint[],
-                  ${deltas.map((d) => d.delta)}::bigint[]) AS x(s, f, d)
-     GROUP BY s, f
-    ON CONFLICT (subject_id, field, slot)
-      DO UPDATE SET delta = social_counter_deltas.delta + excluded.delta`.execute(tx);
-}
-
-/**
- * The counts `fields` of each of `subjectIds` (profiles or posts): the folded counter plus the
- * pending deltas, read in one snapshot so they are exact at any time, not only after a fold.
- * Every subject and field is in the answer (0 when nothing was ever counted).
- */
-export async function readCounts<F extends CounterField>(
-  db: Db | Tx,
-  subjectIds: SocialId[],
-  fields: F[],
-): Promise<Map<SocialId, Record<F, number>>> {
-  const counts = new Map<SocialId, Record<F, number>>();
-  for (const id of subjectIds) {
-    counts.set(id, Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>);
-  }
-  if (subjectIds.length === 0 || fields.length === 0) return counts;
-  const names = new Map(fields.map((f) => [counterFields[f] as number, f]));
-  const { rows } = await sql<{ id: SocialId; field: number; value: number }>`
-    SELECT t.subject_id::text AS id, t.field, sum(t.value)::int8 AS value
-      FROM (SELECT subject_id, field, value FROM social_counters
-             WHERE subject_id = ANY(${subjectIds}::bigint[]) AND field = ANY(${[...names.keys()]}::smallint[])
-            UNION ALL
-            SELECT subject_id, field, delta FROM social_counter_deltas
-             WHERE subject_id = ANY(${subjectIds}::bigint[]) AND field = ANY(${[...names.keys()]}::smallint[])) t
-     GROUP BY t.subject_id, t.field`.execute(db);
-  for (const row of rows) {
-    const record = counts.get(row.id);
-    const name = names.get(row.field);
-    if (record && name) record[name] = Number(row.value);
-  }
-  return counts;
 }
 
 /** Blocks `blockedId` for `blockerId`; true when this made the block. */
