@@ -35,7 +35,8 @@ export interface Results {
   live: LiveFigure;
   likes: Http & { rows: number; exact: boolean };
   impressions: { pairs: number; counted: number; seconds: number; perSecond: number; cpu: Cpu };
-  posts: Http;
+  /** From the end of the posts run until their last fan-out job was done (NaN: timed out). */
+  posts: Http & { drainSeconds: number };
 }
 
 const n = (value: number) =>
@@ -132,7 +133,7 @@ export function renderTable(r: Results): string {
     ],
     [
       'posts created, 50 connections, a different user each',
-      httpCell(r.posts),
+      `${httpCell(r.posts)}; fan-outs done ${Number.isFinite(r.posts.drainSeconds) ? s(r.posts.drainSeconds) : '> 120 s'} after`,
       '',
       '≥ 2,000/s',
       '',
@@ -210,7 +211,8 @@ same Meridian restarted with \`REDIS_URL\` (same database) for the Redis column:
 - HTTP runs: autocannon in its own process, 50 connections, ${c.seconds} s after a 2 s warm-up,
   every request with the next user's token (home reads: the 50 readers; likes and posts: users
   1..${r.followers.toLocaleString('en')}, a like or post each). After the likes, the counter fold
-  is awaited and the post's count compared with its rows.
+  is awaited and the post's count compared with its rows; after the posts, their fan-out jobs
+  (up to 120 s), so that the next measure does not share the machine with them.
 - Live: followers connected over WebSocket, each with its own token and its own
   \`social:home-<profile id>\` topic (bench/social/live-clients.ts, 2 processes); the author
   posts; each receipt of \`post.created\` minus the post's \`created_at\`.
