@@ -40,6 +40,7 @@ import {
   impressions,
   likes,
   progress,
+  redisServerPid,
   withCpu,
 } from './social/measures.ts';
 import {
@@ -87,6 +88,7 @@ async function withMeridian<T>(
   try {
     const database = env.DATABASE_URL ?? (await meridianDatabaseUrl(meridian));
     const postmaster = env.DATABASE_URL ? undefined : await postmasterPid(meridian.clusterDir);
+    const redisPid = redisServerPid();
     cpuGroups.current = {
       meridian: { roots: [meridian.child.pid ?? 0], alone: true },
       ...(postmaster
@@ -95,6 +97,7 @@ async function withMeridian<T>(
             'postgres, exited': { roots: [postmaster], reaped: true },
           }
         : {}),
+      ...(redisPid && env.REDIS_URL ? { redis: { roots: [redisPid], alone: true } } : {}),
     };
     return await use(meridian.url, database);
   } finally {

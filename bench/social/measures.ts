@@ -1,6 +1,7 @@
 // The measures of bench/social.ts that are runs of load: HTTP by autocannon in its own process
 // (home reads, likes, posts, bare Fastify), the likes' exact count after the fold, and the
 // impressions process; each with the CPU per operation of Meridian and its PostgreSQL.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,7 +32,19 @@ export async function withCpu<F extends { ops: number }>(
   const split = measuring.end();
   const each = (group: string) => microsecondsEach(split, group, figure.ops);
   const postgres = each('postgres') + (each('postgres, exited') || 0);
-  return { ...figure, cpu: { meridian: each('meridian'), postgres } };
+  return { ...figure, cpu: { meridian: each('meridian'), postgres, redis: each('redis') } };
+}
+
+/** The pid of the Redis server on this machine, if one runs here (its CPU is then read too). */
+export function redisServerPid(): number | undefined {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'redis-server') return Number(pid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return undefined;
 }
 
 const connections = 50;
@@ -86,13 +99,8 @@ export async function bareFastify(dir: string, port: number, seconds: number): P
     await runAutocannon('bare Fastify', args(warmupSeconds));
     const { result, p50, p99 } = await runAutocannon('bare Fastify', args(seconds));
     const ops = result.requests.total;
-    const figure = {
-      ops,
-      opsPerSecond: ops / result.duration,
-      p50,
-      p99,
-      cpu: { meridian: Number.NaN, postgres: Number.NaN },
-    };
+    const none = { meridian: Number.NaN, postgres: Number.NaN, redis: Number.NaN };
+    const figure = { ops, opsPerSecond: ops / result.duration, p50, p99, cpu: none };
     describe('bare Fastify', figure);
     return figure;
   } finally {

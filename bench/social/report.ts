@@ -4,10 +4,11 @@
 import type { Fanout } from './fanout.ts';
 import type { LiveFigure } from './live.ts';
 
-/** CPU per operation, µs, of Meridian and of its PostgreSQL (NaN when not read). */
+/** CPU per operation, µs, of Meridian, its PostgreSQL and Redis (NaN when not read). */
 export interface Cpu {
   meridian: number;
   postgres: number;
+  redis: number;
 }
 
 export interface Http {
@@ -43,7 +44,10 @@ const n = (value: number) =>
   Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '–';
 const s = (seconds: number) => (Number.isFinite(seconds) ? `${seconds.toFixed(2)} s` : '–');
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
-const cpu = (c?: Cpu) => (c ? `${n(c.meridian)} / ${n(c.postgres)}` : '–');
+const cpu = (c?: Cpu) =>
+  c
+    ? `${n(c.meridian)} / ${n(c.postgres)}${Number.isFinite(c.redis) ? ` / ${n(c.redis)}` : ''}`
+    : '–';
 const fanoutCell = (f?: Fanout) => (f ? `${s(f.seconds)} (${n(f.rowsPerSecond)} rows/s)` : '–');
 const httpCell = (h?: Http) =>
   h ? `${n(h.opsPerSecond)}/s, p50 ${ms(h.p50)}, p99 ${ms(h.p99)} ms` : '–';
@@ -142,7 +146,7 @@ export function renderTable(r: Results): string {
     ],
   ];
   return [
-    '| Measure | PostgreSQL store | Redis store | Aim | Ratio (PG / Redis) | CPU µs per op, Meridian / PostgreSQL | Peers (quoted, not run) |',
+    '| Measure | PostgreSQL store | Redis store | Aim | Ratio (PG / Redis) | CPU µs per op, Meridian / PostgreSQL (/ Redis) | Peers (quoted, not run) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
@@ -205,7 +209,8 @@ same Meridian restarted with \`REDIS_URL\` (same database) for the Redis column:
   \`social.fanout-batch\` job (jobs table), then the timelines holding it are counted (rows, or
   Redis sets with its member) and must equal the live followers plus the author. The ceiling is
   one \`INSERT INTO social_home_entries … SELECT … FROM social_follows\` of the same rows, timed
-  with \`pg\` (then deleted). The forced fan-out is the hot author's post with its flag cleared.
+  with \`pg\` (then deleted): one backend, where the batches run 16 at a time, so a ratio above 1
+  is possible. The forced fan-out is the hot author's post with its flag cleared.
 - Hot: the hot author posts; a follower reads its home page back to back until the post is on
   it; the time from the post's \`created_at\` to that answer.
 - HTTP runs: autocannon in its own process, 50 connections, ${c.seconds} s after a 2 s warm-up,
@@ -219,9 +224,9 @@ same Meridian restarted with \`REDIS_URL\` (same database) for the Redis column:
 - Impressions: Meridian's \`ImpressionRecorder\` in a process of its own (its own pool), fed 20
   posts per viewer as home reads would, flushed each 20,000 pairs, for ${c.seconds} s; counted
   is what the database added (first sightings), per second to the last flush's commit.
-- CPU per op: user + system time of Meridian's process and of the PostgreSQL server's
-  processes over the run (/proc), divided by the operations (rows for fan-out). Redis's own CPU
-  is not read.
+- CPU per op: user + system time of Meridian's process, of the PostgreSQL server's processes
+  and (Redis store) of \`redis-server\` over the run (/proc), divided by the operations (rows for
+  fan-out). Redis's figure counts whatever else that server did meanwhile.
 
 Rerun with \`npm run bench:social\` or \`npx meridian bench social\` (about 8 minutes;
 BENCH_SECONDS, BENCH_FOLLOWERS, BENCH_HOT_FOLLOWERS, BENCH_FORCED=0 to skip the forced fan-out,
