@@ -20,7 +20,7 @@ export async function hydratePosts(
   { hideMuted = false }: { hideMuted?: boolean } = {},
 ): Promise<Post[]> {
   if (ids.length === 0) return [];
-  const rows = await hydrationRows(social.core.database.db, viewerId ?? null, ids, hideMuted);
+  const rows = await hydrationRows(social.core.database.pool, viewerId ?? null, ids, hideMuted);
   const urlOf = (hash: string) => social.core.blobs.urlOf(hash);
   const originals = new Map<number, HydrationRow>();
   for (const row of rows) if (row.original) originals.set(row.ord, row);

@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectProblem } from '../../test/helpers.ts';
 import { follow } from '../../test/social-fanout-fixtures.ts';
 import { type Person, type SocialTest, startSocial } from '../../test/social-harness.ts';
+import { cullTimelines } from './activity.ts';
 import { firstIdAt } from './ids.ts';
+import { socialOf } from './social.ts';
 import { nextSinceId } from './timeline-routes.ts';
 
 // `GET /v1/social/timelines/home` over HTTP: posts made through the API reach a follower's home,
@@ -48,6 +51,24 @@ describe('GET /v1/social/timelines/home', () => {
     expect(after.body.items.map((p: { id: string }) => p.id)).toEqual([first.body.id]);
   });
 
+  it('rebuilds a returning reader’s timeline and marks them active', async () => {
+    const { db } = test.database;
+    const returning = await test.person();
+    await follow(db, returning.profileId, author.profileId);
+    await sql`UPDATE social_profiles SET last_active_at = now() - interval '40 days'
+               WHERE id = ${returning.profileId}`.execute(db);
+    expect(await cullTimelines(socialOf(test.server.server.core))).toBeGreaterThanOrEqual(1);
+    const page = await returning.call('GET', '/v1/social/timelines/home');
+    expect(page.status).toBe(200);
+    expect(page.body.rebuilt).toBe(true);
+    expect(page.body.items.length).toBeGreaterThan(0);
+    const { rows } = await sql<{ recent: boolean }>`
+      SELECT last_active_at > now() - interval '1 minute' AS recent
+        FROM social_profiles WHERE id = ${returning.profileId}`.execute(db);
+    expect(rows[0]?.recent).toBe(true);
+    expect((await returning.call('GET', '/v1/social/timelines/home')).body.rebuilt).toBe(false);
+  });
+
   it('answers bad cursors and limits with a problem, and strangers with 401', async () => {
     for (const query of ['limit=0', 'limit=101', 'max_id=abc', 'since_id=99999999999999999999'])
       expectProblem(await home(`?${query}`), 'validation-failed');
@@ -68,7 +89,8 @@ describe('next_since_id', () => {
     expect(nextSinceId([young, ...settled], undefined)).toBe(settled[0]);
     const line = BigInt(nextSinceId([young], undefined) as string);
     expect(line < BigInt(young) && line > BigInt(idAt(10_000))).toBe(true);
-    expect(nextSinceId([young], idAt(2_000))).toBe(idAt(2_000));
+    const asked = idAt(2_000);
+    expect(nextSinceId([young], asked)).toBe(asked);
     expect(nextSinceId([], settled[0])).toBe(settled[0]);
     expect(nextSinceId([], undefined)).toBeNull();
   });

@@ -55,24 +55,25 @@ export async function homeEntries(
   const shown: TimelineEntry[] = [];
   const walked: TimelineEntry[] = [...context];
   let cursor = query;
+  let floor = query.maxId;
   let storeExhausted = false;
   for (let round = 0; round < maxRounds && shown.length < query.limit; round++) {
-    const fetched = query.limit + window;
+    const fetched = fetchedFor(query.limit, window);
     const batch = await mergedEntries(social, viewerId, hot, { ...cursor, limit: fetched });
     storeExhausted = batch.length < fetched;
     walk(await visible(social, viewerId, batch), walked, shown, window);
-    const oldest = batch.at(-1);
-    if (storeExhausted || oldest === undefined || query.minId !== undefined) break;
-    cursor = { ...cursor, maxId: oldest.entryId };
+    floor = batch.at(-1)?.entryId ?? floor;
+    if (storeExhausted || query.minId !== undefined) break;
+    cursor = { ...cursor, maxId: floor };
   }
   const paging = query.sinceId === undefined && query.minId === undefined;
   if (paging && storeExhausted && shown.length < query.limit) {
-    const below = walked.at(-1)?.entryId ?? query.maxId;
+    // Past the stored entries (the cap, or a timeline younger than the follows): the posts.
     const older = await pullEntries(social.core.database.db, viewerId, {
       authors: 'followees',
-      ...(below !== undefined && { maxId: below }),
-      perAuthor: query.limit + window,
-      limit: query.limit + window,
+      ...(floor !== undefined && { maxId: floor }),
+      perAuthor: fetchedFor(query.limit, window),
+      limit: fetchedFor(query.limit, window),
     });
     walk(await visible(social, viewerId, older), walked, shown, window);
   }
@@ -81,6 +82,9 @@ export async function homeEntries(
     query.minId !== undefined ? shown.slice(-query.limit) : shown.slice(0, query.limit);
   return { entries, rebuilt };
 }
+
+/** Entries read for a page: its limit, and the repost window below it for the de-dup's sake. */
+const fetchedFor = (limit: number, window: number) => limit + window;
 
 /**
  * Appends `entries` (newest first, below `walked`) to `walked`, and to `shown` those whose
