@@ -171,6 +171,13 @@ bench
   .description("Stock adjustments and orders over HTTP against PostgreSQL's ceiling (4 minutes)")
   .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
   .action((options: { json?: boolean }) => runBench('inventory', options.json));
+bench
+  .command('social')
+  .description(
+    'The microblog: fan-out (both timeline stores), home reads, live delivery, likes, impressions and posts (8 minutes)',
+  )
+  .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
+  .action((options: { json?: boolean }) => runBench('social', options.json));
 
 /** Runs bench/<name>.ts in a process of its own, as `npm run bench:<name>` does. */
 function runBench(name: string, json?: boolean): void {

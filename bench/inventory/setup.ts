@@ -75,8 +75,9 @@ export async function openShop(
 /** A new database on the server of `serverUrl`; returns its URL and a function that drops it. */
 export async function freshDatabase(
   serverUrl: string,
+  bench = 'inventory',
 ): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `meridian_bench_inventory_${Date.now()}`;
+  const name = `meridian_bench_${bench}_${Date.now()}`;
   const admin = async (statement: string) => {
     const client = new pg.Client(serverUrl);
     await client.connect();
