@@ -73,8 +73,7 @@ const meridianEnv = {
   // Between the two authors: the wide one is fanned out, the hot one merged at read.
   SOCIAL_HOT_FOLLOWERS: String(Math.floor(hotFollowers / 2)),
   SOCIAL_REDIS_PREFIX: redisPrefix,
-  // The fan-out's jobs are on the `social` queue, which the default (`default:200`) does not run.
-  JOB_QUEUES: process.env.BENCH_JOB_QUEUES ?? 'default:200,social:16',
+  ...(process.env.BENCH_JOB_QUEUES && { JOB_QUEUES: process.env.BENCH_JOB_QUEUES }),
 };
 
 /** Runs `use` against a Meridian started with `env`, its CPU groups set; stops it after. */

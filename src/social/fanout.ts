@@ -77,7 +77,7 @@ export async function runFanoutBatch(
   const db = social.core.database.db;
   const post = await loadFanoutPost(db, postId);
   if (!post) return 0;
-  const recipients = await batchRecipients(db, postId, range);
+  const recipients = await batchRecipients(db, post, range);
   await social.timelines.addToMany(recipients, entryOf(post));
   social.core.log.debug({ postId, ...range, written: recipients.length }, 'fan-out batch written');
   return recipients.length;

@@ -5,7 +5,6 @@ import { semaphore } from './semaphore.ts';
 import type { Social } from './social.ts';
 import {
   followedAmong,
-  homeStateOf,
   type PullQuery,
   pullEntries,
   setHomeState,
@@ -44,14 +43,21 @@ export async function homeEntries(
   viewerId: SocialId,
   query: TimelinePageQuery,
 ): Promise<HomeEntries> {
-  const rebuilt = await ensureTimeline(social, viewerId);
+  let rebuilt = false;
+  // The stored page, the timeline rebuilt first when the store has none for the reader.
+  const stored: StoredPage = async (page) => {
+    const entries = await social.timelines.page(viewerId, page);
+    if (entries !== undefined) return entries;
+    rebuilt = (await ensureTimeline(social, viewerId)) || rebuilt;
+    return (await social.timelines.page(viewerId, page)) ?? [];
+  };
   const hot = await followedAmong(
     social.core.database.db,
     viewerId,
     (await hotAccounts(social)).filter((id) => id !== viewerId),
   );
   const window = social.config.repostWindow;
-  const context = query.maxId ? await newerContext(social, viewerId, hot, query.maxId) : [];
+  const context = query.maxId ? await newerContext(social, viewerId, stored, hot, query.maxId) : [];
   const shown: TimelineEntry[] = [];
   const walked: TimelineEntry[] = [...context];
   let cursor = query;
@@ -59,7 +65,7 @@ export async function homeEntries(
   let storeExhausted = false;
   for (let round = 0; round < maxRounds && shown.length < query.limit; round++) {
     const fetched = fetchedFor(query.limit, window);
-    const batch = await mergedEntries(social, viewerId, hot, { ...cursor, limit: fetched });
+    const batch = await mergedEntries(social, viewerId, stored, hot, { ...cursor, limit: fetched });
     storeExhausted = batch.length < fetched;
     walk(await visible(social, viewerId, batch), walked, shown, window);
     floor = batch.at(-1)?.entryId ?? floor;
@@ -82,6 +88,9 @@ export async function homeEntries(
     query.minId !== undefined ? shown.slice(-query.limit) : shown.slice(0, query.limit);
   return { entries, rebuilt };
 }
+
+/** The reader's stored entries matching a query (their timeline rebuilt first if need be). */
+type StoredPage = (query: TimelinePageQuery) => Promise<TimelineEntry[]>;
 
 /** Entries read for a page: its limit, and the repost window below it for the de-dup's sake. */
 const fetchedFor = (limit: number, window: number) => limit + window;
@@ -109,13 +118,14 @@ function walk(
 async function newerContext(
   social: Social,
   viewerId: SocialId,
+  stored: StoredPage,
   hot: SocialId[],
   maxId: SocialId,
 ): Promise<TimelineEntry[]> {
   const window = social.config.repostWindow;
   if (window === 0) return [];
   const minId = (BigInt(maxId) - 1n).toString();
-  const above = await mergedEntries(social, viewerId, hot, { minId, limit: window });
+  const above = await mergedEntries(social, viewerId, stored, hot, { minId, limit: window });
   return visible(social, viewerId, above);
 }
 
@@ -123,10 +133,11 @@ async function newerContext(
 async function mergedEntries(
   social: Social,
   viewerId: SocialId,
+  storedPage: StoredPage,
   hot: SocialId[],
   query: TimelinePageQuery,
 ): Promise<TimelineEntry[]> {
-  const stored = (await social.timelines.page(viewerId, query)) ?? [];
+  const stored = await storedPage(query);
   if (hot.length === 0) return stored;
   const pull: PullQuery = { ...query, authors: hot, perAuthor: query.limit };
   const merged = new Map<SocialId, TimelineEntry>();
@@ -148,11 +159,11 @@ async function visible(
 }
 
 /**
- * Makes sure the viewer has a stored timeline, rebuilding it if they were culled, a rebuild
- * crashed, or the store lost it. Returns whether it rebuilt.
+ * Rebuilds the viewer's timeline, which the store does not have (they were culled, a rebuild
+ * crashed, or the store lost it), unless a concurrent read did it first. Returns whether it
+ * rebuilt.
  */
-async function ensureTimeline(social: Social, viewerId: SocialId): Promise<boolean> {
-  if (await hasTimeline(social, viewerId)) return false;
+function ensureTimeline(social: Social, viewerId: SocialId): Promise<boolean> {
   return rebuildSlots(social)(() => rebuildTimeline(social, viewerId));
 }
 
@@ -172,12 +183,6 @@ function rebuildSlots(social: Social) {
   return run;
 }
 
-async function hasTimeline(social: Social, viewerId: SocialId): Promise<boolean> {
-  const state = await homeStateOf(social.core.database.db, viewerId);
-  if (state !== 'live') return false;
-  return (await social.timelines.page(viewerId, { limit: 1 })) !== undefined;
-}
-
 /**
  * Rebuilds the viewer's timeline under a session advisory lock on them: a concurrent reader
  * waits, then finds it built. (1) `rebuilding` is committed, so that fan-out includes the viewer
@@ -191,7 +196,7 @@ async function rebuildTimeline(social: Social, viewerId: SocialId): Promise<bool
     const lock = sql`hashtextextended(${`social.home:${viewerId}`}, 0)`;
     await sql`SELECT pg_advisory_lock(${lock})`.execute(connection);
     try {
-      if (await hasTimeline(social, viewerId)) return false;
+      if ((await social.timelines.page(viewerId, { limit: 1 })) !== undefined) return false;
       await setHomeState(db, viewerId, 'rebuilding');
       const started = Date.now();
       const entries = await pullEntries(db, viewerId, {

@@ -66,22 +66,26 @@ export interface FollowerRange {
  */
 export async function batchRecipients(
   db: Db,
-  postId: SocialId,
+  post: FanoutPost,
   range: FollowerRange,
 ): Promise<SocialId[]> {
+  // The author and the person answered are parameters, not joined from the post: the planner
+  // then reads the range straight off the follows' primary key (joined, it scanned every follow).
+  const answered = post.replyToAuthor ?? post.authorId;
   const { rows } = await sql<{ id: SocialId }>`
     SELECT f.follower_id::text AS id
-      FROM social_posts post
-      JOIN social_follows f ON f.followee_id = post.author_id
+      FROM social_follows f
       JOIN social_profiles p ON p.id = f.follower_id AND p.home_state <> 'cold'
-     WHERE post.id = ${postId} AND post.deleted_at IS NULL
-       AND f.follower_id > ${range.after}
-       ${range.until === null ? sql`` : sql`AND f.follower_id <= ${range.until}`}
-       AND (post.reply_to_author IS NULL OR post.reply_to_author = post.author_id
-            OR f.follower_id = post.reply_to_author
+     WHERE f.followee_id = ${post.authorId}::bigint
+       AND f.follower_id > ${range.after}::bigint
+       ${range.until === null ? sql`` : sql`AND f.follower_id <= ${range.until}::bigint`}
+       AND EXISTS (SELECT 1 FROM social_posts live
+                    WHERE live.id = ${post.id}::bigint AND live.deleted_at IS NULL)
+       AND (${answered}::bigint = ${post.authorId}::bigint
+            OR f.follower_id = ${answered}::bigint
             OR EXISTS (SELECT 1 FROM social_follows g
                         WHERE g.follower_id = f.follower_id
-                          AND g.followee_id = post.reply_to_author))`.execute(db);
+                          AND g.followee_id = ${answered}::bigint))`.execute(db);
   return rows.map((row) => row.id);
 }
 
@@ -207,13 +211,6 @@ export async function visibleEntryIds(
 
 /** A reader's timeline state: `live`, `rebuilding` or `cold` (migrations/001_social.sql). */
 export type HomeState = 'live' | 'rebuilding' | 'cold';
-
-/** The viewer's home state; undefined for an unknown profile. */
-export async function homeStateOf(db: Db, viewerId: SocialId): Promise<HomeState | undefined> {
-  const { rows } = await sql<{ home_state: HomeState }>`
-    SELECT home_state FROM social_profiles WHERE id = ${viewerId}`.execute(db);
-  return rows[0]?.home_state;
-}
 
 /** Sets the viewer's home state (committed at once: fan-out reads it). */
 export async function setHomeState(db: Db, viewerId: SocialId, state: HomeState): Promise<void> {

@@ -5,8 +5,8 @@ import type { TimelineEntry, TimelinePageQuery, TimelineStore } from './timeline
 
 // Home timelines as rows of `social_home_entries` (user, entry, origin, author), keyed by
 // (user_id, entry_id) so a page is one range scan of the primary key. Whether a user has a
-// timeline at all is `social_profiles.home_state`: `cold` has none (culled or never fanned out),
-// which `page` answers with undefined so the reader rebuilds it.
+// timeline at all is `social_profiles.home_state`: only `live` has one; `cold` (culled) and
+// `rebuilding` read as none, which `page` answers with undefined so the reader rebuilds it.
 
 /** One trim in this many fan-out writes (Misskey's trick): until then a few extra rows wait. */
 const trimEvery = 10;
@@ -26,10 +26,6 @@ export function createPostgresTimelines(db: Db, { cap }: { cap: number }): Timel
     },
 
     async page(userId, query) {
-      const state = await sql<{ home_state: string }>`
-        SELECT home_state FROM social_profiles WHERE id = ${userId}`.execute(db);
-      if (state.rows[0]?.home_state !== 'live' && state.rows[0]?.home_state !== 'rebuilding')
-        return undefined;
       return readPage(db, userId, query);
     },
 
@@ -78,24 +74,37 @@ export function createPostgresTimelines(db: Db, { cap }: { cap: number }): Timel
   };
 }
 
+/**
+ * The page, in the same round trip as the reader's `home_state`: only a `live` profile has a
+ * timeline. `rebuilding` is a rebuild under way (a reader waits on its lock) or one that crashed
+ * before its `replace` (redone): either way what is stored is not yet the whole timeline.
+ */
 async function readPage(
   db: Db,
   userId: SocialId,
   { maxId, sinceId, minId, limit }: TimelinePageQuery,
-): Promise<TimelineEntry[]> {
+): Promise<TimelineEntry[] | undefined> {
   // min_id reads upwards (the oldest entries above it), then answers newest first.
   const upwards = minId !== undefined;
-  const result = await sql<TimelineEntry>`
-    SELECT entry_id::text AS "entryId", origin_id::text AS "originId",
-           author_id::text AS "authorId"
-      FROM social_home_entries
-     WHERE user_id = ${userId}
-       ${maxId !== undefined ? sql`AND entry_id < ${maxId}` : sql``}
-       ${sinceId !== undefined ? sql`AND entry_id > ${sinceId}` : sql``}
-       ${upwards ? sql`AND entry_id > ${minId}` : sql``}
-     ORDER BY entry_id ${upwards ? sql`ASC` : sql`DESC`}
-     LIMIT ${limit}`.execute(db);
-  return upwards ? result.rows.reverse() : result.rows;
+  const { rows } = await sql<{ live: boolean } & Partial<TimelineEntry>>`
+    SELECT p.home_state = 'live' AS live, e."entryId", e."originId", e."authorId"
+      FROM social_profiles p
+      LEFT JOIN LATERAL (
+        SELECT entry_id::text AS "entryId", origin_id::text AS "originId",
+               author_id::text AS "authorId"
+          FROM social_home_entries
+         WHERE user_id = p.id AND p.home_state = 'live'
+           ${maxId !== undefined ? sql`AND entry_id < ${maxId}` : sql``}
+           ${sinceId !== undefined ? sql`AND entry_id > ${sinceId}` : sql``}
+           ${upwards ? sql`AND entry_id > ${minId}` : sql``}
+         ORDER BY entry_id ${upwards ? sql`ASC` : sql`DESC`}
+         LIMIT ${limit}) e ON true
+     WHERE p.id = ${userId}`.execute(db);
+  if (!rows[0]?.live) return undefined;
+  const entries = rows
+    .filter((row) => row.entryId !== null && row.entryId !== undefined)
+    .map(({ entryId, originId, authorId }) => ({ entryId, originId, authorId }) as TimelineEntry);
+  return upwards ? entries.reverse() : entries;
 }
 
 /** Cuts each of these timelines to its newest `cap` entries. */

@@ -42,8 +42,8 @@ export interface TimelineStore {
    * The entries of `userId`'s timeline matching `query`, newest first; undefined when the store
    * holds no timeline for the user (never built, culled, or lost with a Redis restart), which
    * the reader answers by rebuilding it. "Never built" differs by store: in PostgreSQL a profile
-   * has a timeline unless its `home_state` is `cold` (a new profile's is live and empty); in Redis
-   * only once a `replace` has built it.
+   * has a timeline when its `home_state` is `live` (a new profile's is live and empty; `cold` and
+   * `rebuilding` have none); in Redis only once a `replace` has built it.
    */
   page(userId: SocialId, query: TimelinePageQuery): Promise<TimelineEntry[] | undefined>;
   /** Takes one entry out of these timelines (a deleted post, an undone repost). */
