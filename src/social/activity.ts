@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import { principalOf } from '../platform/identity/authenticate.ts';
 import { defineJob } from '../platform/jobs/define.ts';
 import type { SocialId } from './ids.ts';
 import type { Social } from './social.ts';
@@ -7,6 +9,16 @@ import { coolInactiveReaders, touchLastActive } from './store/activity.ts';
 // seen in the last SOCIAL_ACTIVE_DAYS; the others are culled daily and rebuilt on their return.
 // `last_active_at` is written at most once an hour per reader and process: a day's precision is
 // all the cull needs, and a write per request would be a write per read.
+
+/**
+ * The signed-in caller's profile id (made on their first social request), their activity noted:
+ * every authenticated social route asks this first.
+ */
+export async function callerProfileId(social: Social, request: FastifyRequest): Promise<SocialId> {
+  const profileId = await social.profileIds.of(principalOf(request).user.id);
+  await noteActivity(social, profileId);
+  return profileId;
+}
 
 /** A reader's activity is written again after this long. */
 const touchEveryMs = 3_600_000;

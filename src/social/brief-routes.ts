@@ -3,7 +3,7 @@ import type { App } from '../platform/http/app.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import { Problem } from '../platform/problems.ts';
-import { noteActivity } from './activity.ts';
+import { callerProfileId } from './activity.ts';
 import * as schemas from './brief-schemas.ts';
 import { type LooseSocialId, type SocialId, socialId } from './ids.ts';
 import { changeLike } from './likes.ts';
@@ -28,7 +28,7 @@ const postProblems = ['post-empty', 'post-too-long', 'media-unusable'] as const;
  */
 export function briefRoutes(app: App, social: Social): void {
   const onRequest = social.core.auth.requireUser;
-  const me = (request: FastifyRequest) => social.profileIds.of(principalOf(request).user.id);
+  const me = (request: FastifyRequest) => callerProfileId(social, request);
 
   app.post(
     '/send',
@@ -54,7 +54,7 @@ export function briefRoutes(app: App, social: Social): void {
       },
     },
     async (request, reply) => {
-      const { profileId: authorId } = await actingProfile(social, request, request.body.userID);
+      const authorId = await actingProfile(social, request, request.body.userID);
       const post = await createPost(social, authorId, { text: request.body.text });
       return reply.code(201).send({ tweetId: post.id, ...post });
     },
@@ -77,9 +77,9 @@ export function briefRoutes(app: App, social: Social): void {
     },
     async (request) => {
       const { userID, length } = request.query;
-      const { profileId, own } = await actingProfile(social, request, userID);
-      // An operator reading someone's timeline is not that reader coming back.
-      if (own) await noteActivity(social, profileId);
+      // The caller's activity is noted, not the reader's: an operator reading someone's
+      // timeline is not that reader coming back.
+      const profileId = await actingProfile(social, request, userID);
       return homePage(social, profileId, { limit: length });
     },
   );
@@ -164,17 +164,17 @@ async function actingProfile(
   social: Social,
   request: FastifyRequest,
   userID: LooseSocialId,
-): Promise<{ profileId: SocialId; own: boolean }> {
+): Promise<SocialId> {
   const named = socialId(userID, 'userID');
   const { user } = principalOf(request);
-  if (named === (await social.profileIds.of(user.id))) return { profileId: named, own: true };
+  if (named === (await callerProfileId(social, request))) return named;
   if (!user.is_operator) {
     throw new Problem('forbidden', 'userID must be your own profile id');
   }
   if (!(await findProfile(social.core.database.db, { id: named }))) {
     throw new Problem('not-found', `No profile ${named}`);
   }
-  return { profileId: named, own: false };
+  return named;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { App } from '../platform/http/app.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import { Problem } from '../platform/problems.ts';
+import { callerProfileId } from './activity.ts';
 import { socialId } from './ids.ts';
 import { mediaJson, uploadMedia } from './media.ts';
 import { MediaParams, MediaPatch, MediaUploadQuery } from './media-schemas.ts';
@@ -61,7 +62,7 @@ function uploadRoute(app: App, social: Social): void {
       try {
         const row = await uploadMedia(
           social,
-          { userId: user.id, profileId: await social.profileIds.of(user.id) },
+          { userId: user.id, profileId: await callerProfileId(social, request) },
           {
             // No Content-Type: no parser ran, and the body is the request itself.
             body: request.body instanceof Readable ? request.body : request.raw,
@@ -83,7 +84,7 @@ function uploadRoute(app: App, social: Social): void {
 
 function readRoutes(app: App, social: Social): void {
   const { core } = social;
-  const profileOf = (request: FastifyRequest) => social.profileIds.of(principalOf(request).user.id);
+  const profileOf = (request: FastifyRequest) => callerProfileId(social, request);
 
   app.get(
     '/v1/social/media/:id',

@@ -4,6 +4,7 @@ import type { App } from '../platform/http/app.ts';
 import { Page, PageQuery } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
+import { callerProfileId } from './activity.ts';
 import { type SocialId, socialId } from './ids.ts';
 import { changeLike } from './likes.ts';
 import { createPost } from './post-creation.ts';
@@ -21,7 +22,7 @@ const actionProblems = ['unauthorized', 'not-found', 'reply-to-deleted'] as cons
 /** Posts under `/v1/social`: create, read, delete, thread, repost, like, and their lists. */
 export function postRoutes(app: App, social: Social): void {
   const onRequest = social.core.auth.requireUser;
-  const viewerOf = (request: FastifyRequest) => social.profileIds.of(principalOf(request).user.id);
+  const viewerOf = (request: FastifyRequest) => callerProfileId(social, request);
   /** A path id as the store takes it: past 2^63 - 1 is a 400, not a database error. */
   const pathId = (request: { params: { id: string } }): SocialId =>
     socialId(request.params.id, 'id');

@@ -1,10 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import { decodeCursor, Page, PageQuery, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
-import { principalOf } from '../platform/identity/authenticate.ts';
 import { Problem } from '../platform/problems.ts';
+import { callerProfileId } from './activity.ts';
 import * as graph from './graph.ts';
 import { type SocialId, socialId } from './ids.ts';
 import { ProfileSummary } from './post-schemas.ts';
@@ -17,11 +16,6 @@ import { findProfile } from './store/profiles.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['social'];
-
-/** The caller's profile id (made on their first social request). */
-export function myProfileId(social: Social, request: FastifyRequest): Promise<SocialId> {
-  return social.profileIds.of(principalOf(request).user.id);
-}
 
 /** Profiles, follows, blocks and mutes under `/v1/social` (docs/social.md, "Profiles and the graph"). */
 export function profileRoutes(app: App, social: Social): void {
@@ -42,7 +36,7 @@ export function profileRoutes(app: App, social: Social): void {
       },
     },
     async (request) => {
-      const me = await myProfileId(social, request);
+      const me = await callerProfileId(social, request);
       const row = await requireProfile(social, request.params.idOrHandle);
       await refuseIfBlockedBy(social, me, row.id);
       return {
@@ -69,7 +63,7 @@ function myProfileRoutes(app: App, social: Social): void {
       },
     },
     async (request) => {
-      const me = await myProfileId(social, request);
+      const me = await callerProfileId(social, request);
       const row = await findProfile(social.core.database.db, { id: me });
       if (!row) throw new Problem('not-found', 'Your profile is gone');
       return profileJson(social, row);
@@ -98,7 +92,7 @@ function myProfileRoutes(app: App, social: Social): void {
       },
     },
     async (request) => {
-      const me = await myProfileId(social, request);
+      const me = await callerProfileId(social, request);
       return profileJson(social, await updateMyProfile(social, me, request.body));
     },
   );
@@ -135,7 +129,7 @@ function relationRoutes(app: App, social: Social): void {
       },
     },
     async (request) => {
-      const me = await myProfileId(social, request);
+      const me = await callerProfileId(social, request);
       const them = socialId(request.params.id, 'id');
       return graph.follow(social, me, them, request.body?.notify);
     },
@@ -171,7 +165,7 @@ function relationRoutes(app: App, social: Social): void {
         },
       },
       async (request) => {
-        const me = await myProfileId(social, request);
+        const me = await callerProfileId(social, request);
         return change(social, me, socialId(request.params.id, 'id'));
       },
     );
@@ -201,7 +195,7 @@ function followListRoutes(app: App, social: Social): void {
         },
       },
       async (request) => {
-        const me = await myProfileId(social, request);
+        const me = await callerProfileId(social, request);
         const row = await requireProfile(social, socialId(request.params.id, 'id'));
         await refuseIfBlockedBy(social, me, row.id);
         const { limit, cursor } = request.query;

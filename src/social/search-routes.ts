@@ -3,10 +3,10 @@ import type { App } from '../platform/http/app.ts';
 import { decodeCursor, Page, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { Problem } from '../platform/problems.ts';
+import { callerProfileId } from './activity.ts';
 import { hydratePosts } from './hydrate.ts';
 import { type SocialId, socialId } from './ids.ts';
 import { Post, ProfileSummary } from './post-schemas.ts';
-import { myProfileId } from './profile-routes.ts';
 import { summaryJson } from './profiles.ts';
 import type { Social } from './social.ts';
 import { tagPostIds } from './store/posts.ts';
@@ -49,7 +49,7 @@ export function searchRoutes(app: App, social: Social): void {
       },
     },
     async (request) => {
-      const me = await myProfileId(social, request);
+      const me = await callerProfileId(social, request);
       const { q, limit, cursor } = request.query;
       if (request.query.type === 'posts') return searchPosts(social, me, request.query);
       const words = q.trim().replace(/^@/, '');

@@ -1,8 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/app.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
-import { principalOf } from '../platform/identity/authenticate.ts';
-import { noteActivity } from './activity.ts';
+import { callerProfileId } from './activity.ts';
 import { hydratePosts } from './hydrate.ts';
 import { firstIdAt, millisecondOf, olderThan, type SocialId, socialId } from './ids.ts';
 import type { Social } from './social.ts';
@@ -26,15 +24,8 @@ export function timelineRoutes(app: App, social: Social): void {
         response: { 200: HomePage, ...problemResponses('unauthorized', 'bad-request') },
       },
     },
-    async (request) => homePage(social, await viewerOf(social, request), request.query),
+    async (request) => homePage(social, await callerProfileId(social, request), request.query),
   );
-}
-
-/** The signed-in caller's profile id, their activity noted. */
-async function viewerOf(social: Social, request: FastifyRequest): Promise<SocialId> {
-  const viewerId = await social.profileIds.of(principalOf(request).user.id);
-  await noteActivity(social, viewerId);
-  return viewerId;
 }
 
 /**
