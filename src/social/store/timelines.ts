@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 import type { TimelineEntry } from '../timeline-store/timeline-store.ts';
+import type { HomeState } from './tables.ts';
 
 // The SQL of home timelines (docs/social.md, "Home timelines"): the fan-out's plan and batches,
 // the pull query that rebuilds a timeline (and reads past its cap, and merges hot accounts in),
@@ -208,9 +209,6 @@ export async function visibleEntryIds(
   );
   return new Set(rows.map((row) => row.id));
 }
-
-/** A reader's timeline state: `live`, `rebuilding` or `cold` (migrations/001_social.sql). */
-export type HomeState = 'live' | 'rebuilding' | 'cold';
 
 /** Sets the viewer's home state (committed at once: fan-out reads it). */
 export async function setHomeState(db: Db, viewerId: SocialId, state: HomeState): Promise<void> {
