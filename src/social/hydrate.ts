@@ -1,14 +1,15 @@
 import type { SocialId } from './ids.ts';
 import type { OriginalPost, Post } from './post-schemas.ts';
 import type { Social } from './social.ts';
-import { type HydrationRow, hydrationRows } from './store/hydrate.ts';
+import { type PostBodyRow, type PostStateRow, postStates } from './store/hydrate.ts';
 
 /**
  * The posts `ids` as `viewerId` sees them, in the order of `ids`: author, media, mentions, tags,
  * counts (folded and pending), the viewer's like and repost, and for a repost the post reposted.
  * Deleted posts, and posts the viewer may not see (blocked either way; for a repost, its original
- * too), are left out, as are unknown ids. One query, whatever the number of posts: this is the
- * hot path of every timeline. `hideMuted` also leaves out authors the viewer muted.
+ * too), are left out, as are unknown ids. `hideMuted` also leaves out authors the viewer muted.
+ * One light query a page (what the viewer may see, counts, their marks); the bodies come from
+ * the process's `postBodies`, read only when not seen lately.
  *
  * @example
  * const posts = await hydratePosts(social, viewerId, entries.map((e) => e.entryId));
@@ -20,35 +21,46 @@ export async function hydratePosts(
   { hideMuted = false }: { hideMuted?: boolean } = {},
 ): Promise<Post[]> {
   if (ids.length === 0) return [];
-  const rows = await hydrationRows(social.core.database.pool, viewerId ?? null, ids, hideMuted);
+  const pool = social.core.database.pool;
+  const states = new Map(
+    (await postStates(pool, viewerId ?? null, ids, hideMuted)).map((row) => [row.id, row]),
+  );
+  const bodies = await social.postBodies.get([...states.keys()]);
   const urlOf = (hash: string) => social.core.blobs.urlOf(hash);
-  const originals = new Map<number, HydrationRow>();
-  for (const row of rows) if (row.original) originals.set(row.ord, row);
-  const posts: { ord: number; post: Post }[] = [];
-  for (const row of rows) {
-    if (row.original || row.hidden) continue;
-    const original = originals.get(row.ord);
-    if (row.repost_of_id && (!original || original.hidden)) continue;
-    const repost_of = original ? postJson(original, urlOf) : null;
-    posts.push({ ord: row.ord, post: { ...postJson(row, urlOf), repost_of } });
+  const shown = (id: SocialId) => {
+    const state = states.get(id);
+    const body = bodies.get(id);
+    return state && body && !state.hidden ? postJson(body, state, urlOf) : undefined;
+  };
+  const posts: Post[] = [];
+  for (const id of ids) {
+    const post = shown(id);
+    const originalId = states.get(id)?.repost_of_id;
+    const original = originalId ? shown(originalId) : undefined;
+    if (!post || (originalId && !original)) continue;
+    posts.push({ ...post, repost_of: original ?? null });
   }
-  return posts.sort((a, b) => a.ord - b.ord).map(({ post }) => post);
+  return posts;
 }
 
-function postJson(row: HydrationRow, urlOf: (hash: string) => string): OriginalPost {
+function postJson(
+  body: PostBodyRow,
+  state: PostStateRow,
+  urlOf: (hash: string) => string,
+): OriginalPost {
   return {
-    id: row.id,
+    id: body.id,
     author: {
-      id: row.author_id,
-      handle: row.handle,
-      display_name: row.display_name,
-      avatar_url: row.avatar_hash ? urlOf(row.avatar_hash) : null,
+      id: body.author_id,
+      handle: body.handle,
+      display_name: body.display_name,
+      avatar_url: body.avatar_thumb ? urlOf(body.avatar_thumb) : null,
     },
-    text: row.text,
-    created_at: row.created_at.toISOString(),
-    reply_to_id: row.reply_to_id,
-    conversation_id: row.conversation_id,
-    media: row.media.map((media) => ({
+    text: body.text,
+    created_at: body.created_at.toISOString(),
+    reply_to_id: body.reply_to_id,
+    conversation_id: body.conversation_id,
+    media: body.media.map((media) => ({
       id: media.id,
       content_type: media.content_type,
       url: urlOf(media.blob_hash),
@@ -58,14 +70,14 @@ function postJson(row: HydrationRow, urlOf: (hash: string) => string): OriginalP
       blurhash: media.blurhash,
       alt: media.alt,
     })),
-    mentions: row.mentions,
-    tags: row.tags,
+    mentions: body.mentions,
+    tags: body.tags,
     counts: {
-      likes: row.likes,
-      reposts: row.reposts,
-      replies: row.replies,
-      impressions: row.impressions,
+      likes: state.likes,
+      reposts: state.reposts,
+      replies: state.replies,
+      impressions: state.impressions,
     },
-    viewer: { liked: row.liked, reposted: row.reposted },
+    viewer: { liked: state.liked, reposted: state.reposted },
   };
 }

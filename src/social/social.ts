@@ -1,13 +1,14 @@
 import type { Core } from '../platform/module.ts';
 import { type SocialConfig, socialConfig } from './config.ts';
 import { createImpressionRecorder, type ImpressionRecorder } from './impressions.ts';
+import { createPostBodies, type PostBodies } from './post-bodies.ts';
 import { createProfileIds, type ProfileIds } from './profiles.ts';
 import { type TimelineStore, timelineStoreFor } from './timeline-store/timeline-store.ts';
 import { type SocialWriters, socialWriters } from './writers.ts';
 
 // The microblog of one running Meridian: the core, its settings, the timeline store, the writers
-// that group-commit posts and likes, the impressions buffer and the profile-id cache. One per
-// core, shared by the routes and the jobs of the process.
+// that group-commit posts and likes, the impressions buffer, the profile-id cache and the posts'
+// bodies kept in memory. One per core, shared by the routes and the jobs of the process.
 
 export interface Social {
   core: Core;
@@ -16,6 +17,7 @@ export interface Social {
   writers: SocialWriters;
   impressions: ImpressionRecorder;
   profileIds: ProfileIds;
+  postBodies: PostBodies;
 }
 
 const built = new WeakMap<Core, Social>();
@@ -31,6 +33,7 @@ export function socialOf(core: Core): Social {
       writers: socialWriters(core),
       impressions: createImpressionRecorder(core),
       profileIds: createProfileIds(core.database.db),
+      postBodies: createPostBodies(core.database.pool),
     };
     built.set(core, social);
   }

@@ -1,28 +1,25 @@
 import type pg from 'pg';
 import type { SocialId } from '../ids.ts';
 
-// The hydration query (hydrate.ts): everything a page of posts shows, in one round trip — the
-// hot path of every home timeline. The requested posts and, for reposts, their originals; each
-// with its author, media, mentions, tags, counts (folded plus pending deltas) and what the viewer
-// did to it, and whether it may be shown to the viewer at all.
+// The hydration queries (hydrate.ts), the hot path of every timeline. A post's body (author,
+// text, media, mentions, tags) does not change once written, so it is read once and kept in the
+// process (post-bodies.ts); what does change, or differs by viewer, is read for every page in one
+// light statement: whether the viewer may see it, its counts, and whether they liked or reposted
+// it. Both are named statements, planned once per pooled connection (planning the old single
+// query cost as much as running it).
 
-/** One post of the hydration query: a requested one (`original` false) or a repost's original. */
-export interface HydrationRow {
+/** What a post shows whoever reads it; its author's name as it was when read (a minute at most). */
+export interface PostBodyRow {
   id: SocialId;
-  /** The position in the request of the post this row belongs to. */
-  ord: number;
-  original: boolean;
   author_id: SocialId;
   handle: string;
   display_name: string;
-  avatar_hash: string | null;
+  avatar_thumb: string | null;
   text: string;
   created_at: Date;
   reply_to_id: SocialId | null;
   conversation_id: SocialId;
   repost_of_id: SocialId | null;
-  /** Deleted, or its author blocked the viewer or is blocked by them (or muted, when asked). */
-  hidden: boolean;
   media: {
     id: SocialId;
     content_type: string;
@@ -35,6 +32,14 @@ export interface HydrationRow {
   }[];
   mentions: { id: SocialId; handle: string }[];
   tags: string[];
+}
+
+/** What a post is for one viewer now: whether it may be shown, its counts, their own marks. */
+export interface PostStateRow {
+  id: SocialId;
+  repost_of_id: SocialId | null;
+  /** Deleted, or its author blocked the viewer or is blocked by them (or muted, when asked). */
+  hidden: boolean;
   likes: number;
   reposts: number;
   replies: number;
@@ -43,47 +48,40 @@ export interface HydrationRow {
   reposted: boolean;
 }
 
+/** The bodies of `ids` (any order; unknown ids give no row). */
+export async function postBodies(pool: pg.Pool, ids: SocialId[]): Promise<PostBodyRow[]> {
+  const { rows } = await pool.query<PostBodyRow>({
+    name: 'social.post-bodies',
+    text: bodiesQuery,
+    values: [ids],
+  });
+  return rows;
+}
+
 /**
- * The rows of `ids` (and of the originals they repost) for `viewerId`; tombstones and missing ids
- * give no row or a hidden one. `hideMuted` also hides authors the viewer muted (home timelines).
- * A named statement, so each pooled connection plans it once: planning took as long as running
- * it (0.6 ms against 0.5 ms for 20 posts), and this runs for every page of every timeline.
+ * The state of `ids` and of the posts they repost, for `viewerId` (null: nobody); `hideMuted`
+ * also hides authors the viewer muted (timelines).
  */
-export async function hydrationRows(
+export async function postStates(
   pool: pg.Pool,
   viewerId: SocialId | null,
   ids: SocialId[],
   hideMuted: boolean,
-): Promise<HydrationRow[]> {
-  const { rows } = await pool.query<HydrationRow>({
-    name: 'social.hydrate',
-    text: hydrationQuery,
+): Promise<PostStateRow[]> {
+  const { rows } = await pool.query<PostStateRow>({
+    name: 'social.post-states',
+    text: statesQuery,
     values: [viewerId, ids, hideMuted],
   });
   return rows;
 }
 
-// $1 the viewer (null: nobody), $2 the ids in order, $3 whether muted authors are hidden.
-const hydrationQuery = `
-  WITH wanted AS (
-    SELECT w.id, w.ord FROM unnest($2::bigint[]) WITH ORDINALITY AS w(id, ord)),
-  shown AS (
-    SELECT p.id, w.ord, false AS original FROM wanted w JOIN social_posts p ON p.id = w.id
-    UNION ALL
-    SELECT p.repost_of_id, w.ord, true FROM wanted w JOIN social_posts p ON p.id = w.id
-     WHERE p.repost_of_id IS NOT NULL)
-  SELECT p.id::text AS id, s.ord::int AS ord, s.original, p.author_id::text AS author_id,
-         a.handle, a.display_name, avatar.blob_hash AS avatar_hash, p.text, p.created_at,
+// $1 the ids.
+const bodiesQuery = `
+  SELECT p.id::text AS id, p.author_id::text AS author_id, a.handle, a.display_name,
+         avatar.thumb_hash AS avatar_thumb, p.text, p.created_at,
          p.reply_to_id::text AS reply_to_id, p.conversation_id::text AS conversation_id,
          p.repost_of_id::text AS repost_of_id,
-         p.deleted_at IS NOT NULL
-           OR EXISTS (
-             SELECT 1 FROM social_blocks b
-              WHERE (b.blocker_id = p.author_id AND b.blocked_id = $1::bigint)
-                 OR (b.blocker_id = $1::bigint AND b.blocked_id = p.author_id))
-           OR ($3::boolean AND EXISTS (
-             SELECT 1 FROM social_mutes m
-              WHERE m.muter_id = $1::bigint AND m.muted_id = p.author_id)) AS hidden,
          coalesce((SELECT json_agg(json_build_object(
              'id', m.id::text, 'content_type', m.content_type, 'blob_hash', m.blob_hash,
              'thumb_hash', m.thumb_hash, 'width', m.width, 'height', m.height,
@@ -94,7 +92,29 @@ const hydrationQuery = `
            FROM social_mentions mn JOIN social_profiles pr ON pr.id = mn.profile_id
           WHERE mn.post_id = p.id), '[]') AS mentions,
          coalesce((SELECT array_agg(t.tag ORDER BY t.tag) FROM social_post_tags t
-                    WHERE t.post_id = p.id), '{}') AS tags,
+                    WHERE t.post_id = p.id), '{}') AS tags
+    FROM social_posts p
+    JOIN social_profiles a ON a.id = p.author_id
+    LEFT JOIN social_media avatar ON avatar.id = a.avatar_media_id
+   WHERE p.id = ANY($1::bigint[])`;
+
+// $1 the viewer (null: nobody), $2 the ids, $3 whether muted authors are hidden.
+const statesQuery = `
+  WITH wanted AS (
+    SELECT p.id, p.repost_of_id FROM social_posts p WHERE p.id = ANY($2::bigint[])),
+  shown AS (
+    SELECT id FROM wanted
+    UNION
+    SELECT repost_of_id FROM wanted WHERE repost_of_id IS NOT NULL)
+  SELECT p.id::text AS id, p.repost_of_id::text AS repost_of_id,
+         p.deleted_at IS NOT NULL
+           OR EXISTS (
+             SELECT 1 FROM social_blocks b
+              WHERE (b.blocker_id = p.author_id AND b.blocked_id = $1::bigint)
+                 OR (b.blocker_id = $1::bigint AND b.blocked_id = p.author_id))
+           OR ($3::boolean AND EXISTS (
+             SELECT 1 FROM social_mutes m
+              WHERE m.muter_id = $1::bigint AND m.muted_id = p.author_id)) AS hidden,
          c.likes, c.reposts, c.replies, c.impressions,
          EXISTS (SELECT 1 FROM social_likes l
                   WHERE l.post_id = p.id AND l.profile_id = $1::bigint) AS liked,
@@ -103,8 +123,6 @@ const hydrationQuery = `
                     AND r.deleted_at IS NULL) AS reposted
     FROM shown s
     JOIN social_posts p ON p.id = s.id
-    JOIN social_profiles a ON a.id = p.author_id
-    LEFT JOIN social_media avatar ON avatar.id = a.avatar_media_id
     CROSS JOIN LATERAL (
       SELECT coalesce(sum(n) FILTER (WHERE field = 1), 0)::bigint AS likes,
              coalesce(sum(n) FILTER (WHERE field = 2), 0)::bigint AS reposts,
