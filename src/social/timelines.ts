@@ -52,7 +52,7 @@ export async function homeEntries(
     return (await social.timelines.page(viewerId, page)) ?? [];
   };
   const hot = await followedAmong(
-    social.core.database.db,
+    social.core.database.pool,
     viewerId,
     (await hotAccounts(social)).filter((id) => id !== viewerId),
   );
@@ -154,7 +154,7 @@ async function visible(
   viewerId: SocialId,
   entries: TimelineEntry[],
 ): Promise<TimelineEntry[]> {
-  const ids = await visibleEntryIds(social.core.database.db, viewerId, entries);
+  const ids = await visibleEntryIds(social.core.database.pool, viewerId, entries);
   return entries.filter((entry) => ids.has(entry.entryId));
 }
 

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import type pg from 'pg';
 import type { Db } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 import type { TimelineEntry } from '../timeline-store/timeline-store.ts';
@@ -170,14 +171,17 @@ export async function pullEntries(
 
 /** Which of `hotIds` the viewer follows: one probe of the follows' index each. */
 export async function followedAmong(
-  db: Db,
+  pool: pg.Pool,
   viewerId: SocialId,
   hotIds: SocialId[],
 ): Promise<SocialId[]> {
   if (hotIds.length === 0) return [];
-  const { rows } = await sql<{ id: SocialId }>`
-    SELECT followee_id::text AS id FROM social_follows
-     WHERE follower_id = ${viewerId} AND followee_id = ANY(${hotIds}::bigint[])`.execute(db);
+  const { rows } = await pool.query<{ id: SocialId }>({
+    name: 'social.followed-among',
+    text: `SELECT followee_id::text AS id FROM social_follows
+            WHERE follower_id = $1::bigint AND followee_id = ANY($2::bigint[])`,
+    values: [viewerId, hotIds],
+  });
   return rows.map((row) => row.id);
 }
 
@@ -186,27 +190,30 @@ export async function followedAmong(
  * still live, neither author muted by the viewer nor blocked either way. Order kept.
  */
 export async function visibleEntryIds(
-  db: Db,
+  pool: pg.Pool,
   viewerId: SocialId,
   entries: TimelineEntry[],
 ): Promise<Set<SocialId>> {
   if (entries.length === 0) return new Set();
-  const { rows } = await sql<{ id: SocialId }>`
-    SELECT p.id::text AS id
-      FROM social_posts p
-      LEFT JOIN social_posts o ON o.id = p.repost_of_id
-     WHERE p.id = ANY(${entries.map((e) => e.entryId)}::bigint[]) AND p.deleted_at IS NULL
-       AND (p.repost_of_id IS NULL OR o.deleted_at IS NULL)
-       AND NOT EXISTS (
-             SELECT 1 FROM unnest(ARRAY[p.author_id, o.author_id]) shown(author_id)
-              WHERE shown.author_id IS NOT NULL AND shown.author_id <> ${viewerId} AND (
-                    EXISTS (SELECT 1 FROM social_mutes m
-                             WHERE m.muter_id = ${viewerId} AND m.muted_id = shown.author_id)
-                 OR EXISTS (SELECT 1 FROM social_blocks b
-                             WHERE (b.blocker_id = ${viewerId} AND b.blocked_id = shown.author_id)
-                                OR (b.blocker_id = shown.author_id AND b.blocked_id = ${viewerId}))))`.execute(
-    db,
-  );
+  // A named statement: planned once per connection, as it runs for every page.
+  const { rows } = await pool.query<{ id: SocialId }>({
+    name: 'social.visible-entries',
+    text: `
+      SELECT p.id::text AS id
+        FROM social_posts p
+        LEFT JOIN social_posts o ON o.id = p.repost_of_id
+       WHERE p.id = ANY($2::bigint[]) AND p.deleted_at IS NULL
+         AND (p.repost_of_id IS NULL OR o.deleted_at IS NULL)
+         AND NOT EXISTS (
+               SELECT 1 FROM unnest(ARRAY[p.author_id, o.author_id]) shown(author_id)
+                WHERE shown.author_id IS NOT NULL AND shown.author_id <> $1::bigint AND (
+                      EXISTS (SELECT 1 FROM social_mutes m
+                               WHERE m.muter_id = $1::bigint AND m.muted_id = shown.author_id)
+                   OR EXISTS (SELECT 1 FROM social_blocks b
+                               WHERE (b.blocker_id = $1::bigint AND b.blocked_id = shown.author_id)
+                                  OR (b.blocker_id = shown.author_id AND b.blocked_id = $1::bigint))))`,
+    values: [viewerId, entries.map((e) => e.entryId)],
+  });
   return new Set(rows.map((row) => row.id));
 }
 

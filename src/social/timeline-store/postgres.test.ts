@@ -15,7 +15,7 @@ describe('the PostgreSQL timeline store', () => {
     database = connectDatabase(await createTestDatabase(), 4, silentLog);
   });
   afterAll(() => database?.close());
-  const store = () => createPostgresTimelines(database.db, { cap: contractCap });
+  const store = () => createPostgresTimelines(database, { cap: contractCap });
   const readers = async (count: number) => {
     const made = await sql<{ id: SocialId }>`
       WITH made AS (

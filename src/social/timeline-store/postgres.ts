@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import type pg from 'pg';
+import type { Database, Db } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 import type { TimelineEntry, TimelinePageQuery, TimelineStore } from './timeline-store.ts';
 
@@ -11,7 +12,10 @@ import type { TimelineEntry, TimelinePageQuery, TimelineStore } from './timeline
 /** One trim in this many fan-out writes (Misskey's trick): until then a few extra rows wait. */
 const trimEvery = 10;
 
-export function createPostgresTimelines(db: Db, { cap }: { cap: number }): TimelineStore {
+export function createPostgresTimelines(
+  { db, pool }: Pick<Database, 'db' | 'pool'>,
+  { cap }: { cap: number },
+): TimelineStore {
   return {
     kind: 'postgres',
 
@@ -26,7 +30,7 @@ export function createPostgresTimelines(db: Db, { cap }: { cap: number }): Timel
     },
 
     async page(userId, query) {
-      return readPage(db, userId, query);
+      return readPage(pool, userId, query);
     },
 
     async removeEntry(userIds, entryId) {
@@ -80,26 +84,36 @@ export function createPostgresTimelines(db: Db, { cap }: { cap: number }): Timel
  * before its `replace` (redone): either way what is stored is not yet the whole timeline.
  */
 async function readPage(
-  db: Db,
+  pool: pg.Pool,
   userId: SocialId,
   { maxId, sinceId, minId, limit }: TimelinePageQuery,
 ): Promise<TimelineEntry[] | undefined> {
   // min_id reads upwards (the oldest entries above it), then answers newest first.
   const upwards = minId !== undefined;
-  const { rows } = await sql<{ live: boolean } & Partial<TimelineEntry>>`
-    SELECT p.home_state = 'live' AS live, e."entryId", e."originId", e."authorId"
-      FROM social_profiles p
-      LEFT JOIN LATERAL (
-        SELECT entry_id::text AS "entryId", origin_id::text AS "originId",
-               author_id::text AS "authorId"
-          FROM social_home_entries
-         WHERE user_id = p.id AND p.home_state = 'live'
-           ${maxId !== undefined ? sql`AND entry_id < ${maxId}` : sql``}
-           ${sinceId !== undefined ? sql`AND entry_id > ${sinceId}` : sql``}
-           ${upwards ? sql`AND entry_id > ${minId}` : sql``}
-         ORDER BY entry_id ${upwards ? sql`ASC` : sql`DESC`}
-         LIMIT ${limit}) e ON true
-     WHERE p.id = ${userId}`.execute(db);
+  const bounds = [
+    ...(maxId !== undefined ? [['<', maxId] as const] : []),
+    ...(sinceId !== undefined ? [['>', sinceId] as const] : []),
+    ...(upwards ? [['>', minId] as const] : []),
+  ];
+  const where = bounds.map(([op], i) => `AND entry_id ${op} $${i + 3}::bigint`).join(' ');
+  const order = upwards ? 'ASC' : 'DESC';
+  // A named statement per shape of cursor (a handful), each planned once per connection: it
+  // runs for every page of every home timeline.
+  const { rows } = await pool.query<{ live: boolean } & Partial<TimelineEntry>>({
+    name: `social.home-page:${bounds.map(([op]) => op).join('')}:${order}`,
+    text: `
+      SELECT p.home_state = 'live' AS live, e."entryId", e."originId", e."authorId"
+        FROM social_profiles p
+        LEFT JOIN LATERAL (
+          SELECT entry_id::text AS "entryId", origin_id::text AS "originId",
+                 author_id::text AS "authorId"
+            FROM social_home_entries
+           WHERE user_id = p.id AND p.home_state = 'live' ${where}
+           ORDER BY entry_id ${order}
+           LIMIT $2) e ON true
+       WHERE p.id = $1::bigint`,
+    values: [userId, limit, ...bounds.map(([, id]) => id)],
+  });
   if (!rows[0]?.live) return undefined;
   const entries = rows
     .filter((row) => row.entryId !== null && row.entryId !== undefined)

@@ -65,5 +65,5 @@ export function timelineStoreFor(core: Core): TimelineStore {
   const { timelineCap, redisPrefix } = socialConfig.of(core.config);
   return core.redis
     ? createRedisTimelines(core.redis, { cap: timelineCap, prefix: `${redisPrefix}home:` })
-    : createPostgresTimelines(core.database.db, { cap: timelineCap });
+    : createPostgresTimelines(core.database, { cap: timelineCap });
 }
