@@ -3,13 +3,16 @@ import type { OriginalPost, Post } from './post-schemas.ts';
 import type { Social } from './social.ts';
 import { type PostBodyRow, type PostStateRow, postStates } from './store/hydrate.ts';
 
+/** What the posts of a page are for its viewer now, by id (the posts reposted included). */
+export type PostStates = Map<SocialId, PostStateRow>;
+
 /**
  * The posts `ids` as `viewerId` sees them, in the order of `ids`: author, media, mentions, tags,
  * counts (folded and pending), the viewer's like and repost, and for a repost the post reposted.
  * Deleted posts, and posts the viewer may not see (blocked either way; for a repost, its original
  * too), are left out, as are unknown ids. `hideMuted` also leaves out authors the viewer muted.
- * One light query a page (what the viewer may see, counts, their marks); the bodies come from
- * the process's `postBodies`, read only when not seen lately.
+ * One light query a page (`readPostStates`); the bodies come from the process's `postBodies`,
+ * read only when not seen lately.
  *
  * @example
  * const posts = await hydratePosts(social, viewerId, entries.map((e) => e.entryId));
@@ -21,22 +24,54 @@ export async function hydratePosts(
   { hideMuted = false }: { hideMuted?: boolean } = {},
 ): Promise<Post[]> {
   if (ids.length === 0) return [];
-  const pool = social.core.database.pool;
-  const states = new Map(
-    (await postStates(pool, viewerId ?? null, ids, hideMuted)).map((row) => [row.id, row]),
-  );
-  const bodies = await social.postBodies.get([...states.keys()]);
+  return hydrateFrom(social, await readPostStates(social, viewerId, ids, hideMuted), ids);
+}
+
+/**
+ * What `ids` (and the posts they repost) are for `viewerId` now: whether each may be shown, its
+ * counts, the viewer's marks. A home page reads them once for every entry it walks, then
+ * hydrates the ones it shows from them (`hydrateFrom`).
+ */
+export async function readPostStates(
+  social: Social,
+  viewerId: SocialId | undefined,
+  ids: SocialId[],
+  hideMuted: boolean,
+): Promise<PostStates> {
+  if (ids.length === 0) return new Map();
+  const rows = await postStates(social.core.database.pool, viewerId ?? null, ids, hideMuted);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Whether `id` may be shown: live and not hidden, and so is the post it reposts. */
+export function isShown(states: PostStates, id: SocialId): boolean {
+  const state = states.get(id);
+  if (!state || state.hidden) return false;
+  if (!state.repost_of_id) return true;
+  const original = states.get(state.repost_of_id);
+  return original !== undefined && !original.hidden;
+}
+
+/** The posts `ids` that `states` says may be shown, in order, with their bodies. */
+export async function hydrateFrom(
+  social: Social,
+  states: PostStates,
+  ids: SocialId[],
+): Promise<Post[]> {
+  const shownIds = ids.filter((id) => isShown(states, id));
+  const originals = shownIds.flatMap((id) => states.get(id)?.repost_of_id ?? []);
+  const bodies = await social.postBodies.get([...shownIds, ...originals]);
   const urlOf = (hash: string) => social.core.blobs.urlOf(hash);
-  const shown = (id: SocialId) => {
+  const json = (id: SocialId) => {
     const state = states.get(id);
     const body = bodies.get(id);
-    return state && body && !state.hidden ? postJson(body, state, urlOf) : undefined;
+    return state && body ? postJson(body, state, urlOf) : undefined;
   };
   const posts: Post[] = [];
-  for (const id of ids) {
-    const post = shown(id);
+  for (const id of shownIds) {
+    const post = json(id);
     const originalId = states.get(id)?.repost_of_id;
-    const original = originalId ? shown(originalId) : undefined;
+    const original = originalId ? json(originalId) : undefined;
     if (!post || (originalId && !original)) continue;
     posts.push({ ...post, repost_of: original ?? null });
   }

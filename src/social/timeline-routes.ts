@@ -1,7 +1,7 @@
 import type { App } from '../platform/http/app.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { callerProfileId } from './activity.ts';
-import { hydratePosts } from './hydrate.ts';
+import { hydrateFrom } from './hydrate.ts';
 import { firstIdAt, millisecondOf, olderThan, type SocialId, socialId } from './ids.ts';
 import type { Social } from './social.ts';
 import { HomePage, HomeQuery } from './timeline-schemas.ts';
@@ -33,15 +33,15 @@ export function timelineRoutes(app: App, social: Social): void {
  * dropped), the impressions recorded, and the cursors.
  */
 export async function homePage(social: Social, viewerId: SocialId, query: HomeQuery) {
-  const { entries, rebuilt } = await homeEntries(social, viewerId, {
+  const { entries, rebuilt, states } = await homeEntries(social, viewerId, {
     limit: query.limit,
     ...(query.max_id !== undefined && { maxId: socialId(query.max_id, 'max_id') }),
     ...(query.since_id !== undefined && { sinceId: socialId(query.since_id, 'since_id') }),
     ...(query.min_id !== undefined && { minId: socialId(query.min_id, 'min_id') }),
   });
-  const items = await hydratePosts(
+  const items = await hydrateFrom(
     social,
-    viewerId,
+    states,
     entries.map((entry) => entry.entryId),
   );
   const ids = items.map((item) => item.id);

@@ -1,15 +1,10 @@
 import { sql } from 'kysely';
 import { hotAccounts } from './hot-accounts.ts';
+import { isShown, type PostStates, readPostStates } from './hydrate.ts';
 import { firstIdAt, olderThan, type SocialId } from './ids.ts';
 import { semaphore } from './semaphore.ts';
 import type { Social } from './social.ts';
-import {
-  followedAmong,
-  type PullQuery,
-  pullEntries,
-  setHomeState,
-  visibleEntryIds,
-} from './store/timelines.ts';
+import { followedAmong, type PullQuery, pullEntries, setHomeState } from './store/timelines.ts';
 import type { TimelineEntry, TimelinePageQuery } from './timeline-store/timeline-store.ts';
 
 // Reading a home timeline (docs/social.md, "Home timelines"): the stored entries (rebuilt first
@@ -31,6 +26,8 @@ export interface HomeEntries {
   entries: TimelineEntry[];
   /** The timeline was rebuilt for this read (the reader came back after the cull). */
   rebuilt: boolean;
+  /** What the entries walked are for the viewer: the page is hydrated from this (`hydrateFrom`). */
+  states: PostStates;
 }
 
 /**
@@ -57,7 +54,10 @@ export async function homeEntries(
     (await hotAccounts(social)).filter((id) => id !== viewerId),
   );
   const window = social.config.repostWindow;
-  const context = query.maxId ? await newerContext(social, viewerId, stored, hot, query.maxId) : [];
+  const states: PostStates = new Map();
+  const context = query.maxId
+    ? await newerContext(social, viewerId, stored, hot, query.maxId, states)
+    : [];
   const shown: TimelineEntry[] = [];
   const walked: TimelineEntry[] = [...context];
   let cursor = query;
@@ -67,7 +67,7 @@ export async function homeEntries(
     const fetched = fetchedFor(query.limit, window);
     const batch = await mergedEntries(social, viewerId, stored, hot, { ...cursor, limit: fetched });
     storeExhausted = batch.length < fetched;
-    walk(await visible(social, viewerId, batch), walked, shown, window);
+    walk(await visible(social, viewerId, batch, states), walked, shown, window);
     floor = batch.at(-1)?.entryId ?? floor;
     if (storeExhausted || query.minId !== undefined) break;
     cursor = { ...cursor, maxId: floor };
@@ -81,12 +81,12 @@ export async function homeEntries(
       perAuthor: fetchedFor(query.limit, window),
       limit: fetchedFor(query.limit, window),
     });
-    walk(await visible(social, viewerId, older), walked, shown, window);
+    walk(await visible(social, viewerId, older, states), walked, shown, window);
   }
   // Reading upwards keeps the entries just above min_id: the oldest of those walked.
   const entries =
     query.minId !== undefined ? shown.slice(-query.limit) : shown.slice(0, query.limit);
-  return { entries, rebuilt };
+  return { entries, rebuilt, states };
 }
 
 /** The reader's stored entries matching a query (their timeline rebuilt first if need be). */
@@ -121,12 +121,13 @@ async function newerContext(
   stored: StoredPage,
   hot: SocialId[],
   maxId: SocialId,
+  states: PostStates,
 ): Promise<TimelineEntry[]> {
   const window = social.config.repostWindow;
   if (window === 0) return [];
   const minId = (BigInt(maxId) - 1n).toString();
   const above = await mergedEntries(social, viewerId, stored, hot, { minId, limit: window });
-  return visible(social, viewerId, above);
+  return visible(social, viewerId, above, states);
 }
 
 /** The stored entries and the hot followees' posts matching `query`, newest first, by id. */
@@ -148,14 +149,20 @@ async function mergedEntries(
   return query.minId !== undefined ? sorted.slice(-query.limit) : sorted.slice(0, query.limit);
 }
 
-/** `entries` without what the viewer may not see (deleted, muted, blocked), order kept. */
+/**
+ * `entries` without what the viewer may not see (deleted, muted, blocked), order kept; what was
+ * read of them is added to `states`, which the page is then hydrated from.
+ */
 async function visible(
   social: Social,
   viewerId: SocialId,
   entries: TimelineEntry[],
+  states: PostStates,
 ): Promise<TimelineEntry[]> {
-  const ids = await visibleEntryIds(social.core.database.pool, viewerId, entries);
-  return entries.filter((entry) => ids.has(entry.entryId));
+  const ids = entries.map((entry) => entry.entryId);
+  for (const [id, state] of await readPostStates(social, viewerId, ids, true))
+    states.set(id, state);
+  return entries.filter((entry) => isShown(states, entry.entryId));
 }
 
 /**

@@ -185,38 +185,6 @@ export async function followedAmong(
   return rows.map((row) => row.id);
 }
 
-/**
- * The entries of `entries` the viewer may see: the post and (for a repost) the post reposted
- * still live, neither author muted by the viewer nor blocked either way. Order kept.
- */
-export async function visibleEntryIds(
-  pool: pg.Pool,
-  viewerId: SocialId,
-  entries: TimelineEntry[],
-): Promise<Set<SocialId>> {
-  if (entries.length === 0) return new Set();
-  // A named statement: planned once per connection, as it runs for every page.
-  const { rows } = await pool.query<{ id: SocialId }>({
-    name: 'social.visible-entries',
-    text: `
-      SELECT p.id::text AS id
-        FROM social_posts p
-        LEFT JOIN social_posts o ON o.id = p.repost_of_id
-       WHERE p.id = ANY($2::bigint[]) AND p.deleted_at IS NULL
-         AND (p.repost_of_id IS NULL OR o.deleted_at IS NULL)
-         AND NOT EXISTS (
-               SELECT 1 FROM unnest(ARRAY[p.author_id, o.author_id]) shown(author_id)
-                WHERE shown.author_id IS NOT NULL AND shown.author_id <> $1::bigint AND (
-                      EXISTS (SELECT 1 FROM social_mutes m
-                               WHERE m.muter_id = $1::bigint AND m.muted_id = shown.author_id)
-                   OR EXISTS (SELECT 1 FROM social_blocks b
-                               WHERE (b.blocker_id = $1::bigint AND b.blocked_id = shown.author_id)
-                                  OR (b.blocker_id = shown.author_id AND b.blocked_id = $1::bigint))))`,
-    values: [viewerId, entries.map((e) => e.entryId)],
-  });
-  return new Set(rows.map((row) => row.id));
-}
-
 /** Sets the viewer's home state (committed at once: fan-out reads it). */
 export async function setHomeState(db: Db, viewerId: SocialId, state: HomeState): Promise<void> {
   await sql`UPDATE social_profiles SET home_state = ${state} WHERE id = ${viewerId}`.execute(db);
