@@ -4,7 +4,7 @@ import { isShown, type PostStates, readPostStates } from './hydrate.ts';
 import { firstIdAt, olderThan, type SocialId } from './ids.ts';
 import { semaphore } from './semaphore.ts';
 import type { Social } from './social.ts';
-import { followedAmong, type PullQuery, pullEntries, setHomeState } from './store/timelines.ts';
+import { type PullQuery, pullEntries, setHomeState } from './store/timelines.ts';
 import type { TimelineEntry, TimelinePageQuery } from './timeline-store/timeline-store.ts';
 
 // Reading a home timeline (docs/social.md, "Home timelines"): the stored entries (rebuilt first
@@ -48,11 +48,8 @@ export async function homeEntries(
     rebuilt = (await ensureTimeline(social, viewerId)) || rebuilt;
     return (await social.timelines.page(viewerId, page)) ?? [];
   };
-  const hot = await followedAmong(
-    social.core.database.pool,
-    viewerId,
-    (await hotAccounts(social)).filter((id) => id !== viewerId),
-  );
+  // Every hot account: the merge reads the posts of those the viewer follows.
+  const hot = (await hotAccounts(social)).filter((id) => id !== viewerId);
   const window = social.config.repostWindow;
   const states: PostStates = new Map();
   const context = query.maxId
@@ -140,7 +137,7 @@ async function mergedEntries(
 ): Promise<TimelineEntry[]> {
   const stored = await storedPage(query);
   if (hot.length === 0) return stored;
-  const pull: PullQuery = { ...query, authors: hot, perAuthor: query.limit };
+  const pull: PullQuery = { ...query, authors: { followedAmong: hot }, perAuthor: query.limit };
   const merged = new Map<SocialId, TimelineEntry>();
   for (const entry of [...stored, ...(await pullEntries(social.core.database.db, viewerId, pull))])
     merged.set(entry.entryId, entry);

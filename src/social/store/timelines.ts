@@ -1,5 +1,4 @@
 import { type RawBuilder, sql } from 'kysely';
-import type pg from 'pg';
 import type { Db } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 import type { TimelineEntry } from '../timeline-store/timeline-store.ts';
@@ -118,8 +117,11 @@ export async function latestPostIds(
   return rows.map((row) => row.id);
 }
 
-/** Where the pull query reads: every followee and the viewer, or only these authors. */
-export type PullAuthors = 'followees' | SocialId[];
+/**
+ * Where the pull query reads: every followee and the viewer, or those of these (hot) accounts the
+ * viewer follows — found in the same statement, so a home read costs no round trip to learn it.
+ */
+export type PullAuthors = 'followees' | { followedAmong: SocialId[] };
 
 /** A pull: the viewer's authors' posts between cursors, newest first. */
 export interface PullQuery {
@@ -149,7 +151,9 @@ export async function pullEntries(
     query.authors === 'followees'
       ? sql`SELECT followee_id AS author_id FROM social_follows WHERE follower_id = ${viewerId}
             UNION ALL SELECT ${viewerId}::bigint`
-      : sql`SELECT unnest(${query.authors}::bigint[]) AS author_id`;
+      : sql`SELECT followee_id AS author_id FROM social_follows
+             WHERE follower_id = ${viewerId}
+               AND followee_id = ANY(${query.authors.followedAmong}::bigint[])`;
   const { rows } = await sql<TimelineEntry>`
     SELECT p.id::text AS "entryId", coalesce(p.repost_of_id, p.id)::text AS "originId",
            p.author_id::text AS "authorId"
@@ -167,22 +171,6 @@ export async function pullEntries(
                     WHERE g.follower_id = ${viewerId} AND g.followee_id = p.reply_to_author)
      ORDER BY p.id ${upwards ? sql`ASC` : sql`DESC`} LIMIT ${query.limit}`.execute(db);
   return upwards ? rows.reverse() : rows;
-}
-
-/** Which of `hotIds` the viewer follows: one probe of the follows' index each. */
-export async function followedAmong(
-  pool: pg.Pool,
-  viewerId: SocialId,
-  hotIds: SocialId[],
-): Promise<SocialId[]> {
-  if (hotIds.length === 0) return [];
-  const { rows } = await pool.query<{ id: SocialId }>({
-    name: 'social.followed-among',
-    text: `SELECT followee_id::text AS id FROM social_follows
-            WHERE follower_id = $1::bigint AND followee_id = ANY($2::bigint[])`,
-    values: [viewerId, hotIds],
-  });
-  return rows.map((row) => row.id);
 }
 
 /** Sets the viewer's home state (committed at once: fan-out reads it). */
