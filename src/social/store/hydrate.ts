@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { SocialId } from '../ids.ts';
+import type { MediaRow } from './media.ts';
 
 // The hydration queries (hydrate.ts), the hot path of every timeline. A post's body (author,
 // text, media, mentions, tags) does not change once written, so it is read once and kept in the
@@ -20,16 +21,7 @@ export interface PostBodyRow {
   reply_to_id: SocialId | null;
   conversation_id: SocialId;
   repost_of_id: SocialId | null;
-  media: {
-    id: SocialId;
-    content_type: string;
-    blob_hash: string;
-    thumb_hash: string;
-    width: number;
-    height: number;
-    blurhash: string;
-    alt: string;
-  }[];
+  media: Omit<MediaRow, 'owner_id' | 'post_id'>[];
   mentions: { id: SocialId; handle: string }[];
   tags: string[];
 }
