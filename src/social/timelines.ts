@@ -61,7 +61,7 @@ export async function homeEntries(
   let floor = query.maxId;
   let storeExhausted = false;
   for (let round = 0; round < maxRounds && shown.length < query.limit; round++) {
-    const fetched = fetchedFor(query.limit, window);
+    const fetched = fetchedFor(query.limit);
     const batch = await mergedEntries(social, viewerId, stored, hot, { ...cursor, limit: fetched });
     storeExhausted = batch.length < fetched;
     walk(await visible(social, viewerId, batch, states), walked, shown, window);
@@ -75,8 +75,8 @@ export async function homeEntries(
     const older = await pullEntries(social.core.database.db, viewerId, {
       authors: 'followees',
       ...(floor !== undefined && { maxId: floor }),
-      perAuthor: fetchedFor(query.limit, window),
-      limit: fetchedFor(query.limit, window),
+      perAuthor: fetchedFor(query.limit),
+      limit: fetchedFor(query.limit),
     });
     walk(await visible(social, viewerId, older, states), walked, shown, window);
   }
@@ -89,8 +89,12 @@ export async function homeEntries(
 /** The reader's stored entries matching a query (their timeline rebuilt first if need be). */
 type StoredPage = (query: TimelinePageQuery) => Promise<TimelineEntry[]>;
 
-/** Entries read for a page: its limit, and the repost window below it for the de-dup's sake. */
-const fetchedFor = (limit: number, window: number) => limit + window;
+/**
+ * Entries read for a page: its limit and a quarter more, so that a few filtered out (deleted,
+ * muted, a repost shown above) still leave a full page in one round; further rounds read on when
+ * more were. The de-dup needs nothing below the page: it compares an entry with newer ones.
+ */
+const fetchedFor = (limit: number) => limit + Math.ceil(limit / 4);
 
 /**
  * Appends `entries` (newest first, below `walked`) to `walked`, and to `shown` those whose
