@@ -12,6 +12,9 @@ import type { SocialId } from '../ids.ts';
  * make one profile.
  */
 export async function ensureProfileId(db: Db | Tx, userId: string): Promise<SocialId> {
+  // Found first: all but a user's first request find it, and the insert would burn an id each.
+  const found = await profileIdOfUser(db, userId);
+  if (found) return found;
   const created = await sql<{ id: SocialId }>`
     INSERT INTO social_profiles (id, user_id, handle, display_name)
     SELECT made.id, u.id, 'u' || made.id, left(u.name, 50)
@@ -20,11 +23,15 @@ export async function ensureProfileId(db: Db | Tx, userId: string): Promise<Soci
     ON CONFLICT (user_id) DO NOTHING
     RETURNING id::text AS id`.execute(db);
   if (created.rows[0]) return created.rows[0].id;
-  const existing = await sql<{ id: SocialId }>`
+  const existing = await profileIdOfUser(db, userId);
+  if (!existing) throw new Error(`no user ${userId} to make a profile for`);
+  return existing;
+}
+
+async function profileIdOfUser(db: Db | Tx, userId: string): Promise<SocialId | undefined> {
+  const { rows } = await sql<{ id: SocialId }>`
     SELECT id::text AS id FROM social_profiles WHERE user_id = ${userId}`.execute(db);
-  const row = existing.rows[0];
-  if (!row) throw new Error(`no user ${userId} to make a profile for`);
-  return row.id;
+  return rows[0]?.id;
 }
 
 /** A profile as lists show it: who, and the blob hash of the avatar's thumbnail (or null). */
