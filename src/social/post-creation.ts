@@ -4,7 +4,7 @@ import { Problem } from '../platform/problems.ts';
 import { fanoutJob } from './fanout.ts';
 import { hydratePosts } from './hydrate.ts';
 import type { SocialId } from './ids.ts';
-import { notifyOfPost } from './notifications.ts';
+import { notifyOfPosts } from './notifications.ts';
 import type { Post } from './post-schemas.ts';
 import type { Social } from './social.ts';
 import { addDeltas } from './store/counters.ts';
@@ -124,7 +124,7 @@ export async function writePosts(
     written.map((w) => fanoutJob.spec({ postId: w.id })),
     { tx },
   );
-  for (const w of written) await notifyOfPost(social, tx, w);
+  await notifyOfPosts(social, tx, written);
   await core.events.publishMany(
     tx,
     written.map((w) => postCreatedEvent(w.id, w.authorId, w.replyToAuthor, null)),
