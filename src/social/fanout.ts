@@ -42,28 +42,29 @@ export function entryOf(post: Pick<FanoutPost, 'id' | 'originId' | 'authorId'>):
 
 /**
  * Plans a post's fan-out: the author's own entry, then (unless the author is hot, whose posts
- * are merged in at read) one batch job per `fanoutBatch` followers, found with one index-only
- * scan. Followers that fit in one batch (most authors) are written here, with the author's
- * entry, in one statement: a batch job of its own would cost more than its rows. A retried plan
- * enqueues nothing twice while the first batches are unfinished (unique keys), and batches run
- * again are harmless anyway. Returns how many batch jobs it enqueued.
+ * are merged in at read) its followers' timelines. When the recipients fit in one batch (most
+ * authors) they are written here, with the author's entry, in one statement: a batch job would
+ * cost more than its rows. Otherwise one batch job per `fanoutBatch` followers, found with one
+ * index-only scan. A retried plan enqueues nothing twice while the first batches are unfinished
+ * (unique keys), and batches run again are harmless anyway. Returns how many batch jobs it
+ * enqueued.
  */
 export async function planFanout(social: Social, postId: SocialId): Promise<number> {
   const { pool } = social.core.database;
+  const { fanoutBatch } = social.config;
   const post = await loadFanoutPost(pool, postId);
   if (!post) return 0;
   const own = post.authorCold ? [] : [post.authorId];
-  const boundaries = post.hot
+  const firstBatch = post.hot
     ? []
-    : await followerBoundaries(pool, post.authorId, social.config.fanoutBatch);
-  if (boundaries.length === 0) {
-    const everyone = { after: '0', until: null };
-    const followers = post.hot ? [] : await batchRecipients(pool, post, everyone);
-    const recipients = [...own, ...followers.filter((id) => id !== post.authorId)];
+    : await batchRecipients(pool, post, { after: '0', until: null }, fanoutBatch + 1);
+  if (firstBatch.length <= fanoutBatch) {
+    const recipients = [...own, ...firstBatch];
     if (recipients.length > 0) await social.timelines.addToMany(recipients, entryOf(post));
     return 0;
   }
   if (own.length > 0) await social.timelines.addToMany(own, entryOf(post));
+  const boundaries = await followerBoundaries(pool, post.authorId, fanoutBatch);
   const ranges: FollowerRange[] = [...boundaries, null].map((until, i) => ({
     after: boundaries[i - 1] ?? '0',
     until,

@@ -81,12 +81,14 @@ const maxBigint = '9223372036854775807';
 /**
  * The followers of the post's author in `range` whose timelines take the post: not culled, and
  * for a reply only those who also follow the person answered (or are that person); a self-reply
- * reaches every follower. None when the post was deleted meanwhile.
+ * reaches every follower. None when the post was deleted meanwhile. The first `limit` by id
+ * when given (the plan's look at whether one batch holds them all).
  */
 export async function batchRecipients(
   pool: pg.Pool,
   post: FanoutPost,
   range: FollowerRange,
+  limit?: number,
 ): Promise<SocialId[]> {
   // The author and the person answered are parameters, not joined from the post: the planner
   // then reads the range straight off the follows' primary key (joined, it scanned every follow).
@@ -104,8 +106,16 @@ export async function batchRecipients(
          AND ($5::bigint = $1::bigint
               OR f.follower_id = $5::bigint
               OR EXISTS (SELECT 1 FROM social_follows g
-                          WHERE g.follower_id = f.follower_id AND g.followee_id = $5::bigint))`,
-    values: [post.authorId, range.after, range.until ?? maxBigint, post.id, answered],
+                          WHERE g.follower_id = f.follower_id AND g.followee_id = $5::bigint))
+       ORDER BY f.follower_id LIMIT $6::int`,
+    values: [
+      post.authorId,
+      range.after,
+      range.until ?? maxBigint,
+      post.id,
+      answered,
+      limit ?? null,
+    ],
   });
   return rows.map((row) => row.id);
 }
