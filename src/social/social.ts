@@ -30,7 +30,7 @@ export function socialOf(core: Core): Social {
       timelines: timelineStoreFor(core),
       writers: socialWriters(core),
       impressions: createImpressionRecorder(core),
-      profileIds: createProfileIds(core.database.db),
+      profileIds: createProfileIds(core.database),
     };
     built.set(core, social);
   }

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import type pg from 'pg';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
 
@@ -12,9 +13,6 @@ import type { SocialId } from '../ids.ts';
  * make one profile.
  */
 export async function ensureProfileId(db: Db | Tx, userId: string): Promise<SocialId> {
-  // Found first: all but a user's first request find it, and the insert would burn an id each.
-  const found = await profileIdOfUser(db, userId);
-  if (found) return found;
   const created = await sql<{ id: SocialId }>`
     INSERT INTO social_profiles (id, user_id, handle, display_name)
     SELECT made.id, u.id, 'u' || made.id, left(u.name, 50)
@@ -23,14 +21,27 @@ export async function ensureProfileId(db: Db | Tx, userId: string): Promise<Soci
     ON CONFLICT (user_id) DO NOTHING
     RETURNING id::text AS id`.execute(db);
   if (created.rows[0]) return created.rows[0].id;
-  const existing = await profileIdOfUser(db, userId);
-  if (!existing) throw new Error(`no user ${userId} to make a profile for`);
-  return existing;
+  const existing = await sql<{ id: SocialId }>`
+    SELECT id::text AS id FROM social_profiles WHERE user_id = ${userId}`.execute(db);
+  const row = existing.rows[0];
+  if (!row) throw new Error(`no user ${userId} to make a profile for`);
+  return row.id;
 }
 
-async function profileIdOfUser(db: Db | Tx, userId: string): Promise<SocialId | undefined> {
-  const { rows } = await sql<{ id: SocialId }>`
-    SELECT id::text AS id FROM social_profiles WHERE user_id = ${userId}`.execute(db);
+/**
+ * The profile id of `userId`, if the profile was made: asked before `ensureProfileId`, whose
+ * insert would burn an id each time. A named statement, so each pooled
+ * connection plans it once (planning it cost three times its run).
+ */
+export async function findProfileIdOfUser(
+  pool: pg.Pool,
+  userId: string,
+): Promise<SocialId | undefined> {
+  const { rows } = await pool.query<{ id: SocialId }>({
+    name: 'social.profile-of-user',
+    text: 'SELECT id::text AS id FROM social_profiles WHERE user_id = $1',
+    values: [userId],
+  });
   return rows[0]?.id;
 }
 
