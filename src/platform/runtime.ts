@@ -195,7 +195,7 @@ export function assembleCore(
     log,
     clock,
     database,
-    auth: createAuthenticator(database.db),
+    auth: createAuthenticator(database.pool),
     identity: createIdentity(database.db),
     metrics,
     jobs: engine.jobs,

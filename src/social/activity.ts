@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { commitWithoutFlushWait } from '../platform/db/database.ts';
+import { groupCommit } from '../platform/db/group-commit.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import { defineJob } from '../platform/jobs/define.ts';
 import type { SocialId } from './ids.ts';
@@ -26,21 +28,43 @@ const touchEveryMs = 3_600_000;
 /** Readers remembered before the throttle starts over (a few MB). */
 const remembered = 100_000;
 
-const touched = new WeakMap<Social, Map<SocialId, number>>();
+/** Per process: when each reader was last written, and the writer that batches the touches. */
+interface Touches {
+  seen: Map<SocialId, number>;
+  write(profileId: SocialId): Promise<void>;
+}
+
+const touched = new WeakMap<Social, Touches>();
+
+function touchesOf(social: Social): Touches {
+  let touches = touched.get(social);
+  if (!touches) {
+    // Concurrent first requests share one UPDATE and one commit; a touch lost in a crash only
+    // makes a reader look idle an hour longer, so the commit need not wait for its flush.
+    const write = groupCommit(
+      social.core.database.db,
+      async (tx, ids: SocialId[]) => {
+        await commitWithoutFlushWait(tx);
+        await touchLastActive(tx, [...new Set(ids)]);
+        return ids.map(() => undefined);
+      },
+      { maxBatch: 500 },
+    );
+    touches = { seen: new Map(), write };
+    touched.set(social, touches);
+  }
+  return touches;
+}
 
 /** Notes that `profileId` read something now; writes it at most once an hour per process. */
 export async function noteActivity(social: Social, profileId: SocialId): Promise<void> {
-  let seen = touched.get(social);
-  if (!seen) {
-    seen = new Map();
-    touched.set(social, seen);
-  }
+  const { seen, write } = touchesOf(social);
   const now = Date.now();
   const last = seen.get(profileId);
   if (last !== undefined && now - last < touchEveryMs) return;
   if (seen.size >= remembered) seen.clear();
   seen.set(profileId, now);
-  await touchLastActive(social.core.database.db, profileId);
+  await write(profileId);
 }
 
 /** Culls the timelines of inactive readers (`social.cull-timelines`), daily from the periodic. */

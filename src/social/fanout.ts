@@ -42,17 +42,29 @@ export function entryOf(post: Pick<FanoutPost, 'id' | 'originId' | 'authorId'>):
 
 /**
  * Plans a post's fan-out: the author's own entry, then (unless the author is hot, whose posts
- * are merged in at read) one batch job per `fanoutBatch` followers, found with one index-only
- * scan. A retried plan enqueues nothing twice while the first batches are unfinished (unique
- * keys), and batches run again are harmless anyway. Returns how many batches it enqueued.
+ * are merged in at read) its followers' timelines. When the recipients fit in one batch (most
+ * authors) they are written here, with the author's entry, in one statement: a batch job would
+ * cost more than its rows. Otherwise one batch job per `fanoutBatch` followers, found with one
+ * index-only scan. A retried plan enqueues nothing twice while the first batches are unfinished
+ * (unique keys), and batches run again are harmless anyway. Returns how many batch jobs it
+ * enqueued.
  */
 export async function planFanout(social: Social, postId: SocialId): Promise<number> {
-  const db = social.core.database.db;
-  const post = await loadFanoutPost(db, postId);
+  const { pool } = social.core.database;
+  const { fanoutBatch } = social.config;
+  const post = await loadFanoutPost(pool, postId);
   if (!post) return 0;
-  if (!post.authorCold) await social.timelines.addToMany([post.authorId], entryOf(post));
-  if (post.hot) return 0;
-  const boundaries = await followerBoundaries(db, post.authorId, social.config.fanoutBatch);
+  const own = post.authorCold ? [] : [post.authorId];
+  const firstBatch = post.hot
+    ? []
+    : await batchRecipients(pool, post, { after: '0', until: null }, fanoutBatch + 1);
+  if (firstBatch.length <= fanoutBatch) {
+    const recipients = [...own, ...firstBatch];
+    if (recipients.length > 0) await social.timelines.addToMany(recipients, entryOf(post));
+    return 0;
+  }
+  if (own.length > 0) await social.timelines.addToMany(own, entryOf(post));
+  const boundaries = await followerBoundaries(pool, post.authorId, fanoutBatch);
   const ranges: FollowerRange[] = [...boundaries, null].map((until, i) => ({
     after: boundaries[i - 1] ?? '0',
     until,
@@ -74,10 +86,10 @@ export async function runFanoutBatch(
   postId: SocialId,
   range: FollowerRange,
 ): Promise<number> {
-  const db = social.core.database.db;
-  const post = await loadFanoutPost(db, postId);
+  const { pool } = social.core.database;
+  const post = await loadFanoutPost(pool, postId);
   if (!post) return 0;
-  const recipients = await batchRecipients(db, post, range);
+  const recipients = await batchRecipients(pool, post, range);
   await social.timelines.addToMany(recipients, entryOf(post));
   social.core.log.debug({ postId, ...range, written: recipients.length }, 'fan-out batch written');
   return recipients.length;

@@ -5,7 +5,7 @@ import { usable } from './post-creation.ts';
 import type { Social } from './social.ts';
 import { addDeltas, type CounterDelta, readCounts } from './store/counters.ts';
 import { deleteLikes, insertLikes, type LikeKey } from './store/likes.ts';
-import { findPostHead } from './store/posts.ts';
+import { findPostHeadUnlocked } from './store/posts.ts';
 
 // Likes (docs/social.md, "Counts and impressions"): a like is a row, so liking twice is one like;
 // the likes arriving together are one transaction (writers.ts) that writes one counter delta per
@@ -45,10 +45,10 @@ export async function actionTarget(
   viewerId: SocialId,
   postId: SocialId,
 ): Promise<SocialId> {
-  const { db } = social.core.database;
-  let head = usable(await findPostHead(db, postId, viewerId), postId);
+  const { pool } = social.core.database;
+  let head = usable(await findPostHeadUnlocked(pool, postId, viewerId), postId);
   if (!(head instanceof Problem) && head.repost_of_id) {
-    head = usable(await findPostHead(db, head.repost_of_id, viewerId), postId);
+    head = usable(await findPostHeadUnlocked(pool, head.repost_of_id, viewerId), postId);
   }
   if (head instanceof Problem) throw head;
   return head.id;

@@ -5,7 +5,7 @@ import { type Person, startSocial } from '../../test/social-harness.ts';
 import { graph, insertPost } from '../../test/social-posting.ts';
 import { openStream, type StreamClient } from '../../test/stream-clients.ts';
 import { transaction } from '../platform/db/database.ts';
-import { notifyOfFollow, notifyOfPost, notifyOfReactions } from './notifications.ts';
+import { notifyOfFollow, notifyOfPosts, notifyOfReactions } from './notifications.ts';
 import { socialOf } from './social.ts';
 
 // Notifications through core.notify, over a real server: in-app always, email (the built-in
@@ -76,12 +76,14 @@ describe('post notifications', () => {
       replyTo: { id: parentPost, authorId: parent.profileId },
     });
     await transaction(db, (tx) =>
-      notifyOfPost(social, tx, {
-        id,
-        authorId: author.profileId,
-        replyToAuthor: parent.profileId,
-        mentionIds: [away, here, muter, blocked, author, parent].map((p) => p.profileId),
-      }),
+      notifyOfPosts(social, tx, [
+        {
+          id,
+          authorId: author.profileId,
+          replyToAuthor: parent.profileId,
+          mentionIds: [away, here, muter, blocked, author, parent].map((p) => p.profileId),
+        },
+      ]),
     );
     expect(await inbox(parent)).toMatchObject([
       { event: 'social.reply', title: 'author replied to you', data: { post_id: id } },
@@ -107,12 +109,14 @@ describe('post notifications', () => {
     await follow(plain.profileId, author.profileId);
     const id = await insertPost(core, author.profileId, { text: 'news' });
     await transaction(db, (tx) =>
-      notifyOfPost(social, tx, {
-        id,
-        authorId: author.profileId,
-        replyToAuthor: null,
-        mentionIds: [],
-      }),
+      notifyOfPosts(social, tx, [
+        {
+          id,
+          authorId: author.profileId,
+          replyToAuthor: null,
+          mentionIds: [],
+        },
+      ]),
     );
     await eventually(async () => {
       expect(await inbox(ringer)).toMatchObject([

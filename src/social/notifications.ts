@@ -4,9 +4,9 @@ import type { SocialId } from './ids.ts';
 import type { Social } from './social.ts';
 import {
   type Actor,
+  authorsWithBellFollowers,
   findActor,
   findNotifiedPost,
-  hasBellFollowers,
   postAuthors,
   type ReactionKind,
   type Recipient,
@@ -23,7 +23,7 @@ const maxPostRecipients = 10;
 /** How long likes and reposts of a post gather before their author hears of them. */
 const groupDelayMs = 60_000;
 
-/** Tells a post's bell followers of it, a page at a time; enqueued by `notifyOfPost`. */
+/** Tells a post's bell followers of it, a page at a time; enqueued by `notifyOfPosts`. */
 export const notifyBellJob = defineJob<{ postId: SocialId; after?: SocialId }>(
   'social.notify-bell',
   { maxAttempts: 10 },
@@ -84,42 +84,60 @@ export function excerpt(text: string): string {
   return characters.length <= 140 ? text : `${characters.slice(0, 139).join('')}…`;
 }
 
+/** A new post, as its notifications need it. */
+export interface NotifiedNewPost {
+  id: SocialId;
+  authorId: SocialId;
+  replyToAuthor: SocialId | null;
+  mentionIds: SocialId[];
+}
+
 /**
- * A new post's notifications, in the post's transaction: its reply's parent author
- * (`social.reply`) and the people it mentions (`social.mention`), at most 10, never the author,
- * never someone who muted or blocked the author (or was blocked). Bell followers are told by a
- * `social.notify-bell` job, so a post's transaction stays short however many rang the bell.
+ * New posts' notifications, in the posts' transaction: each reply's parent author
+ * (`social.reply`) and the people a post mentions (`social.mention`), at most 10, never the
+ * author, never someone who muted or blocked the author (or was blocked). Bell followers are told
+ * by a `social.notify-bell` job, so a post's transaction stays short however many rang the bell;
+ * whose authors have any is one statement for the whole batch.
  */
-export async function notifyOfPost(
+export async function notifyOfPosts(
   social: Social,
   tx: Tx,
-  post: {
-    id: SocialId;
-    authorId: SocialId;
-    replyToAuthor: SocialId | null;
-    mentionIds: SocialId[];
-  },
+  posts: NotifiedNewPost[],
 ): Promise<void> {
+  for (const post of posts) await notifyNamed(social, tx, post);
+  const roots = posts.filter((post) => post.replyToAuthor === null);
+  if (roots.length === 0) return;
+  const ringing = new Set(
+    await authorsWithBellFollowers(
+      tx,
+      roots.map((post) => post.authorId),
+    ),
+  );
+  await social.core.jobs.enqueueMany(
+    roots
+      .filter((post) => ringing.has(post.authorId))
+      .map((post) =>
+        notifyBellJob.spec({ postId: post.id }, { uniqueKey: `social.notify-bell:${post.id}` }),
+      ),
+    { tx },
+  );
+}
+
+/** Tells the people a post names (its parent's author, its mentions) who hear its author. */
+async function notifyNamed(social: Social, tx: Tx, post: NotifiedNewPost): Promise<void> {
   const named = [...new Set([post.replyToAuthor, ...post.mentionIds])].filter(
     (id): id is SocialId => id !== null && id !== post.authorId,
   );
   const recipients = await recipientsAmong(tx, post.authorId, named.slice(0, maxPostRecipients));
-  if (recipients.length > 0) {
-    const name = nameOf(await findActor(tx, post.authorId));
-    const body = excerpt((await findNotifiedPost(tx, post.id))?.text ?? '');
-    const data = { post_id: post.id, author_id: post.authorId };
-    await sendNotices(social, tx, recipients, (recipient) =>
-      recipient.profile_id === post.replyToAuthor
-        ? { event: 'social.reply', title: `${name} replied to you`, body, data }
-        : { event: 'social.mention', title: `${name} mentioned you`, body, data },
-    );
-  }
-  if (post.replyToAuthor === null && (await hasBellFollowers(tx, post.authorId))) {
-    await social.core.jobs.enqueue(
-      notifyBellJob.spec({ postId: post.id }, { uniqueKey: `social.notify-bell:${post.id}` }),
-      { tx },
-    );
-  }
+  if (recipients.length === 0) return;
+  const name = nameOf(await findActor(tx, post.authorId));
+  const body = excerpt((await findNotifiedPost(tx, post.id))?.text ?? '');
+  const data = { post_id: post.id, author_id: post.authorId };
+  await sendNotices(social, tx, recipients, (recipient) =>
+    recipient.profile_id === post.replyToAuthor
+      ? { event: 'social.reply', title: `${name} replied to you`, body, data }
+      : { event: 'social.mention', title: `${name} mentioned you`, body, data },
+  );
 }
 
 /** A new follower's notification (`social.follow`), in the follow's transaction. */

@@ -4,10 +4,10 @@ import { Problem } from '../platform/problems.ts';
 import { fanoutJob } from './fanout.ts';
 import { hydratePosts } from './hydrate.ts';
 import type { SocialId } from './ids.ts';
-import { notifyOfPost } from './notifications.ts';
+import { notifyOfPosts } from './notifications.ts';
 import type { Post } from './post-schemas.ts';
 import type { Social } from './social.ts';
-import { addDeltas, type CounterDelta } from './store/counters.ts';
+import { addDeltas } from './store/counters.ts';
 import * as store from './store/posts.ts';
 import { postText } from './text.ts';
 
@@ -76,54 +76,55 @@ export async function createPost(
   return post;
 }
 
+/** A post whose checks passed: what its row needs of the post it answers. */
+interface Checked {
+  post: PreparedPost;
+  parent: store.PostHead | undefined;
+}
+
 /** What one written post adds to its batch's statements. */
 interface Written {
   id: SocialId;
   authorId: SocialId;
   replyToAuthor: SocialId | null;
   mentionIds: SocialId[];
-  deltas: CounterDelta[];
 }
 
 /**
  * Writes `posts` in `tx`, in order: each the post created or why it was refused. Every refusal
- * is found by a read before anything of that post is written, so a refused post leaves the
- * transaction as it was for the others.
+ * is found by a read before anything is written, so a refused post leaves the transaction as it
+ * was for the others; the kept posts' rows and tags are then one statement each.
  */
 export async function writePosts(
   social: Social,
   tx: Tx,
   posts: PreparedPost[],
 ): Promise<PostOutcome[]> {
-  const outcomes: PostOutcome[] = [];
-  const written: Written[] = [];
-  for (const post of posts) {
-    const result = await writePost(tx, post);
-    if (result instanceof Problem) {
-      outcomes.push({ refused: result });
-      continue;
-    }
-    written.push(result);
-    outcomes.push({ id: result.id, authorId: post.authorId });
-  }
+  const checks: (Checked | Problem)[] = [];
+  const claimedMedia = new Set<SocialId>();
+  for (const post of posts) checks.push(await checkPost(tx, post, claimedMedia));
+  const kept = checks.filter((check): check is Checked => !(check instanceof Problem));
+  const written = await writeChecked(tx, kept);
+  let next = 0;
+  const outcomes = checks.map((check) =>
+    check instanceof Problem
+      ? { refused: check }
+      : { id: (written[next++] as Written).id, authorId: check.post.authorId },
+  );
   if (written.length === 0) return outcomes;
   await addDeltas(
     tx,
-    written.flatMap((w) => w.deltas),
+    kept.flatMap(({ post, parent }) => [
+      { subjectId: post.authorId, field: 'posts' as const, delta: 1 },
+      ...(parent ? [{ subjectId: parent.id, field: 'replies' as const, delta: 1 }] : []),
+    ]),
   );
   const { core } = social;
   await core.jobs.enqueueMany(
     written.map((w) => fanoutJob.spec({ postId: w.id })),
     { tx },
   );
-  for (const w of written) {
-    await notifyOfPost(social, tx, {
-      id: w.id,
-      authorId: w.authorId,
-      replyToAuthor: w.replyToAuthor,
-      mentionIds: w.mentionIds,
-    });
-  }
+  await notifyOfPosts(social, tx, written);
   await core.events.publishMany(
     tx,
     written.map((w) => postCreatedEvent(w.id, w.authorId, w.replyToAuthor, null)),
@@ -145,34 +146,56 @@ export function postCreatedEvent(
   };
 }
 
-async function writePost(tx: Tx, post: PreparedPost): Promise<Written | Problem> {
+/**
+ * The checks of `post` that read (the post answered, the media), or why it is refused. Media
+ * taken by an earlier post of the batch count as attached: both are checked before either is.
+ */
+async function checkPost(
+  tx: Tx,
+  post: PreparedPost,
+  claimedMedia: Set<SocialId>,
+): Promise<Checked | Problem> {
   const parent = post.replyToId ? await replyParent(tx, post.replyToId, post.authorId) : undefined;
   if (parent instanceof Problem) return parent;
   if (post.mediaIds.length > 0) {
     const free = await store.lockFreeMedia(tx, post.authorId, post.mediaIds);
-    if (free !== post.mediaIds.length) {
+    if (free !== post.mediaIds.length || post.mediaIds.some((id) => claimedMedia.has(id))) {
       return new Problem('media-unusable', 'Some media_ids are not yours, unknown or attached');
     }
+    for (const id of post.mediaIds) claimedMedia.add(id);
   }
-  const { id } = await store.insertPost(tx, {
-    authorId: post.authorId,
-    text: post.text,
-    replyToId: parent?.id ?? null,
-    replyToAuthor: parent?.author_id ?? null,
-    conversationId: parent?.conversation_id ?? null,
-  });
-  const mentionIds = await store.insertMentions(tx, id, post.mentions);
-  await store.insertTags(tx, id, post.tags);
-  if (post.mediaIds.length > 0) await store.attachMedia(tx, id, post.mediaIds);
-  const deltas: CounterDelta[] = [{ subjectId: post.authorId, field: 'posts', delta: 1 }];
-  if (parent) deltas.push({ subjectId: parent.id, field: 'replies', delta: 1 });
-  return {
-    id,
-    authorId: post.authorId,
-    replyToAuthor: parent?.author_id ?? null,
-    mentionIds,
-    deltas,
-  };
+  return { post, parent };
+}
+
+/** Writes the checked posts: rows and tags one statement each, mentions and media per post. */
+async function writeChecked(tx: Tx, kept: Checked[]): Promise<Written[]> {
+  if (kept.length === 0) return [];
+  const ids = await store.insertPosts(
+    tx,
+    kept.map(({ post, parent }) => ({
+      authorId: post.authorId,
+      text: post.text,
+      replyToId: parent?.id ?? null,
+      replyToAuthor: parent?.author_id ?? null,
+      conversationId: parent?.conversation_id ?? null,
+    })),
+  );
+  await store.insertTags(
+    tx,
+    kept.flatMap(({ post }, i) => post.tags.map((tag) => ({ postId: ids[i] as SocialId, tag }))),
+  );
+  const written: Written[] = [];
+  for (const [i, { post, parent }] of kept.entries()) {
+    const id = ids[i] as SocialId;
+    if (post.mediaIds.length > 0) await store.attachMedia(tx, id, post.mediaIds);
+    written.push({
+      id,
+      authorId: post.authorId,
+      replyToAuthor: parent?.author_id ?? null,
+      mentionIds: await store.insertMentions(tx, id, post.mentions),
+    });
+  }
+  return written;
 }
 
 /**

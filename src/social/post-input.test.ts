@@ -132,6 +132,16 @@ describe('media', () => {
       201, 201, 201, 201, 201, 422, 201, 201, 201, 201,
     ]);
   });
+
+  it('gives a medium to one post only when posts of one batch both claim it', async () => {
+    const shared = await media(ada);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        create(ada, { text: `claim ${i}`, media_ids: [shared] }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(11).fill(422)]);
+  });
 });
 
 describe('ids and pages', () => {

@@ -1,4 +1,4 @@
-import { type Db, isUniqueViolation } from '../platform/db/database.ts';
+import { type Database, isUniqueViolation } from '../platform/db/database.ts';
 import { Problem } from '../platform/problems.ts';
 import { type SocialId, socialId } from './ids.ts';
 import type { ProfileSummary } from './post-schemas.ts';
@@ -8,6 +8,7 @@ import { readCounts } from './store/counters.ts';
 import {
   ensureProfileId,
   findProfile,
+  findProfileIdOfUser,
   ownsMedia,
   type ProfileRow,
   type SummaryRow,
@@ -28,13 +29,13 @@ export interface ProfileIds {
 /** Entries kept before the cache starts over (about 10 MB). */
 const remembered = 100_000;
 
-export function createProfileIds(db: Db): ProfileIds {
+export function createProfileIds({ db, pool }: Database): ProfileIds {
   const known = new Map<string, SocialId>();
   return {
     async of(userId) {
       const cached = known.get(userId);
       if (cached) return cached;
-      const id = await ensureProfileId(db, userId);
+      const id = (await findProfileIdOfUser(pool, userId)) ?? (await ensureProfileId(db, userId));
       if (known.size >= remembered) known.clear();
       known.set(userId, id);
       return id;

@@ -32,7 +32,7 @@ export function socialOf(core: Core): Social {
       timelines: timelineStoreFor(core),
       writers: socialWriters(core),
       impressions: createImpressionRecorder(core),
-      profileIds: createProfileIds(core.database.db),
+      profileIds: createProfileIds(core.database),
       postBodies: createPostBodies(core.database.pool),
     };
     built.set(core, social);

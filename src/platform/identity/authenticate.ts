@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../db/database.ts';
+import type pg from 'pg';
 import type { UserRow } from '../db/tables.ts';
 import type { App } from '../http/app.ts';
 import { Problem } from '../problems.ts';
@@ -44,7 +44,7 @@ export interface Authenticator {
  * verified caller by token, and a caller with a bad token by address: inventing tokens buys
  * neither a fresh allowance nor unlimited guesses.
  */
-export function createAuthenticator(db: Db): Authenticator {
+export function createAuthenticator(pool: pg.Pool): Authenticator {
   const cache = new Map<string, { principal: Principal; until: number }>();
 
   async function resolve(secret: string): Promise<Principal | undefined> {
@@ -53,7 +53,7 @@ export function createAuthenticator(db: Db): Authenticator {
     const cached = cache.get(key);
     if (cached && cached.until > now) return cached.principal;
     cache.delete(key);
-    const row = await findUserByTokenHash(db, Buffer.from(key, 'hex'));
+    const row = await findUserByTokenHash(pool, Buffer.from(key, 'hex'));
     if (!row) return undefined;
     const { token_id, token_expires_at, ...user } = row;
     const principal = { tokenId: token_id, user };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
@@ -69,26 +70,37 @@ export function insertToken(
     .executeTakeFirstOrThrow();
 }
 
-/** The user behind a live (not revoked, not expired) token. */
-export function findUserByTokenHash(db: Db, hash: Buffer) {
-  return db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select([
-      't.id as token_id',
-      't.expires_at as token_expires_at',
-      'u.id',
-      'u.email',
-      'u.name',
-      'u.is_operator',
-      'u.created_at',
-    ])
-    .where('t.token_hash', '=', hash)
-    .where('t.revoked_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]),
-    )
-    .executeTakeFirst();
+/** A live token's id and expiry, and its user. */
+export interface TokenUserRow {
+  token_id: string;
+  token_expires_at: Date | null;
+  id: string;
+  email: string;
+  name: string;
+  is_operator: boolean;
+  created_at: Date;
+}
+
+/**
+ * The user behind a live (not revoked, not expired) token. A named statement, so each pooled
+ * connection plans it once: every request whose token is not cached asks it, and planning it
+ * cost PostgreSQL seven times its run (0.16 against 0.024 ms).
+ */
+export async function findUserByTokenHash(
+  pool: pg.Pool,
+  hash: Buffer,
+): Promise<TokenUserRow | undefined> {
+  const { rows } = await pool.query<TokenUserRow>({
+    name: 'identity.token-user',
+    text: `
+      SELECT t.id AS token_id, t.expires_at AS token_expires_at,
+             u.id, u.email, u.name, u.is_operator, u.created_at
+        FROM api_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+         AND (t.expires_at IS NULL OR t.expires_at > now())`,
+    values: [hash],
+  });
+  return rows[0];
 }
 
 /** Of `tokenIds`, those still live (not revoked, not expired). */

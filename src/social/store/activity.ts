@@ -7,9 +7,12 @@ import type { SocialId } from '../ids.ts';
 // hot. Counts are `social_counters` plus the pending `social_counter_deltas` (field 5:
 // followers), as everywhere else.
 
-/** Marks the profile active now. */
-export async function touchLastActive(db: Db, profileId: SocialId): Promise<void> {
-  await sql`UPDATE social_profiles SET last_active_at = now() WHERE id = ${profileId}`.execute(db);
+/** Marks the profiles active now, in key order (two batches never wait on each other in a cycle). */
+export async function touchLastActive(tx: Tx, profileIds: SocialId[]): Promise<void> {
+  await sql`
+    UPDATE social_profiles p SET last_active_at = now()
+      FROM (SELECT id FROM unnest(${profileIds}::bigint[]) AS t(id) ORDER BY id) t
+     WHERE p.id = t.id`.execute(tx);
 }
 
 /**

@@ -68,13 +68,15 @@ export async function findNotifiedPost(
   return rows[0];
 }
 
-/** Whether anyone rang the bell for `authorId` (follows with `notify`). */
-export async function hasBellFollowers(tx: Db | Tx, authorId: SocialId): Promise<boolean> {
-  const { rows } = await sql`
-    SELECT 1 FROM social_follows WHERE followee_id = ${authorId}::bigint AND notify LIMIT 1`.execute(
-    tx,
-  );
-  return rows.length > 0;
+/** Those of `authorIds` for whom anyone rang the bell (follows with `notify`). */
+export async function authorsWithBellFollowers(
+  tx: Db | Tx,
+  authorIds: SocialId[],
+): Promise<SocialId[]> {
+  const { rows } = await sql<{ id: SocialId }>`
+    SELECT a.id::text AS id FROM unnest(${[...new Set(authorIds)]}::bigint[]) AS a(id)
+     WHERE EXISTS (SELECT 1 FROM social_follows WHERE followee_id = a.id AND notify)`.execute(tx);
+  return rows.map((row) => row.id);
 }
 
 /** The next `limit` bell followers of `authorId` after profile `after`, in id order, who hear. */
