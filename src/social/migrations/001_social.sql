@@ -195,3 +195,53 @@ CREATE TABLE social_notify_marks (
   last_emailed_at timestamptz,
   PRIMARY KEY (recipient_id, post_id, kind)
 );
+
+-- A page's posts as its viewer sees them now (store/hydrate.ts, `postStates`): visible or not,
+-- counts (folded plus pending), the viewer's like and repost. A function, planned once per
+-- connection: as a prepared statement PostgreSQL planned it afresh at every call (its generic
+-- plan's estimate for an id array is far above a custom plan's), and the planning cost more than
+-- the running.
+CREATE FUNCTION social_post_states(p_viewer bigint, p_ids bigint[], p_hide_muted boolean)
+RETURNS TABLE (id text, repost_of_id text, hidden boolean, likes bigint, reposts bigint,
+               replies bigint, impressions bigint, liked boolean, reposted boolean)
+LANGUAGE plpgsql STABLE
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+    WITH wanted AS (
+      SELECT p.id, p.repost_of_id FROM social_posts p WHERE p.id = ANY(p_ids)),
+    shown AS (
+      SELECT id FROM wanted
+      UNION
+      SELECT repost_of_id FROM wanted WHERE repost_of_id IS NOT NULL)
+    SELECT p.id::text AS id, p.repost_of_id::text AS repost_of_id,
+           p.deleted_at IS NOT NULL
+             OR EXISTS (
+               SELECT 1 FROM social_blocks b
+                WHERE (b.blocker_id = p.author_id AND b.blocked_id = p_viewer)
+                   OR (b.blocker_id = p_viewer AND b.blocked_id = p.author_id))
+             OR (p_hide_muted AND EXISTS (
+               SELECT 1 FROM social_mutes m
+                WHERE m.muter_id = p_viewer AND m.muted_id = p.author_id)) AS hidden,
+           c.likes, c.reposts, c.replies, c.impressions,
+           EXISTS (SELECT 1 FROM social_likes l
+                    WHERE l.post_id = p.id AND l.profile_id = p_viewer) AS liked,
+           EXISTS (SELECT 1 FROM social_posts r
+                    WHERE r.author_id = p_viewer AND r.repost_of_id = p.id
+                      AND r.deleted_at IS NULL) AS reposted
+      FROM shown s
+      JOIN social_posts p ON p.id = s.id
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(n) FILTER (WHERE field = 1), 0)::bigint AS likes,
+               coalesce(sum(n) FILTER (WHERE field = 2), 0)::bigint AS reposts,
+               coalesce(sum(n) FILTER (WHERE field = 3), 0)::bigint AS replies,
+               coalesce(sum(n) FILTER (WHERE field = 4), 0)::bigint AS impressions
+          FROM (SELECT field, value AS n FROM social_counters
+                 WHERE subject_id = p.id AND field BETWEEN 1 AND 4
+                UNION ALL
+                SELECT field, delta FROM social_counter_deltas
+                 WHERE subject_id = p.id AND field BETWEEN 1 AND 4) counted) c;
+END
+$$;

@@ -62,7 +62,8 @@ export async function postStates(
 ): Promise<PostStateRow[]> {
   const { rows } = await pool.query<PostStateRow>({
     name: 'social.post-states',
-    text: statesQuery,
+    // migrations/001_social.sql: a function, so that its plan is kept.
+    text: 'SELECT * FROM social_post_states($1, $2, $3)',
     values: [viewerId, ids, hideMuted],
   });
   return rows;
@@ -89,39 +90,3 @@ const bodiesQuery = `
     JOIN social_profiles a ON a.id = p.author_id
     LEFT JOIN social_media avatar ON avatar.id = a.avatar_media_id
    WHERE p.id = ANY($1::bigint[])`;
-
-// $1 the viewer (null: nobody), $2 the ids, $3 whether muted authors are hidden.
-const statesQuery = `
-  WITH wanted AS (
-    SELECT p.id, p.repost_of_id FROM social_posts p WHERE p.id = ANY($2::bigint[])),
-  shown AS (
-    SELECT id FROM wanted
-    UNION
-    SELECT repost_of_id FROM wanted WHERE repost_of_id IS NOT NULL)
-  SELECT p.id::text AS id, p.repost_of_id::text AS repost_of_id,
-         p.deleted_at IS NOT NULL
-           OR EXISTS (
-             SELECT 1 FROM social_blocks b
-              WHERE (b.blocker_id = p.author_id AND b.blocked_id = $1::bigint)
-                 OR (b.blocker_id = $1::bigint AND b.blocked_id = p.author_id))
-           OR ($3::boolean AND EXISTS (
-             SELECT 1 FROM social_mutes m
-              WHERE m.muter_id = $1::bigint AND m.muted_id = p.author_id)) AS hidden,
-         c.likes, c.reposts, c.replies, c.impressions,
-         EXISTS (SELECT 1 FROM social_likes l
-                  WHERE l.post_id = p.id AND l.profile_id = $1::bigint) AS liked,
-         EXISTS (SELECT 1 FROM social_posts r
-                  WHERE r.author_id = $1::bigint AND r.repost_of_id = p.id
-                    AND r.deleted_at IS NULL) AS reposted
-    FROM shown s
-    JOIN social_posts p ON p.id = s.id
-    CROSS JOIN LATERAL (
-      SELECT coalesce(sum(n) FILTER (WHERE field = 1), 0)::bigint AS likes,
-             coalesce(sum(n) FILTER (WHERE field = 2), 0)::bigint AS reposts,
-             coalesce(sum(n) FILTER (WHERE field = 3), 0)::bigint AS replies,
-             coalesce(sum(n) FILTER (WHERE field = 4), 0)::bigint AS impressions
-        FROM (SELECT field, value AS n FROM social_counters
-               WHERE subject_id = p.id AND field BETWEEN 1 AND 4
-              UNION ALL
-              SELECT field, delta FROM social_counter_deltas
-               WHERE subject_id = p.id AND field BETWEEN 1 AND 4) counted) c`;
