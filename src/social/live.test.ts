@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startSocial } from '../../test/social-harness.ts';
 import { deletePost, graph, insertPost } from '../../test/social-posting.ts';
@@ -12,11 +11,6 @@ const social = await startSocial();
 const { core } = social.server.server;
 const { db } = social.database;
 const { follow, mute, block } = graph(core);
-
-/** Until the posts code lands `hydratePosts`, a `post.created` push cannot carry the post. */
-const hydrateBuilt = !readFileSync(new URL('./hydrate.ts', import.meta.url), 'utf8').includes(
-  'not built yet',
-);
 
 const clients: StreamClient[] = [];
 afterAll(() => {
@@ -78,7 +72,7 @@ describe('social topics', () => {
 });
 
 describe('live delivery', () => {
-  it.skipIf(!hydrateBuilt)("pushes a new post to its author's connected followers", async () => {
+  it("pushes a new post to its author's connected followers", async () => {
     const author = await social.person('author');
     const fan = await social.person('fan');
     await follow(fan.profileId, author.profileId);
@@ -114,15 +108,14 @@ describe('live delivery', () => {
     const [fanStream] = streams as [StreamClient];
     const id = await insertPost(core, author.profileId);
     // Deleted before it was pushed, a post is not pushed at all: wait for it first.
-    if (hydrateBuilt) await fanStream.next((m) => isPush(m) && m.event === 'post.created');
+    await fanStream.next((m) => isPush(m) && m.event === 'post.created');
     await deletePost(core, id, author.profileId);
     const deleted = await fanStream.next((m) => isPush(m) && m.event === 'post.deleted');
     expect(deleted.data).toEqual({ id });
     for (const [index, stream] of streams.entries()) {
       await marker(stream, (everyone[index] as { userId: string }).userId);
       const pushes = stream.messages.filter(isPush).map((m) => m.event);
-      const expected =
-        index === 0 ? (hydrateBuilt ? ['post.created', 'post.deleted'] : ['post.deleted']) : [];
+      const expected = index === 0 ? ['post.created', 'post.deleted'] : [];
       expect(pushes, ['fan', 'muter', 'blocker', 'blocked', 'stranger'][index]).toEqual(expected);
     }
   });
