@@ -17,3 +17,25 @@ export function databaseUrl(admin: URL, name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The start of the name of every test file's database copied from `template` in one run. */
+export function testDatabasePrefix(template: string): string {
+  return `${template.replace('meridian_template_', 'meridian_test_')}_`;
+}
+
+/** Drops every database whose name starts with `prefix`: what a run's files left behind. */
+export async function dropDatabasesStartingWith(admin: URL, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}

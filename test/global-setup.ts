@@ -8,7 +8,12 @@ import { systems } from '../src/main.ts';
 import { connectDatabase } from '../src/platform/db/database.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
 import { migrateAll } from '../src/platform/runtime.ts';
-import { adminQuery, databaseUrl } from './admin-database.ts';
+import {
+  adminQuery,
+  databaseUrl,
+  dropDatabasesStartingWith,
+  testDatabasePrefix,
+} from './admin-database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -59,6 +64,7 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   if (admin && template) {
+    await dropDatabasesStartingWith(admin, testDatabasePrefix(template));
     await adminQuery(admin, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   }
   await embedded?.stop();

@@ -17,7 +17,7 @@ import {
   type Server,
   startServer,
 } from '../src/platform/runtime.ts';
-import { adminQuery, databaseUrl } from './admin-database.ts';
+import { adminQuery, databaseUrl, testDatabasePrefix } from './admin-database.ts';
 
 /**
  * Creates a database of its own for the calling test file on the test server, and drops it
@@ -28,9 +28,11 @@ import { adminQuery, databaseUrl } from './admin-database.ts';
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const admin = new URL(inject('adminDatabaseUrl'));
-  const name = `meridian_test_${randomBytes(6).toString('hex')}`;
+  const name = `${testDatabasePrefix(inject('templateDatabase'))}${randomBytes(6).toString('hex')}`;
   if (options.empty) await adminQuery(admin, `CREATE DATABASE ${name}`);
   else await cloneTemplate(admin, name, inject('templateDatabase'));
+  // Dropped after the file; a file whose server starts in a `beforeAll` cannot register this
+  // (vitest ignores hooks added while hooks run), so the run's teardown drops what is left.
   afterAll(() => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   return databaseUrl(admin, name);
 }
