@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 /** Runs one statement (CREATE or DROP DATABASE) on its own connection to the admin database. */
@@ -37,5 +38,22 @@ export async function dropDatabasesStartingWith(admin: URL, prefix: string): Pro
     }
   } finally {
     await client.end();
+  }
+}
+
+/** The start of every Redis key the social tests of one run write (their timeline stores). */
+export function redisKeyPrefix(template: string): string {
+  return `test:${template.replace('meridian_template_', '')}:`;
+}
+
+/** Deletes the keys under `prefix` in the Redis at `url`: what a run's tests left there. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
   }
 }

@@ -11,7 +11,9 @@ import { migrateAll } from '../src/platform/runtime.ts';
 import {
   adminQuery,
   databaseUrl,
+  deleteRedisKeys,
   dropDatabasesStartingWith,
+  redisKeyPrefix,
   testDatabasePrefix,
 } from './admin-database.ts';
 
@@ -65,6 +67,8 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   if (admin && template) {
     await dropDatabasesStartingWith(admin, testDatabasePrefix(template));
+    const redis = process.env.REDIS_URL;
+    if (redis) await deleteRedisKeys(redis, redisKeyPrefix(template));
     await adminQuery(admin, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   }
   await embedded?.stop();

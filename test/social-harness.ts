@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll } from 'vitest';
+import { inject } from 'vitest';
 import type { Database } from '../src/platform/db/database.ts';
 import { socialModule } from '../src/social/module.ts';
 import { ensureProfileId } from '../src/social/store/profiles.ts';
+import { redisKeyPrefix } from './admin-database.ts';
 import {
   type Api,
   type ApiResponse,
@@ -38,26 +38,14 @@ export interface Person {
 
 /**
  * The environment a social test server runs with: the run's Redis, if it has one, under a key
- * prefix of its own whose keys are deleted when the test file ends.
+ * prefix of its own. The run's teardown deletes the run's keys (`redisKeyPrefix`): a cleanup
+ * registered here would be ignored when the server starts in a `beforeAll`.
  */
 export function socialTestEnv(env: Record<string, string> = {}): Record<string, string> {
   const redis = process.env.REDIS_URL;
   if (!redis) return env;
-  const prefix = `test:${randomBytes(6).toString('hex')}:`;
-  afterAll(() => deleteKeys(redis, prefix));
+  const prefix = `${redisKeyPrefix(inject('templateDatabase'))}${randomBytes(6).toString('hex')}:`;
   return { REDIS_URL: redis, SOCIAL_REDIS_PREFIX: prefix, ...env };
-}
-
-/** Deletes the keys under `prefix`: a test's own, so the scan touches nothing else. */
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url);
-  try {
-    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
-      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-    }
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** A test server with the social module (and `options.systems`). */
