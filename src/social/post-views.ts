@@ -3,9 +3,10 @@ import { decodeCursor, pageOf } from '../platform/http/pagination.ts';
 import { Problem } from '../platform/problems.ts';
 import { hydratePosts } from './hydrate.ts';
 import { type SocialId, socialId } from './ids.ts';
-import type { DeletedPost, Post, PostContext, ProfileSummary } from './post-schemas.ts';
+import type { DeletedPost, Post, PostContext } from './post-schemas.ts';
+import { summaryJson } from './profiles.ts';
 import type { Social } from './social.ts';
-import { likedBy, repostedBy, type SummaryRow } from './store/likes.ts';
+import { likedBy, repostedBy } from './store/likes.ts';
 import * as store from './store/posts.ts';
 import { normaliseTag } from './text.ts';
 
@@ -130,15 +131,6 @@ function cursorId(key: string | number): SocialId {
   } catch {
     throw new Problem('invalid-cursor', 'The cursor is not one this list gave out');
   }
-}
-
-function summaryJson(social: Social, row: SummaryRow): ProfileSummary {
-  return {
-    id: row.id,
-    handle: row.handle,
-    display_name: row.display_name,
-    avatar_url: row.avatar_hash ? social.core.blobs.urlOf(row.avatar_hash) : null,
-  };
 }
 
 /** Records the impressions of `posts` served to `viewerId` (reposts count for their original). */

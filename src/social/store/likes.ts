@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
+import { avatarJoin, type SummaryRow, summaryColumns } from './profiles.ts';
 
 // The SQL of likes (likes.ts): rows are the truth, one per profile and post, so liking twice is
 // one like; each statement returns the rows it really changed, which is what the counters add.
@@ -38,15 +39,8 @@ export async function deleteLikes(tx: Tx, likes: LikeKey[]): Promise<LikeKey[]> 
   return rows;
 }
 
-/** A profile as lists of people show it. */
-export interface SummaryRow {
-  id: SocialId;
-  handle: string;
-  display_name: string;
-  avatar_hash: string | null;
-  /** The list's keyset key. */
-  key: SocialId;
-}
+/** A profile in a list of people, with the list's keyset key. */
+export type ListedProfile = SummaryRow & { key: SocialId };
 
 /** Who liked `postId`, by profile id, after `afterId`, at most `limit`. */
 export async function likedBy(
@@ -54,13 +48,12 @@ export async function likedBy(
   postId: SocialId,
   afterId: SocialId | undefined,
   limit: number,
-): Promise<SummaryRow[]> {
-  const { rows } = await sql<SummaryRow>`
-    SELECT pr.id::text AS id, pr.handle, pr.display_name, avatar.blob_hash AS avatar_hash,
-           l.profile_id::text AS key
+): Promise<ListedProfile[]> {
+  const { rows } = await sql<ListedProfile>`
+    SELECT ${summaryColumns}, l.profile_id::text AS key
       FROM social_likes l
-      JOIN social_profiles pr ON pr.id = l.profile_id
-      LEFT JOIN social_media avatar ON avatar.id = pr.avatar_media_id
+      JOIN social_profiles p ON p.id = l.profile_id
+      ${avatarJoin}
      WHERE l.post_id = ${postId}::bigint ${afterId ? sql`AND l.profile_id > ${afterId}::bigint` : sql``}
      ORDER BY l.profile_id LIMIT ${limit}`.execute(db);
   return rows;
@@ -72,13 +65,12 @@ export async function repostedBy(
   postId: SocialId,
   beforeId: SocialId | undefined,
   limit: number,
-): Promise<SummaryRow[]> {
-  const { rows } = await sql<SummaryRow>`
-    SELECT pr.id::text AS id, pr.handle, pr.display_name, avatar.blob_hash AS avatar_hash,
-           r.id::text AS key
+): Promise<ListedProfile[]> {
+  const { rows } = await sql<ListedProfile>`
+    SELECT ${summaryColumns}, r.id::text AS key
       FROM social_posts r
-      JOIN social_profiles pr ON pr.id = r.author_id
-      LEFT JOIN social_media avatar ON avatar.id = pr.avatar_media_id
+      JOIN social_profiles p ON p.id = r.author_id
+      ${avatarJoin}
      WHERE r.repost_of_id = ${postId}::bigint AND r.deleted_at IS NULL
        ${beforeId ? sql`AND r.id < ${beforeId}::bigint` : sql``}
      ORDER BY r.id DESC LIMIT ${limit}`.execute(db);
