@@ -44,36 +44,40 @@ function deadPid(): number {
   return child.pid;
 }
 
-/** Registers an instance as another process would, with `columns` over a live one's. */
+/**
+ * Registers an instance as another process would, with `columns` over a live one's, and makes
+ * the waiting job `holds` look claimed by it, leased for an hour. One transaction: a sweep
+ * between the two would judge the instance lost with nothing to release.
+ */
 async function insertInstance(columns: {
   pid: number;
   host_key: string | null;
   heartbeatSecondsAgo?: number;
   heartbeat_seconds?: number;
+  holds?: number;
 }): Promise<string> {
   const id = uuidv7();
-  await server.database.db
-    .insertInto('instances')
-    .values({
-      id,
-      hostname: 'test-host',
-      pid: columns.pid,
-      role: 'worker',
-      version,
-      host_key: columns.host_key,
-      heartbeat_seconds: columns.heartbeat_seconds ?? 1,
-      heartbeat_at: sql<Date>`now() - make_interval(secs => ${columns.heartbeatSecondsAgo ?? 0})`,
-    })
-    .execute();
+  await server.database.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('instances')
+      .values({
+        id,
+        hostname: 'test-host',
+        pid: columns.pid,
+        role: 'worker',
+        version,
+        host_key: columns.host_key,
+        heartbeat_seconds: columns.heartbeat_seconds ?? 1,
+        heartbeat_at: sql<Date>`now() - make_interval(secs => ${columns.heartbeatSecondsAgo ?? 0})`,
+      })
+      .execute();
+    if (columns.holds === undefined) return;
+    await sql`
+      UPDATE jobs SET state = 'running', attempt = 1, attempted_at = now(),
+                      lease_until = now() + interval '1 hour', worker_id = ${id}::uuid
+      WHERE id = ${columns.holds}`.execute(tx);
+  });
   return id;
-}
-
-/** Makes a waiting job look claimed by `workerId`, leased for an hour. */
-async function holdBy(workerId: string, id: number, attempt = 1): Promise<void> {
-  await sql`
-    UPDATE jobs SET state = 'running', attempt = ${attempt}, attempted_at = now(),
-                    lease_until = now() + interval '1 hour', worker_id = ${workerId}::uuid
-    WHERE id = ${id}`.execute(server.database.db);
 }
 
 const instanceRow = (id: string) =>
@@ -87,9 +91,8 @@ describe('an instance whose process is gone on this host', () => {
   it('has its running job released within seconds, the attempt counted, and is marked lost', async () => {
     const host = hostKeyOf();
     expect(host).not.toBeNull(); // these tests run where /proc is
-    const instance = await insertInstance({ pid: deadPid(), host_key: host });
     const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
-    await holdBy(instance, job.id);
+    const instance = await insertInstance({ pid: deadPid(), host_key: host, holds: job.id });
 
     const done = await waitForJobState(jobs, job.id, 'completed', 5_000);
     expect(done.attempt).toBe(2);
@@ -111,9 +114,8 @@ describe('an instance whose process is gone on this host', () => {
   });
 
   it('leaves a job dead when the lost attempt was its last, and tells `dead` (the scheduler marks its execution lost)', async () => {
-    const instance = await insertInstance({ pid: deadPid(), host_key: hostKeyOf() });
     const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000, maxAttempts: 1 }));
-    await holdBy(instance, job.id);
+    const instance = await insertInstance({ pid: deadPid(), host_key: hostKeyOf(), holds: job.id });
 
     const dead = await waitForJobState(jobs, job.id, 'dead', 5_000);
     expect(dead).toMatchObject({ attempt: 1, finished_at: expect.any(Date) });
@@ -128,18 +130,18 @@ describe('an instance whose process is gone on this host', () => {
 
   it('does not judge a live pid, nor a row of another host key, by its pid', async () => {
     // Beating every minute: the leader leaves it alone for the length of the test.
+    const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
     const alive = await insertInstance({
       pid: process.pid,
       host_key: hostKeyOf(),
       heartbeat_seconds: 60,
+      holds: job.id,
     });
     const elsewhere = await insertInstance({
       pid: deadPid(),
       host_key: 'another-host boot ns',
       heartbeat_seconds: 60,
     });
-    const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
-    await holdBy(alive, job.id);
     // Judged lost or not, the next instance's release shows a beat has passed since these rows
     // were written: the sweep that would have judged them has run.
     const marker = await insertInstance({ pid: deadPid(), host_key: hostKeyOf() });
@@ -156,9 +158,13 @@ describe('an instance whose process is gone on this host', () => {
 describe('an instance whose heartbeat is lost', () => {
   it('has its running job released by the leader, not when the lease runs out', async () => {
     // Another host's process (no pid judgment), silent for 10 s: three of its 1 s beats.
-    const instance = await insertInstance({ pid: 1, host_key: null, heartbeatSecondsAgo: 10 });
     const job = await jobs.enqueue(recordJob.spec({}, { delayMs: 3_600_000 }));
-    await holdBy(instance, job.id);
+    const instance = await insertInstance({
+      pid: 1,
+      host_key: null,
+      heartbeatSecondsAgo: 10,
+      holds: job.id,
+    });
 
     const done = await waitForJobState(jobs, job.id, 'completed', 5_000);
     expect(done.attempt).toBe(2);

@@ -271,14 +271,18 @@ describe('GET /v1/admin/instances', () => {
   });
 
   it('lists an instance whose process is gone as lost, with the jobs it released', async () => {
-    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
-    const gone = await insertInstance({ pid: dead, host_key: hostKeyOf() });
+    // Registered with this live pid, so no sweep judges it before it holds the job.
+    const gone = await insertInstance({ pid: process.pid, host_key: hostKeyOf() });
     // In a queue no process runs: released, it stays available to be looked at.
     const job = await main.server.core.jobs.enqueue({ kind: 'test.never', queue: 'nobody' });
     await sql`
       UPDATE jobs SET state = 'running', attempt = 1, lease_until = now() + interval '1 hour',
                       worker_id = ${gone}::uuid
       WHERE id = ${job.id}`.execute(main.database.db);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    await sql`UPDATE instances SET pid = ${dead} WHERE id = ${gone}::uuid`.execute(
+      main.database.db,
+    );
     const token = await operatorToken();
     await expect
       .poll(async () => (await listInstances(token)).find((i) => i.id === gone), {
