@@ -8,6 +8,9 @@ import pg from 'pg';
 /** Accounts each home reader follows besides the two authors: their posts fill the timeline. */
 export const posters = 50;
 
+/** Older posts the community starts with (fewer in a smaller community). */
+const historyPosts = 200_000;
+
 export interface Community {
   /** Followed by users 1..followers: its posts are fanned out. */
   wide: Person;
@@ -92,6 +95,26 @@ export async function createCommunity(
        SELECT poster.id, reader.id FROM bench_people poster, bench_people reader
         WHERE poster.g > $4 AND poster.g <= $4 + $5 AND reader.g <= $5`,
       [wideG, hotG, followers, hotFollowers, posters],
+    );
+    // A microblog's history, so that the plans PostgreSQL keeps are made on tables of their
+    // working shape, not empty ones (a plan made on an empty table scans it once it is not):
+    // older posts by people no reader follows (never in a measured timeline), each liked once.
+    await client.query(
+      `CREATE TEMP TABLE history AS
+       SELECT (((extract(epoch FROM now() - interval '30 days') * 1000)::bigint + i) << 16) AS id,
+              $2::int + 1 + i % ($1::int - $2::int) AS author_g, 1 + i % $1::int AS liker_g
+         FROM generate_series(1, $3::int) AS i`,
+      [hotFollowers, posters, Math.min(historyPosts, hotFollowers)],
+    );
+    await timed(
+      'history',
+      `INSERT INTO social_posts (id, author_id, text, conversation_id)
+       SELECT h.id, p.id, 'An older post #history', h.id
+         FROM history h JOIN bench_people p ON p.g = h.author_g;
+       INSERT INTO social_post_tags (tag, post_id) SELECT 'history', id FROM history;
+       INSERT INTO social_likes (post_id, profile_id)
+       SELECT h.id, p.id FROM history h JOIN bench_people p ON p.g = h.liker_g;
+       INSERT INTO social_counters (subject_id, field, value) SELECT id, 1, 1 FROM history`,
     );
     // The followers counts the hot flag is evaluated from, and the flag itself at once (the
     // periodic evaluation would take up to 30 s).

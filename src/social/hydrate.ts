@@ -43,6 +43,21 @@ export async function readPostStates(
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/** What a post its author has just written is for them: shown, nothing counted or marked yet. */
+export function newPostState(id: SocialId): PostStateRow {
+  return {
+    id,
+    repost_of_id: null,
+    hidden: false,
+    likes: 0,
+    reposts: 0,
+    replies: 0,
+    impressions: 0,
+    liked: false,
+    reposted: false,
+  };
+}
+
 /** Whether `id` may be shown: live and not hidden, and so is the post it reposts. */
 export function isShown(states: PostStates, id: SocialId): boolean {
   const state = states.get(id);

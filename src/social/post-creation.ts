@@ -2,7 +2,7 @@ import type { Tx } from '../platform/db/database.ts';
 import type { EventInput } from '../platform/events/publish.ts';
 import { Problem } from '../platform/problems.ts';
 import { fanoutJob } from './fanout.ts';
-import { hydratePosts } from './hydrate.ts';
+import { hydrateFrom, newPostState } from './hydrate.ts';
 import type { SocialId } from './ids.ts';
 import { notifyOfPosts } from './notifications.ts';
 import type { Post } from './post-schemas.ts';
@@ -44,7 +44,7 @@ export const maxMedia = 4;
 /**
  * Creates `authorId`'s post from `input` with whatever else arrives meanwhile; after the commit
  * it is in the author's own home timeline at once (followers' come with the fan-out). Returns it
- * hydrated.
+ * as its author sees it.
  */
 export async function createPost(
   social: Social,
@@ -71,7 +71,9 @@ export async function createPost(
     originId: outcome.id,
     authorId,
   });
-  const [post] = await hydratePosts(social, authorId, [outcome.id]);
+  // Its state is known without a read: nobody has seen its id yet.
+  const state = newPostState(outcome.id);
+  const [post] = await hydrateFrom(social, new Map([[outcome.id, state]]), [outcome.id]);
   if (!post) throw new Error(`post ${outcome.id} vanished after its commit`);
   return post;
 }

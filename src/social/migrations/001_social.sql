@@ -200,39 +200,42 @@ CREATE TABLE social_notify_marks (
 -- counts (folded plus pending), the viewer's like and repost. A function, planned once per
 -- connection: as a prepared statement PostgreSQL planned it afresh at every call (its generic
 -- plan's estimate for an id array is far above a custom plan's), and the planning cost more than
--- the running.
+-- the running. A plan made once must stay right as the tables grow from empty, so every read is
+-- a lookup by a whole unique key, written as a scalar subquery (an EXISTS may be planned as a
+-- hash of all the viewer's likes, chosen while they were few), and sequential scans are off: a
+-- plan made while a table was empty would otherwise scan it at every call once it is not.
 CREATE FUNCTION social_post_states(p_viewer bigint, p_ids bigint[], p_hide_muted boolean)
 RETURNS TABLE (id text, repost_of_id text, hidden boolean, likes bigint, reposts bigint,
                replies bigint, impressions bigint, liked boolean, reposted boolean)
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
 AS $$
 #variable_conflict use_column
+DECLARE
+  v_ids bigint[];
 BEGIN
+  -- The posts asked for and the posts they repost: the rows read below.
+  SELECT array_agg(DISTINCT x) INTO v_ids
+    FROM social_posts w
+    CROSS JOIN LATERAL (VALUES (w.id), (w.repost_of_id)) AS t(x)
+   WHERE w.id = ANY(p_ids) AND x IS NOT NULL;
   RETURN QUERY
-    WITH wanted AS (
-      SELECT p.id, p.repost_of_id FROM social_posts p WHERE p.id = ANY(p_ids)),
-    shown AS (
-      SELECT id FROM wanted
-      UNION
-      SELECT repost_of_id FROM wanted WHERE repost_of_id IS NOT NULL)
-    SELECT p.id::text AS id, p.repost_of_id::text AS repost_of_id,
+    SELECT p.id::text, p.repost_of_id::text,
            p.deleted_at IS NOT NULL
-             OR EXISTS (
-               SELECT 1 FROM social_blocks b
-                WHERE (b.blocker_id = p.author_id AND b.blocked_id = p_viewer)
-                   OR (b.blocker_id = p_viewer AND b.blocked_id = p.author_id))
-             OR (p_hide_muted AND EXISTS (
-               SELECT 1 FROM social_mutes m
-                WHERE m.muter_id = p_viewer AND m.muted_id = p.author_id)) AS hidden,
+             OR (SELECT true FROM social_blocks b
+                  WHERE b.blocker_id = p.author_id AND b.blocked_id = p_viewer) IS NOT NULL
+             OR (SELECT true FROM social_blocks b
+                  WHERE b.blocker_id = p_viewer AND b.blocked_id = p.author_id) IS NOT NULL
+             OR (p_hide_muted AND (SELECT true FROM social_mutes m
+                  WHERE m.muter_id = p_viewer AND m.muted_id = p.author_id) IS NOT NULL),
            c.likes, c.reposts, c.replies, c.impressions,
-           EXISTS (SELECT 1 FROM social_likes l
-                    WHERE l.post_id = p.id AND l.profile_id = p_viewer) AS liked,
-           EXISTS (SELECT 1 FROM social_posts r
-                    WHERE r.author_id = p_viewer AND r.repost_of_id = p.id
-                      AND r.deleted_at IS NULL) AS reposted
-      FROM shown s
-      JOIN social_posts p ON p.id = s.id
+           (SELECT true FROM social_likes l
+             WHERE l.post_id = p.id AND l.profile_id = p_viewer) IS NOT NULL,
+           (SELECT true FROM social_posts r
+             WHERE r.author_id = p_viewer AND r.repost_of_id = p.id AND r.deleted_at IS NULL
+             LIMIT 1) IS NOT NULL
+      FROM social_posts p
       CROSS JOIN LATERAL (
         SELECT coalesce(sum(n) FILTER (WHERE field = 1), 0)::bigint AS likes,
                coalesce(sum(n) FILTER (WHERE field = 2), 0)::bigint AS reposts,
@@ -242,6 +245,7 @@ BEGIN
                  WHERE subject_id = p.id AND field BETWEEN 1 AND 4
                 UNION ALL
                 SELECT field, delta FROM social_counter_deltas
-                 WHERE subject_id = p.id AND field BETWEEN 1 AND 4) counted) c;
+                 WHERE subject_id = p.id AND field BETWEEN 1 AND 4) counted) c
+     WHERE p.id = ANY(v_ids);
 END
 $$;
