@@ -72,7 +72,7 @@ export async function homeEntries(
   const paging = query.sinceId === undefined && query.minId === undefined;
   if (paging && storeExhausted && shown.length < query.limit) {
     // Past the stored entries (the cap, or a timeline younger than the follows): the posts.
-    const older = await pullEntries(social.core.database.db, viewerId, {
+    const older = await pullEntries(social.core.database.pool, viewerId, {
       authors: 'followees',
       ...(floor !== undefined && { maxId: floor }),
       perAuthor: fetchedFor(query.limit),
@@ -143,7 +143,10 @@ async function mergedEntries(
   if (hot.length === 0) return stored;
   const pull: PullQuery = { ...query, authors: { followedAmong: hot }, perAuthor: query.limit };
   const merged = new Map<SocialId, TimelineEntry>();
-  for (const entry of [...stored, ...(await pullEntries(social.core.database.db, viewerId, pull))])
+  for (const entry of [
+    ...stored,
+    ...(await pullEntries(social.core.database.pool, viewerId, pull)),
+  ])
     merged.set(entry.entryId, entry);
   const sorted = [...merged.values()].sort((a, b) => (olderThan(a.entryId, b.entryId) ? 1 : -1));
   // Reading upwards keeps the oldest above the cursor; downwards, the newest below it.
@@ -207,14 +210,14 @@ async function rebuildTimeline(social: Social, viewerId: SocialId): Promise<bool
       if ((await social.timelines.page(viewerId, { limit: 1 })) !== undefined) return false;
       await setHomeState(db, viewerId, 'rebuilding');
       const started = Date.now();
-      const entries = await pullEntries(db, viewerId, {
+      const entries = await pullEntries(social.core.database.pool, viewerId, {
         authors: 'followees',
         perAuthor: rebuildPerAuthor,
         limit: social.config.timelineCap,
       });
       await social.timelines.replace(viewerId, entries);
       const sinceId = firstIdAt(new Date(started - settleMs));
-      const recent = await pullEntries(db, viewerId, {
+      const recent = await pullEntries(social.core.database.pool, viewerId, {
         authors: 'followees',
         sinceId,
         perAuthor: rebuildPerAuthor,

@@ -212,14 +212,7 @@ SET plan_cache_mode = force_generic_plan
 SET enable_seqscan = off
 AS $$
 #variable_conflict use_column
-DECLARE
-  v_ids bigint[];
 BEGIN
-  -- The posts asked for and the posts they repost: the rows read below.
-  SELECT array_agg(DISTINCT x) INTO v_ids
-    FROM social_posts w
-    CROSS JOIN LATERAL (VALUES (w.id), (w.repost_of_id)) AS t(x)
-   WHERE w.id = ANY(p_ids) AND x IS NOT NULL;
   RETURN QUERY
     SELECT p.id::text, p.repost_of_id::text,
            p.deleted_at IS NOT NULL
@@ -246,6 +239,9 @@ BEGIN
                 UNION ALL
                 SELECT field, delta FROM social_counter_deltas
                  WHERE subject_id = p.id AND field BETWEEN 1 AND 4) counted) c
-     WHERE p.id = ANY(v_ids);
+     -- The posts asked for and the posts they repost (an id twice is read once).
+     WHERE p.id = ANY(p_ids || ARRAY(
+             SELECT w.repost_of_id FROM social_posts w
+              WHERE w.id = ANY(p_ids) AND w.repost_of_id IS NOT NULL));
 END
 $$;

@@ -1,7 +1,8 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.ts';
 import type { SocialId } from '../ids.ts';
+import { cursorConditions } from '../timeline-store/postgres.ts';
 import type { TimelineEntry } from '../timeline-store/timeline-store.ts';
 import type { HomeState } from './tables.ts';
 
@@ -172,35 +173,36 @@ export interface PullQuery {
  * merges the hot accounts in. Mutes and blocks are left to the page's filter.
  */
 export async function pullEntries(
-  db: Db,
+  pool: pg.Pool,
   viewerId: SocialId,
   query: PullQuery,
 ): Promise<TimelineEntry[]> {
-  const upwards = query.minId !== undefined;
-  const authors: RawBuilder<unknown> =
-    query.authors === 'followees'
-      ? sql`SELECT followee_id AS author_id FROM social_follows WHERE follower_id = ${viewerId}
-            UNION ALL SELECT ${viewerId}::bigint`
-      : sql`SELECT followee_id AS author_id FROM social_follows
-             WHERE follower_id = ${viewerId}
-               AND followee_id = ANY(${query.authors.followedAmong}::bigint[])`;
-  const { rows } = await sql<TimelineEntry>`
-    SELECT p.id::text AS "entryId", coalesce(p.repost_of_id, p.id)::text AS "originId",
-           p.author_id::text AS "authorId"
-      FROM (${authors}) a
-     CROSS JOIN LATERAL (
-           SELECT id, author_id, repost_of_id, reply_to_author FROM social_posts sp
-            WHERE sp.author_id = a.author_id AND sp.deleted_at IS NULL
-              ${query.maxId !== undefined ? sql`AND sp.id < ${query.maxId}` : sql``}
-              ${query.sinceId !== undefined ? sql`AND sp.id > ${query.sinceId}` : sql``}
-              ${upwards ? sql`AND sp.id > ${query.minId}` : sql``}
-            ORDER BY sp.id ${upwards ? sql`ASC` : sql`DESC`} LIMIT ${query.perAuthor}) p
-     WHERE p.reply_to_author IS NULL OR p.reply_to_author = p.author_id
-        OR p.author_id = ${viewerId} OR p.reply_to_author = ${viewerId}
-        OR EXISTS (SELECT 1 FROM social_follows g
-                    WHERE g.follower_id = ${viewerId} AND g.followee_id = p.reply_to_author)
-     ORDER BY p.id ${upwards ? sql`ASC` : sql`DESC`} LIMIT ${query.limit}`.execute(db);
-  return upwards ? rows.reverse() : rows;
+  const among = query.authors === 'followees' ? undefined : query.authors.followedAmong;
+  const authors = among
+    ? `SELECT followee_id AS author_id FROM social_follows
+        WHERE follower_id = $1::bigint AND followee_id = ANY($4::bigint[])`
+    : `SELECT followee_id AS author_id FROM social_follows WHERE follower_id = $1::bigint
+        UNION ALL SELECT $1::bigint`;
+  const cursor = cursorConditions('sp.id', query, among ? 5 : 4);
+  const { rows } = await pool.query<TimelineEntry>({
+    // Every home read of a follower of hot accounts runs it: planned once per connection.
+    name: `social.pull:${among ? 'among' : 'followees'}:${cursor.shape}`,
+    text: `
+      SELECT p.id::text AS "entryId", coalesce(p.repost_of_id, p.id)::text AS "originId",
+             p.author_id::text AS "authorId"
+        FROM (${authors}) a
+       CROSS JOIN LATERAL (
+             SELECT id, author_id, repost_of_id, reply_to_author FROM social_posts sp
+              WHERE sp.author_id = a.author_id AND sp.deleted_at IS NULL ${cursor.where}
+              ORDER BY sp.id ${cursor.order} LIMIT $2) p
+       WHERE p.reply_to_author IS NULL OR p.reply_to_author = p.author_id
+          OR p.author_id = $1 OR p.reply_to_author = $1
+          OR EXISTS (SELECT 1 FROM social_follows g
+                      WHERE g.follower_id = $1 AND g.followee_id = p.reply_to_author)
+       ORDER BY p.id ${cursor.order} LIMIT $3`,
+    values: [viewerId, query.perAuthor, query.limit, ...(among ? [among] : []), ...cursor.values],
+  });
+  return cursor.order === 'ASC' ? rows.reverse() : rows;
 }
 
 /** Sets the viewer's home state (committed at once: fan-out reads it). */

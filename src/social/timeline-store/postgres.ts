@@ -86,21 +86,11 @@ export function createPostgresTimelines(
 async function readPage(
   pool: pg.Pool,
   userId: SocialId,
-  { maxId, sinceId, minId, limit }: TimelinePageQuery,
+  query: TimelinePageQuery,
 ): Promise<TimelineEntry[] | undefined> {
-  // min_id reads upwards (the oldest entries above it), then answers newest first.
-  const upwards = minId !== undefined;
-  const bounds = [
-    ...(maxId !== undefined ? [['<', maxId] as const] : []),
-    ...(sinceId !== undefined ? [['>', sinceId] as const] : []),
-    ...(upwards ? [['>', minId] as const] : []),
-  ];
-  const where = bounds.map(([op], i) => `AND entry_id ${op} $${i + 3}::bigint`).join(' ');
-  const order = upwards ? 'ASC' : 'DESC';
-  // A named statement per shape of cursor (a handful), each planned once per connection: it
-  // runs for every page of every home timeline.
+  const cursor = cursorConditions('entry_id', query, 3);
   const { rows } = await pool.query<{ live: boolean } & Partial<TimelineEntry>>({
-    name: `social.home-page:${bounds.map(([op]) => op).join('')}:${order}`,
+    name: `social.home-page:${cursor.shape}`,
     text: `
       SELECT p.home_state = 'live' AS live, e."entryId", e."originId", e."authorId"
         FROM social_profiles p
@@ -108,17 +98,42 @@ async function readPage(
           SELECT entry_id::text AS "entryId", origin_id::text AS "originId",
                  author_id::text AS "authorId"
             FROM social_home_entries
-           WHERE user_id = p.id AND p.home_state = 'live' ${where}
-           ORDER BY entry_id ${order}
+           WHERE user_id = p.id AND p.home_state = 'live' ${cursor.where}
+           ORDER BY entry_id ${cursor.order}
            LIMIT $2) e ON true
        WHERE p.id = $1::bigint`,
-    values: [userId, limit, ...bounds.map(([, id]) => id)],
+    values: [userId, query.limit, ...cursor.values],
   });
   if (!rows[0]?.live) return undefined;
   const entries = rows
     .filter((row) => row.entryId !== null && row.entryId !== undefined)
     .map(({ entryId, originId, authorId }) => ({ entryId, originId, authorId }) as TimelineEntry);
-  return upwards ? entries.reverse() : entries;
+  return cursor.order === 'ASC' ? entries.reverse() : entries;
+}
+
+/**
+ * A page query's cursors as conditions on `column`, their values numbered from `$first`, and
+ * the order to read in: min_id reads upwards (the oldest entries above it; the caller answers
+ * newest first). `shape` names the statement: one per shape of cursor (a handful), each planned
+ * once per connection, for queries that run for every page of every home timeline.
+ */
+export function cursorConditions(
+  column: string,
+  { maxId, sinceId, minId }: Omit<TimelinePageQuery, 'limit'>,
+  first: number,
+) {
+  const bounds = [
+    ...(maxId !== undefined ? [['<', maxId] as const] : []),
+    ...(sinceId !== undefined ? [['>', sinceId] as const] : []),
+    ...(minId !== undefined ? [['>', minId] as const] : []),
+  ];
+  const order = minId !== undefined ? ('ASC' as const) : ('DESC' as const);
+  return {
+    where: bounds.map(([op], i) => `AND ${column} ${op} $${first + i}::bigint`).join(' '),
+    values: bounds.map(([, id]) => id),
+    order,
+    shape: `${bounds.map(([op]) => op).join('')}:${order}`,
+  };
 }
 
 /** Cuts each of these timelines to its newest `cap` entries. */
