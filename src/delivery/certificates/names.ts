@@ -1,3 +1,4 @@
+import { codePoint, notInNames } from '../../platform/http/validation.ts';
 import { CertificateInputError } from './errors.ts';
 import { Name } from './x509.ts';
 
@@ -9,9 +10,6 @@ import { Name } from './x509.ts';
 const maxCommonName = 64;
 /** The longest SPIFFE ID every SPIFFE implementation must accept (SPIFFE-ID.md, 2.3). */
 const maxSpiffeIdBytes = 2048;
-// As platform/http/validation.ts refuses in names people read: controls, line separators, and
-// the bidirectional formatting characters that make a name display as something else.
-const notInNames = /[\p{Cc}\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u;
 const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const trustDomainPattern = /^[a-z0-9._-]{1,255}$/;
 const spiffeSegmentSafe = /^[A-Za-z0-9._-]$/;
@@ -120,8 +118,4 @@ function commonNameSubject(commonName: string): Name {
 function truncate(text: string, length: number): string {
   const characters = [...text];
   return characters.length <= length ? text : `${characters.slice(0, length - 1).join('')}…`;
-}
-
-function codePoint(character: string): string {
-  return (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }

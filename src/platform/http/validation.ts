@@ -23,7 +23,7 @@ export const nameKeyword = 'x-meridian-name';
 // C0 and C1 controls and DEL (\p{Cc}: tab and newline among them, a name is one line), the line and
 // paragraph separators, and the bidirectional formatting characters that can make a name display
 // as something else (U+202E turns "exe.txt" around).
-const notInNames = /[\p{Cc}\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u;
+export const notInNames = /[\p{Cc}\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u;
 
 function validateName(
   this: unknown,
@@ -51,7 +51,8 @@ function validateName(
 }
 validateName.errors = [] as Partial<ErrorObject>[];
 
-function codePoint(character: string): string {
+/** A character as `U+XXXX` writes it (without the `U+`). */
+export function codePoint(character: string): string {
   return (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }
 
