@@ -1,6 +1,7 @@
 // The microblog benchmark's table and its section of docs/benchmarks.md: each measure beside the
 // design's aim, the PostgreSQL ceiling or bare Fastify where one exists, and the peers' figures,
 // quoted (not run).
+import os from 'node:os';
 import type { Fanout } from './fanout.ts';
 import type { LiveFigure } from './live.ts';
 
@@ -175,6 +176,28 @@ export function missedAims(r: Results): string[] {
   return missed;
 }
 
+/**
+ * What bounds the request figures: the CPU each operation costs Meridian and PostgreSQL (the
+ * table's column) allows at most this many a second on the machine's cores, before the load
+ * generator takes its share.
+ */
+function cpuBound(r: Results): string {
+  const cores = os.cpus().length;
+  const most = (http: Http) =>
+    n((cores * 1_000_000) / (http.cpu.meridian + http.cpu.postgres + (http.cpu.redis || 0)));
+  return `What bounds the request figures is CPU, not waiting: at the CPU per operation above, the
+${cores} cores of this machine could serve at most ${most(r.postgres.home)} home reads, ${most(r.likes)} likes or
+${most(r.posts)} posts a second if nothing else ran on them (the load generator takes a share). A home
+read is three round trips to PostgreSQL (the stored page, the hot accounts' posts merged in, the
+page's states: visibility, counts, the viewer's marks, one function), each planned once per
+connection; 10,000 reads a second on two cores would need all of it under 200 µs, which a read
+that asks PostgreSQL anything does not reach here: that aim needs the reads served from memory
+(Twitter's timeline cache) or more cores (Meridian's processes are stateless: they scale out, and
+a read replica takes the reads). Each like and each post here is by a user never seen before:
+its token, its profile and its first activity are read or written on the way, as for a user
+coming back; a post is also its fan-out job (claimed, run, completed) and its event.`;
+}
+
 export interface Context {
   machine: string;
   revision: string;
@@ -195,6 +218,8 @@ compare the ratios, not the absolute figures.
 ${renderTable(r)}
 
 ${missed.length === 0 ? 'Every aim was met in this run.' : `Aims missed in this run: ${missed.join('; ')}.`}
+
+${cpuBound(r)}
 
 How each figure is made, in one run on ${c.database}, one Meridian (\`meridian serve\`,
 \`LOG_LEVEL=warn\`, \`RATE_LIMIT_PER_MINUTE=10000000\`) with the PostgreSQL timeline store, then the
