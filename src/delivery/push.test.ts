@@ -5,6 +5,7 @@ import {
   type NodeFleet,
   startDelivery,
   startNodeFleet,
+  startSourceServer,
 } from '../../test/delivery-harness.ts';
 import { createTravelClock } from '../platform/clock.ts';
 
@@ -136,6 +137,31 @@ describe('acknowledgements and refusals', () => {
       region: 'eu-west-1',
       tags: ['a', 'b'],
     });
+  });
+});
+
+describe('fetched metadata', () => {
+  it("delivers what the service's URL gives for the node, and fails while that URL fails", async () => {
+    const origin = await startSourceServer();
+    origin.serve('rack=7');
+    const service = await t.createService({
+      kind: 'fetched',
+      static_metadata: undefined,
+      fetch_url_template: `${origin.url}?node={node}`,
+      push_url_template: fleet.template,
+    });
+    await register(service.id, 'fetched-1');
+    await expect
+      .poll(async () => (await t.node(service.id, 'fetched-1')).state, poll)
+      .toBe('acknowledged');
+    expect(pushesTo('fetched-1')[0]?.body.metadata).toMatchObject({ content: 'rack=7' });
+    origin.fail(503);
+    await register(service.id, 'fetched-2');
+    await expect
+      .poll(async () => (await t.node(service.id, 'fetched-2')).state, poll)
+      .toBe('failed');
+    expect((await t.node(service.id, 'fetched-2')).last_error).toMatch(/metadata URL answered 503/);
+    expect(pushesTo('fetched-2')).toHaveLength(0);
   });
 });
 
