@@ -115,9 +115,10 @@ export async function deliverNow(
   return transaction(delivery.core.database.db, async (tx) => {
     await lockService(tx, service.id);
     const node = await requireNode(tx, service.id, name);
-    const forced = await store.forceDelivery(tx, node.id, delivery.core.clock.now());
+    await store.forceDelivery(tx, node.id, delivery.core.clock.now());
     await startDueDeliveries(delivery, tx, service.id);
-    return (await store.findNodeById(tx, node.id)) ?? (forced as NodeRow);
+    // As it is now: delivering, unless every slot of the service is busy.
+    return (await store.findNodeById(tx, node.id)) as NodeRow;
   });
 }
 

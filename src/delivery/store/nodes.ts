@@ -233,6 +233,5 @@ export function forceDelivery(db: Db, nodeId: string, now: Date) {
     .updateTable('delivery_nodes')
     .set({ renew_at: now })
     .where('id', '=', nodeId)
-    .returningAll()
-    .executeTakeFirst();
+    .execute();
 }
