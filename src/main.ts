@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from 'pino';
+import { deliveryModule } from './delivery/module.ts';
 import { addInventoryCommands } from './inventory/import-command.ts';
 import { inventoryModule } from './inventory/module.ts';
 import { type Config, loadConfig } from './platform/config.ts';
@@ -35,7 +36,7 @@ import { socialModule } from './social/module.ts';
  * The systems Meridian runs, in this order (the order of their migrations), after the platform's
  * own modules: composed here and nowhere else. A new system is its folder and one line here.
  */
-export const systems: Module[] = [schedulerModule, inventoryModule, socialModule];
+export const systems: Module[] = [schedulerModule, inventoryModule, socialModule, deliveryModule];
 
 /** After the drain, what is left to close gets this long before the process exits anyway. */
 const shutdownMarginMs = 10_000;

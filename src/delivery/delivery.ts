@@ -1,0 +1,30 @@
+import type { Core } from '../platform/module.ts';
+import { type DeliveryConfig, deliveryConfig } from './config.ts';
+import { serverSecret } from './secret.ts';
+
+// Metadata delivery of one running Meridian: the core, its settings and the server secret
+// (loaded once). One per core, shared by the routes, the jobs and the dispatcher of the process.
+
+export interface Delivery {
+  core: Core;
+  settings: DeliveryConfig;
+  /** The server secret that seals CA keys and source credentials (secret.ts). */
+  secret: () => Promise<string>;
+}
+
+const built = new WeakMap<Core, Delivery>();
+
+/** The process's delivery for `core`, built on first use. */
+export function deliveryOf(core: Core): Delivery {
+  let delivery = built.get(core);
+  if (!delivery) {
+    const settings = deliveryConfig.of(core.config);
+    delivery = {
+      core,
+      settings,
+      secret: serverSecret(core.database.db, settings.keySecret, core.config.dataDir),
+    };
+    built.set(core, delivery);
+  }
+  return delivery;
+}

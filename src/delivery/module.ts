@@ -1,0 +1,29 @@
+import type { Module } from '../platform/module.ts';
+import { deliveryConfig } from './config.ts';
+import { deliveryOf } from './delivery.ts';
+import { deliveryScanner } from './dispatch.ts';
+import { deliveryJobs } from './jobs.ts';
+import { nodeRoutes } from './node-routes.ts';
+import { deliveryProblems } from './problems.ts';
+import { serviceRoutes } from './service-routes.ts';
+import { syncDueSourcesPeriodic } from './source-sync.ts';
+
+/**
+ * Metadata delivery (brief 004): a fresh per-node certificate, or other metadata, on every node
+ * of a customer's service, always before the old one expires. See docs/delivery.md.
+ */
+export const deliveryModule: Module = {
+  name: 'delivery',
+  migrations: new URL('./migrations/', import.meta.url),
+  config: deliveryConfig,
+  problems: deliveryProblems,
+  routes(app, core) {
+    const delivery = deliveryOf(core);
+    serviceRoutes(app, delivery);
+    nodeRoutes(app, delivery);
+  },
+  jobs: deliveryJobs,
+  periodic: (config) => [syncDueSourcesPeriodic(deliveryConfig.of(config).sourceSyncMs)],
+  // The dispatcher, in every process that runs jobs (built lazily: nothing is read before start).
+  services: (core) => [deliveryScanner(deliveryOf(core))],
+};

@@ -1,0 +1,150 @@
+import { transaction } from '../platform/db/database.ts';
+import { OutboundTimeout } from '../platform/outbound/client.ts';
+import { OutboundRefused } from '../platform/outbound/target-guard.ts';
+import { type Outcome, readAnswer } from './answers.ts';
+import { KeyEnvelopeError } from './certificates/errors.ts';
+import type { Delivery } from './delivery.ts';
+import { startDueDeliveries } from './dispatch.ts';
+import { type BuiltMetadata, buildMetadata } from './metadata.ts';
+import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
+import * as nodes from './store/nodes.ts';
+import { findService, lockService } from './store/services.ts';
+import type { NodeRow, ServiceRow } from './store/tables.ts';
+import { expandTemplate } from './templates.ts';
+
+// One push delivery (the `delivery.push` job): build the node's metadata, POST it to the node's
+// URL within the call deadline, read its acknowledgement or refusal, and record the outcome in
+// one transaction that also hands the service's slot to its next due node. Every failure of the
+// delivery itself is recorded on the node and retried by its due time (renewal.ts: never past
+// the danger point or expiry), not by the job: the job ends either way.
+
+/** No retry comes sooner: full jitter may draw 0, and a node must not be called in a loop. */
+const minimumRetryMs = 1_000;
+
+/** Delivers the node's next version; nothing when the node or its service is gone. */
+export async function deliverToNode(
+  delivery: Delivery,
+  nodeId: string,
+  signal: AbortSignal,
+): Promise<void> {
+  const { db } = delivery.core.database;
+  const node = await nodes.beginAttempt(db, nodeId, delivery.core.clock.now());
+  const service = node && (await findService(db, node.service_id));
+  if (!node || !service) return;
+  let built: BuiltMetadata | undefined;
+  let outcome: Outcome;
+  try {
+    built = await buildMetadata(delivery, service, node.name, signal);
+    outcome = await pushMetadata(delivery, service, node, built, signal);
+  } catch (error) {
+    // Shutdown or a lost lease: the job runs again elsewhere, the node keeps its slot.
+    if (signal.aborted) throw error;
+    outcome = { kind: 'failed', error: describeFailure(delivery, error) };
+  }
+  await recordOutcome(delivery, service, node, outcome, built);
+}
+
+async function pushMetadata(
+  delivery: Delivery,
+  service: ServiceRow,
+  node: NodeRow,
+  built: BuiltMetadata,
+  signal: AbortSignal,
+): Promise<Outcome> {
+  const version = node.delivered_version;
+  const body = JSON.stringify({
+    service: { id: service.id, name: service.name },
+    node: node.name,
+    kind: service.kind,
+    version,
+    issued_at: built.issuedAt.toISOString(),
+    expires_at: built.expiresAt.toISOString(),
+    metadata: built.metadata,
+  });
+  const response = await delivery.core.outbound.post(
+    expandTemplate(service.push_url_template, node.name),
+    {
+      headers: {
+        'content-type': 'application/json',
+        'meridian-delivery-version': String(version),
+        // The same delivery sent twice (a worker lost mid-call) is one to the node.
+        'idempotency-key': `${node.id}:${version}`,
+      },
+      body,
+      signal,
+      timeoutMs: delivery.settings.callTimeoutMs,
+    },
+  );
+  return readAnswer(response, version);
+}
+
+/** What a failed delivery tells the customer; an operator's problem is logged, not shown. */
+function describeFailure(delivery: Delivery, error: unknown): string {
+  if (error instanceof KeyEnvelopeError) {
+    delivery.core.log.error({ err: error }, 'delivery cannot open a certificate authority');
+    return 'Meridian cannot sign certificates at the moment; its operators are alerted';
+  }
+  if (error instanceof OutboundTimeout || error instanceof OutboundRefused) return error.message;
+  const { code, message } = error as { code?: string; message?: string };
+  return code ? `${code}${message ? `: ${message}` : ''}` : (message ?? String(error));
+}
+
+async function recordOutcome(
+  delivery: Delivery,
+  service: ServiceRow,
+  node: NodeRow,
+  outcome: Outcome,
+  built: BuiltMetadata | undefined,
+): Promise<void> {
+  const now = delivery.core.clock.now();
+  const version = node.delivered_version;
+  await transaction(delivery.core.database.db, async (tx) => {
+    // The service first, as every transaction that changes its nodes' slots takes it.
+    if (!(await lockService(tx, service.id))) return;
+    if (outcome.kind === 'acknowledged' && built) {
+      const renewAt = renewalTime(
+        built.issuedAt.getTime(),
+        built.expiresAt.getTime(),
+        windowOf(service),
+      );
+      await nodes.recordAcknowledged(tx, node.id, {
+        version,
+        serial: built.serial,
+        issuedAt: built.issuedAt,
+        expiresAt: built.expiresAt,
+        renewAt: new Date(renewAt),
+      });
+    } else if (outcome.kind === 'refused') {
+      const retryAt = retryTime(service, node, now.getTime());
+      await nodes.recordRefused(tx, node.id, { version, error: outcome.error, retryAt });
+    } else if (outcome.kind === 'failed') {
+      const retryAt = retryTime(service, node, now.getTime());
+      await nodes.recordFailed(tx, node.id, { error: outcome.error, retryAt });
+    }
+    await startDueDeliveries(delivery, tx, service.id, { except: node.id });
+  });
+}
+
+/** The service's renewal window as renewal.ts takes it. */
+export function windowOf(service: ServiceRow): RenewalWindow {
+  return { start: service.window_start, end: service.window_end, dangerAt: service.danger_at };
+}
+
+/**
+ * When a failed delivery is tried again, by the phase of what the node runs (renewal.ts). A node
+ * that never had metadata needs it as much as an expired one, and is retried as one.
+ */
+function retryTime(service: ServiceRow, node: NodeRow, now: number): Date {
+  const attempt = node.attempts + 1;
+  const window = windowOf(service);
+  const current = node.issued_at && node.expires_at;
+  const never = Math.min(node.created_at.getTime(), now);
+  const { delayMs } = retryDelay({
+    attempt,
+    now,
+    window,
+    issuedAt: current ? (node.issued_at as Date).getTime() : never - 1,
+    expiresAt: current ? (node.expires_at as Date).getTime() : never,
+  });
+  return new Date(now + Math.max(delayMs, minimumRetryMs));
+}

@@ -1,0 +1,237 @@
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Db } from '../../platform/db/database.ts';
+import { type NodeRow, deliveryTables as tables } from './tables.ts';
+
+// The SQL of nodes. Every state change is one function here (docs/delivery.md, "Node states"):
+// `claimDueNodes` starts deliveries (a slot each), `beginAttempt` numbers the version sent,
+// `recordAcknowledged`, `recordRefused` and `recordFailed` end them, `forceDelivery` makes a
+// node due now. Due times (`renew_at`) are on the platform clock; slot leases
+// (`delivering_until`) measure real time, so they compare with PostgreSQL's `now()`.
+
+/** Adds the names the service does not have yet, due at `renewAt`; returns those added. */
+export async function insertNodes(
+  db: Db,
+  serviceId: string,
+  names: string[],
+  origin: NodeRow['origin'],
+  renewAt: Date,
+): Promise<NodeRow[]> {
+  if (names.length === 0) return [];
+  return tables(db)
+    .insertInto('delivery_nodes')
+    .values(
+      names.map((name) => ({
+        id: uuidv7(),
+        service_id: serviceId,
+        name,
+        origin,
+        renew_at: renewAt,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['service_id', 'name']).doNothing())
+    .returningAll()
+    .execute();
+}
+
+export function findNode(db: Db, serviceId: string, name: string) {
+  return tables(db)
+    .selectFrom('delivery_nodes')
+    .selectAll()
+    .where('service_id', '=', serviceId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export function findNodeById(db: Db, id: string) {
+  return tables(db)
+    .selectFrom('delivery_nodes')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A page of the service's nodes by name. */
+export function listNodes(db: Db, serviceId: string, afterName: string | undefined, limit: number) {
+  return tables(db)
+    .selectFrom('delivery_nodes')
+    .selectAll()
+    .where('service_id', '=', serviceId)
+    .$if(afterName !== undefined, (q) => q.where('name', '>', afterName as string))
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+}
+
+/** Every node's name, for the difference with a node source's list. */
+export async function nodeNames(db: Db, serviceId: string, origin?: NodeRow['origin']) {
+  const rows = await tables(db)
+    .selectFrom('delivery_nodes')
+    .select('name')
+    .where('service_id', '=', serviceId)
+    .$if(origin !== undefined, (q) => q.where('origin', '=', origin as NodeRow['origin']))
+    .execute();
+  return rows.map((row) => row.name);
+}
+
+/** What the service's status counts, one small row per node. */
+export function nodeTimes(db: Db, serviceId: string) {
+  return tables(db)
+    .selectFrom('delivery_nodes')
+    .select(['state', 'issued_at', 'expires_at', 'delivering_until', 'current_version'])
+    .where('service_id', '=', serviceId)
+    .execute();
+}
+
+export async function deleteNodes(db: Db, serviceId: string, names: string[]): Promise<number> {
+  if (names.length === 0) return 0;
+  const deleted = await tables(db)
+    .deleteFrom('delivery_nodes')
+    .where('service_id', '=', serviceId)
+    .where('name', 'in', names)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
+/** Deliveries of the service in flight now (their slot leases not yet ended). */
+export async function countInFlight(db: Db, serviceId: string): Promise<number> {
+  const row = await tables(db)
+    .selectFrom('delivery_nodes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('service_id', '=', serviceId)
+    .where('delivering_until', '>', sql<Date>`now()`)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Starts up to `limit` deliveries: the service's idle nodes due by `now`, earliest first, each
+ * given a slot until `leaseMs` from now. A node locked elsewhere (being removed, its last
+ * delivery ending) is skipped, as is `except` (a node whose delivery ends in this transaction:
+ * its job is still unfinished, so another could not be enqueued for it yet).
+ */
+export function claimDueNodes(
+  db: Db,
+  serviceId: string,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+  except?: string,
+) {
+  return sql<{ id: string }>`
+    UPDATE delivery_nodes SET delivering_until = now() + ${leaseMs} * interval '1 millisecond'
+    WHERE id IN (
+      SELECT id FROM delivery_nodes
+      WHERE service_id = ${serviceId} AND renew_at <= ${now}
+        AND (delivering_until IS NULL OR delivering_until <= now())
+        AND id IS DISTINCT FROM ${except ?? null}::uuid
+      ORDER BY renew_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id`
+    .execute(db)
+    .then((result) => result.rows);
+}
+
+/**
+ * When the dispatcher must next look at the service: with a slot free, the earliest due time of
+ * an idle node; with every slot busy, the earliest lease end (a backstop: a delivery that ends
+ * hands its slot on at once).
+ */
+export async function nextDueAt(db: Db, serviceId: string, slotsFree: boolean) {
+  const idle = sql`(delivering_until IS NULL OR delivering_until <= now())`;
+  const row = await tables(db)
+    .selectFrom('delivery_nodes')
+    .select(
+      slotsFree
+        ? sql<Date | null>`min(renew_at) FILTER (WHERE ${idle})`.as('at')
+        : sql<Date | null>`min(delivering_until) FILTER (WHERE NOT ${idle})`.as('at'),
+    )
+    .where('service_id', '=', serviceId)
+    .executeTakeFirstOrThrow();
+  return row.at;
+}
+
+/** The delivery starts: the next version is the one sent. Undefined when the node is gone. */
+export function beginAttempt(db: Db, nodeId: string, at: Date) {
+  return tables(db)
+    .updateTable('delivery_nodes')
+    .set({ delivered_version: sql`delivered_version + 1`, last_attempt_at: at })
+    .where('id', '=', nodeId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The node runs `version`, valid until `expiresAt`; renewed at `renewAt`. Frees its slot. */
+export function recordAcknowledged(
+  db: Db,
+  nodeId: string,
+  delivery: {
+    version: number;
+    serial: string | null;
+    issuedAt: Date;
+    expiresAt: Date;
+    renewAt: Date;
+  },
+) {
+  return tables(db)
+    .updateTable('delivery_nodes')
+    .set({
+      state: 'acknowledged',
+      current_version: delivery.version,
+      serial_number: delivery.serial,
+      issued_at: delivery.issuedAt,
+      expires_at: delivery.expiresAt,
+      renew_at: delivery.renewAt,
+      last_success_at: delivery.issuedAt,
+      attempts: 0,
+      last_error: null,
+      delivering_until: null,
+    })
+    .where('id', '=', nodeId)
+    .execute();
+}
+
+/** The node refused `version` (a NACK with `error`); tried again at `retryAt`. Frees its slot. */
+export function recordRefused(
+  db: Db,
+  nodeId: string,
+  refusal: { version: number; error: string; retryAt: Date },
+) {
+  return tables(db)
+    .updateTable('delivery_nodes')
+    .set({
+      state: 'refused',
+      refused_version: refusal.version,
+      last_error: refusal.error,
+      attempts: sql`attempts + 1`,
+      renew_at: refusal.retryAt,
+      delivering_until: null,
+    })
+    .where('id', '=', nodeId)
+    .execute();
+}
+
+/** No usable answer (`error` says why); tried again at `retryAt`. Frees its slot. */
+export function recordFailed(db: Db, nodeId: string, failure: { error: string; retryAt: Date }) {
+  return tables(db)
+    .updateTable('delivery_nodes')
+    .set({
+      state: 'failed',
+      last_error: failure.error,
+      attempts: sql`attempts + 1`,
+      renew_at: failure.retryAt,
+      delivering_until: null,
+    })
+    .where('id', '=', nodeId)
+    .execute();
+}
+
+/** A delivery on demand: the node is due at `now`, whatever its schedule. */
+export function forceDelivery(db: Db, nodeId: string, now: Date) {
+  return tables(db)
+    .updateTable('delivery_nodes')
+    .set({ renew_at: now })
+    .where('id', '=', nodeId)
+    .execute();
+}
