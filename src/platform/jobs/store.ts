@@ -182,13 +182,9 @@ export async function notifyQueues(db: Db, queues: string[]): Promise<void> {
 
 /** When the next available job of the queue is due (null: none waiting). */
 export async function nextRunAt(db: Db, queue: string): Promise<Date | null> {
-  const firsts = priorities.map(
-    (priority) => sql`(SELECT run_at FROM jobs
-        WHERE state = 'available' AND queue = ${queue} AND priority = ${priority}
-        ORDER BY run_at LIMIT 1)`,
-  );
+  // migrations/004_next_run_at.sql: a function, so that its plan is kept.
   const result = await sql<{ next: Date | null }>`
-    SELECT min(run_at) AS next FROM (${sql.join(firsts, sql` UNION ALL `)}) firsts`.execute(db);
+    SELECT jobs_next_run_at(${queue}, ${priorities.length - 1}) AS next`.execute(db);
   return result.rows[0]?.next ?? null;
 }
 
