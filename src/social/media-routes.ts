@@ -6,7 +6,8 @@ import { problemResponses } from '../platform/http/schemas.ts';
 import { principalOf } from '../platform/identity/authenticate.ts';
 import { Problem } from '../platform/problems.ts';
 import { callerProfileId } from './activity.ts';
-import { socialId } from './ids.ts';
+import { isShown, readPostStates } from './hydrate.ts';
+import { type SocialId, socialId } from './ids.ts';
 import { mediaJson, uploadMedia } from './media.ts';
 import { MediaParams, MediaPatch, MediaUploadQuery } from './media-schemas.ts';
 import { MediaJson } from './post-schemas.ts';
@@ -85,6 +86,9 @@ function uploadRoute(app: App, social: Social): void {
 function readRoutes(app: App, social: Social): void {
   const { core } = social;
   const profileOf = (request: FastifyRequest) => callerProfileId(social, request);
+  // Media in a post are seen as the post is: not once it is deleted, nor across a block.
+  const inVisiblePost = async (postId: SocialId | null, viewerId: SocialId) =>
+    postId !== null && isShown(await readPostStates(social, viewerId, [postId], false), postId);
 
   app.get(
     '/v1/social/media/:id',
@@ -93,7 +97,7 @@ function readRoutes(app: App, social: Social): void {
       schema: {
         tags,
         security,
-        summary: 'An image: its owner sees it always, others once it is in a post',
+        summary: 'An image: its owner sees it always, others as they see the post it is in',
         params: MediaParams,
         response: {
           200: MediaJson,
@@ -104,7 +108,8 @@ function readRoutes(app: App, social: Social): void {
     async (request) => {
       const id = socialId(request.params.id, 'id');
       const row = await findMedia(core.database.db, id);
-      if (!row || (row.post_id === null && row.owner_id !== (await profileOf(request)))) {
+      const viewerId = await profileOf(request);
+      if (!row || !(row.owner_id === viewerId || (await inVisiblePost(row.post_id, viewerId)))) {
         throw new Problem('not-found', `No media ${id}`);
       }
       return mediaJson(core, row);

@@ -259,4 +259,22 @@ describe('GET and PATCH /v1/social/media/:id', () => {
     expectProblem(await ada.call('GET', '/v1/social/media/123'), 'not-found');
     expectProblem(await api('GET', `/v1/social/media/${id}`), 'unauthorized');
   });
+
+  it('shows media in a post to whoever sees the post: not across a block, not once it is deleted', async () => {
+    const { id } = (await upload(await picture(20, 20).png().toBuffer(), 'image/png')).body;
+    const post = await ada.call('POST', '/v1/social/posts', { text: 'A wall', media_ids: [id] });
+    expect(post.status).toBe(201);
+    expect((await bob.call('GET', `/v1/social/media/${id}`)).status).toBe(200);
+
+    expect((await ada.call('POST', `/v1/social/profiles/${bob.profileId}/block`)).status).toBe(200);
+    expectProblem(await bob.call('GET', `/v1/social/media/${id}`), 'not-found');
+    expect((await ada.call('GET', `/v1/social/media/${id}`)).status).toBe(200);
+    expect((await ada.call('DELETE', `/v1/social/profiles/${bob.profileId}/block`)).status).toBe(
+      200,
+    );
+    expect((await bob.call('GET', `/v1/social/media/${id}`)).status).toBe(200);
+
+    expect((await ada.call('DELETE', `/v1/social/posts/${post.body.id}`)).status).toBe(204);
+    expectProblem(await bob.call('GET', `/v1/social/media/${id}`), 'not-found');
+  });
 });
