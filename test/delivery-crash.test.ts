@@ -52,7 +52,7 @@ async function nodeStates(serviceId: string) {
   return rows;
 }
 
-it('loses no delivery when a Meridian is killed mid-run', { timeout: 90_000 }, async () => {
+it('loses no delivery when a Meridian is killed mid-run', { timeout: 60_000 }, async () => {
   const doomed = await startMeridian(env);
   processes.push(doomed);
   const api = apiClient(doomed.url);

@@ -89,7 +89,7 @@ async function untilRecorded(serviceId: string, count: number) {
     .toBe(count);
 }
 
-describe('a fleet of 200 nodes', () => {
+describe('a fleet of 200 nodes', { timeout: 60_000 }, () => {
   // Made by the first test; the others go on with it.
   let fleet: { id: string; nodes: string[] };
 
@@ -165,7 +165,7 @@ describe('a fleet of 200 nodes', () => {
   });
 });
 
-describe('nodes that fail', () => {
+describe('nodes that fail', { timeout: 60_000 }, () => {
   it('delivers the 10% of nodes that were down soon after they are back', async () => {
     simulator.setFraction(0.1, 'down', 'outage');
     const fleet = await certificateFleet('outage', 100);
