@@ -179,6 +179,13 @@ bench
   )
   .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
   .action((options: { json?: boolean }) => runBench('social', options.json));
+bench
+  .command('delivery')
+  .description(
+    'Certificate deliveries a second to a simulated fleet, beside raw signing and bare Fastify (a few minutes)',
+  )
+  .option('--json', 'print only the figures, as one JSON object (progress goes to stderr)')
+  .action((options: { json?: boolean }) => runBench('delivery', options.json));
 
 /** Runs bench/<name>.ts in a process of its own, as `npm run bench:<name>` does. */
 function runBench(name: string, json?: boolean): void {
