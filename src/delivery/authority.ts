@@ -40,8 +40,39 @@ export async function openAuthority(
 ): Promise<CertificateAuthority | undefined> {
   const stored = await findAuthority(db, orgId);
   if (!stored) return undefined;
-  return unlockCertificateAuthority(
+  const kept = openedBy(delivery);
+  const known = kept.get(orgId);
+  if (known?.sealedPrivateKey === stored.sealed_private_key) return known.authority;
+  const authority = unlockCertificateAuthority(
     { certificatePem: stored.certificate_pem, sealedPrivateKey: stored.sealed_private_key },
     await delivery.secret(),
   );
+  const entry = { sealedPrivateKey: stored.sealed_private_key, authority };
+  if (kept.size >= keptAuthorities) kept.delete(kept.keys().next().value as string);
+  kept.set(orgId, entry);
+  // A CA that does not open is not kept: the next delivery tries (and reports) again.
+  authority.catch(() => kept.get(orgId) === entry && kept.delete(orgId));
+  return authority;
+}
+
+/** Organisations whose opened CA a process keeps (the oldest opened goes first). */
+const keptAuthorities = 1_000;
+
+/**
+ * Per process, each organisation's CA as opened, with the sealed key it was opened from: opening
+ * one (unsealing its key, reading its certificate, checking they match) costs about a third of
+ * the leaf it signs, and a new sealed key (a rotation) is opened afresh.
+ */
+const opened = new WeakMap<
+  Delivery,
+  Map<string, { sealedPrivateKey: string; authority: Promise<CertificateAuthority> }>
+>();
+
+function openedBy(delivery: Delivery) {
+  let kept = opened.get(delivery);
+  if (!kept) {
+    kept = new Map();
+    opened.set(delivery, kept);
+  }
+  return kept;
 }
