@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, type webcrypto } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { subjectNameOf } from './der.ts';
 import { CertificateInputError, KeyEnvelopeError } from './errors.ts';
 import { openPrivateKey, sealPrivateKey } from './key-envelope.ts';
 import { authoritySubject } from './names.ts';
@@ -54,7 +55,9 @@ export interface CreatedCertificateAuthority extends StoredCertificateAuthority 
 export interface CertificateAuthority {
   certificate: X509Certificate;
   certificatePem: string;
-  signingKey: webcrypto.CryptoKey;
+  /** Its subject as encoded in its certificate: each leaf's issuer, byte for byte. */
+  subjectDer: Uint8Array;
+  signingKey: KeyObject;
   /** The CA's subject key identifier (hex), which each leaf names as its authority key. */
   keyIdentifier: string;
 }
@@ -120,12 +123,11 @@ export async function unlockCertificateAuthority(
 ): Promise<CertificateAuthority> {
   const certificate = readAuthorityCertificate(stored.certificatePem);
   const pkcs8 = openPrivateKey(stored.sealedPrivateKey, secret);
-  const publicKey = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }));
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  const signingKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+  const spki = createPublicKey(signingKey).export({ type: 'spki', format: 'der' });
   if (!spki.equals(Buffer.from(certificate.publicKey.rawData))) {
     throw new KeyEnvelopeError("The sealed key is not the key of this CA's certificate");
   }
-  const signingKey = await crypto.subtle.importKey('pkcs8', pkcs8, caKeyAlgorithm, false, ['sign']);
   const keyIdentifier = certificate.getExtension(SubjectKeyIdentifierExtension)?.keyId;
   if (!keyIdentifier) {
     throw new CertificateInputError(
@@ -133,7 +135,13 @@ export async function unlockCertificateAuthority(
       'The CA certificate has no subject key identifier',
     );
   }
-  return { certificate, certificatePem: stored.certificatePem, signingKey, keyIdentifier };
+  return {
+    certificate,
+    certificatePem: stored.certificatePem,
+    subjectDer: subjectNameOf(new Uint8Array(certificate.rawData)),
+    signingKey,
+    keyIdentifier,
+  };
 }
 
 function readAuthorityCertificate(pem: string): X509Certificate {

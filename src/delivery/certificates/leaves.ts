@@ -1,22 +1,11 @@
-import { generateKeyPair } from 'node:crypto';
+import { createHash, generateKeyPair, sign } from 'node:crypto';
 import { promisify } from 'node:util';
-import { type CertificateAuthority, caSigningAlgorithm } from './authority.ts';
+import type { CertificateAuthority } from './authority.ts';
+import * as der from './der.ts';
 import { CertificateInputError } from './errors.ts';
-import { dnsNameOf, leafSubject, type NodeIdentity, spiffeId } from './names.ts';
+import { dnsNameOf, leafCommonName, type NodeIdentity, spiffeId } from './names.ts';
 import { parseCertificateRequest } from './requests.ts';
 import { backdatedStart, issueTime, randomSerialNumber, requireWholeNumber } from './validity.ts';
-import {
-  AuthorityKeyIdentifierExtension,
-  BasicConstraintsExtension,
-  ExtendedKeyUsage,
-  ExtendedKeyUsageExtension,
-  type JsonGeneralName,
-  KeyUsageFlags,
-  KeyUsagesExtension,
-  SubjectAlternativeNameExtension,
-  SubjectKeyIdentifierExtension,
-  X509CertificateGenerator,
-} from './x509.ts';
 
 // A node's leaf certificate, for TLS both ways (serverAuth and clientAuth). Its names are
 // Meridian's: the SPIFFE ID of the node in its service and, when the node's name is a host name,
@@ -102,39 +91,90 @@ async function signLeaf(publicKey: Uint8Array, options: LeafOptions): Promise<Is
       `The certificate would end ${notAfter.toISOString()}, after its CA (${authority.certificate.notAfter.toISOString()}): the CA must be renewed first`,
     );
   }
-  const subject = leafSubject(identity.node);
-  const names: JsonGeneralName[] = [{ type: 'url', value: id }];
-  if (dnsName) names.unshift({ type: 'dns', value: dnsName });
-  const leaf = await X509CertificateGenerator.create(
-    {
-      serialNumber: randomSerialNumber(),
-      subject,
-      issuer: authority.certificate.subjectName,
-      notBefore,
-      notAfter,
-      publicKey,
-      signingKey: authority.signingKey,
-      signingAlgorithm: caSigningAlgorithm,
-      extensions: [
-        new BasicConstraintsExtension(false, undefined, true),
-        new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
-        new ExtendedKeyUsageExtension([ExtendedKeyUsage.serverAuth, ExtendedKeyUsage.clientAuth]),
+  const serialNumber = randomSerialNumber();
+  const commonName = leafCommonName(identity.node);
+  const tbs = der.sequence(
+    der.explicit(0, der.unsignedInteger(Buffer.of(2))), // v3
+    der.unsignedInteger(Buffer.from(serialNumber, 'hex')),
+    ecdsaWithSha256,
+    authority.subjectDer,
+    der.sequence(der.certificateTime(notBefore), der.certificateTime(notAfter)),
+    commonName === undefined
+      ? der.sequence()
+      : der.sequence(der.set(der.sequence(commonNameOid, der.utf8String(commonName)))),
+    publicKey,
+    der.explicit(
+      3,
+      der.sequence(
+        extension(oids.basicConstraints, true, der.sequence()), // cA false
+        extension(oids.keyUsage, true, digitalSignatureOnly),
+        extension(oids.extendedKeyUsage, false, serverAndClientAuth),
         // RFC 5280 4.2.1.6: with an empty subject, the SAN must be critical.
-        new SubjectAlternativeNameExtension(names, subject.toJSON().length === 0),
-        await SubjectKeyIdentifierExtension.create(publicKey, false, crypto),
-        new AuthorityKeyIdentifierExtension(authority.keyIdentifier),
-      ],
-    },
-    crypto,
+        extension(oids.subjectAltName, commonName === undefined, alternativeNames(id, dnsName)),
+        extension(oids.subjectKeyIdentifier, false, der.octetString(keyIdentifierOf(publicKey))),
+        extension(
+          oids.authorityKeyIdentifier,
+          false,
+          der.sequence(der.tlv(0x80, Buffer.from(authority.keyIdentifier, 'hex'))),
+        ),
+      ),
+    ),
   );
-  const certificatePem = `${leaf.toString('pem')}\n`;
+  const signature = sign('sha256', tbs, authority.signingKey); // DER ECDSA-Sig-Value
+  const leaf = der.sequence(tbs, ecdsaWithSha256, der.bitString(signature));
+  const certificatePem = pemOf('CERTIFICATE', leaf);
   return {
     certificatePem,
     chainPem: `${certificatePem}${authority.certificatePem.trim()}\n`,
-    serialNumber: leaf.serialNumber,
+    serialNumber,
     notBefore,
     notAfter,
     spiffeId: id,
     ...(dnsName ? { dnsName } : {}),
   };
+}
+
+// The leaf's fixed parts (RFC 5280, 4.2.1): written once, spliced into every leaf.
+const oids = {
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extendedKeyUsage: '2.5.29.37',
+  subjectAltName: '2.5.29.17',
+  subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
+};
+const ecdsaWithSha256 = der.sequence(der.objectIdentifier('1.2.840.10045.4.3.2'));
+const commonNameOid = der.objectIdentifier('2.5.4.3');
+/** KeyUsage: digitalSignature (bit 0) alone, so 7 unused bits. */
+const digitalSignatureOnly = der.tlv(0x03, Buffer.of(7, 0x80));
+const serverAndClientAuth = der.sequence(
+  der.objectIdentifier('1.3.6.1.5.5.7.3.1'),
+  der.objectIdentifier('1.3.6.1.5.5.7.3.2'),
+);
+
+function extension(oid: string, critical: boolean, value: Uint8Array): Buffer {
+  return der.sequence(
+    der.objectIdentifier(oid),
+    ...(critical ? [der.booleanTrue] : []),
+    der.octetString(value),
+  );
+}
+
+/** The SAN: the node's DNS name when it has one ([2] dNSName), then its SPIFFE ID ([6] URI). */
+function alternativeNames(spiffe: string, dnsName: string | undefined): Buffer {
+  const names = dnsName ? [der.tlv(0x82, Buffer.from(dnsName, 'ascii'))] : [];
+  return der.sequence(...names, der.tlv(0x86, Buffer.from(spiffe, 'ascii')));
+}
+
+/** RFC 5280 4.2.1.2, method 1: the SHA-1 of the subject's public key bits. */
+function keyIdentifierOf(spki: Uint8Array): Buffer {
+  return createHash('sha1').update(der.subjectPublicKeyOf(spki)).digest();
+}
+
+function pemOf(label: string, bytes: Uint8Array): string {
+  const lines =
+    Buffer.from(bytes)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }

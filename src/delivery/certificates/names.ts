@@ -45,12 +45,12 @@ export function authoritySubject(organisationName: string): Name {
 }
 
 /**
- * A leaf's subject: `CN=<node>` when the node's name fits in a common name and displays as
- * itself, else empty (the SAN, then critical, carries the identity, as RFC 5280 4.2.1.6 asks).
+ * A leaf's common name: the node's name when it fits in a common name and displays as itself;
+ * else none, and the subject is empty (the SAN, then critical, carries the identity, as RFC 5280
+ * 4.2.1.6 asks).
  */
-export function leafSubject(node: string): Name {
-  const readable = [...node].length <= maxCommonName && !notInNames.test(node);
-  return readable ? commonNameSubject(node) : new Name([]);
+export function leafCommonName(node: string): string | undefined {
+  return [...node].length <= maxCommonName && !notInNames.test(node) ? node : undefined;
 }
 
 /**
