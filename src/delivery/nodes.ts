@@ -3,6 +3,7 @@ import { Problem } from '../platform/problems.ts';
 import type { Delivery } from './delivery.ts';
 import { startDueDeliveries } from './dispatch.ts';
 import { nodeNameProblem } from './node-list.ts';
+import { firstDeliveryAt } from './pull.ts';
 import { windowOf } from './push.ts';
 import { type NodePhase, nodePhase } from './renewal.ts';
 import * as store from './store/nodes.ts';
@@ -45,6 +46,8 @@ export function nodeJson(node: NodeRow, service: ServiceRow, now: Date) {
     last_attempt_at: node.last_attempt_at,
     last_success_at: node.last_success_at,
     last_error: node.last_error,
+    agent_seen_at: node.agent_seen_at,
+    clock_skew_ms: node.clock_skew_ms,
     created_at: node.created_at,
   };
 }
@@ -80,7 +83,7 @@ export async function registerNode(
       service.id,
       [name],
       'api',
-      delivery.core.clock.now(),
+      firstDeliveryAt(service, delivery.core.clock.now()),
     );
     if (!node) throw new Problem('conflict', `The service already has a node named ${name}`);
     await startDueDeliveries(delivery, tx, service.id);
