@@ -220,6 +220,32 @@ describe('meridian agent', () => {
     expect(await stopAgent(agent)).toBe(0);
   });
 
+  it('joins again when its node was removed and registered anew', async () => {
+    const { service, token } = await pullService({ kind: 'static', static_metadata: { a: 1 } });
+    const out = await tempDir();
+    const agent = startAgent([
+      ...['--server', server.url, '--token', token, '--out', out, '--node', 'gone-1'],
+      ...['--wait', '2'],
+    ]);
+    await expect
+      .poll(() => nodeStatus(service.id, 'gone-1'), poll)
+      .toMatchObject({ state: 'acknowledged', current_version: 1 });
+    await call('POST', `/v1/delivery/services/${service.id}/nodes/gone-1/deliver`);
+    await expect
+      .poll(() => nodeStatus(service.id, 'gone-1'), poll)
+      .toMatchObject({ current_version: 2 });
+    const removed = await call('DELETE', `/v1/delivery/services/${service.id}/nodes/gone-1`);
+    expect(removed.status).toBe(204);
+    // Its versions count from 1 again; the agent, at version 2, takes them all the same.
+    await expect
+      .poll(() => nodeStatus(service.id, 'gone-1'), poll)
+      .toMatchObject({ state: 'acknowledged', current_version: 1, origin: 'agent' });
+    expect(
+      agent.lines.some((line) => /refused the node credential; joining again/.test(line)),
+    ).toBe(true);
+    expect(await stopAgent(agent)).toBe(0);
+  });
+
   it('refuses an https server it cannot verify, and trusts one by --ca-file', async () => {
     const tls = await selfSignedServer();
     try {

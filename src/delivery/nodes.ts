@@ -6,6 +6,7 @@ import { nodeNameProblem } from './node-list.ts';
 import { firstDeliveryAt } from './pull.ts';
 import { windowOf } from './push.ts';
 import { type NodePhase, nodePhase } from './renewal.ts';
+import { awaitingAgent } from './store/agents.ts';
 import * as store from './store/nodes.ts';
 import { lockService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
@@ -40,7 +41,8 @@ export function nodeJson(node: NodeRow, service: ServiceRow, now: Date) {
     serial_number: node.serial_number,
     issued_at: node.issued_at,
     expires_at: node.expires_at,
-    next_delivery_at: node.renew_at,
+    // Null while a pull node waits for its agent's join.
+    next_delivery_at: node.renew_at >= awaitingAgent ? null : node.renew_at,
     delivering: node.delivering_until !== null && node.delivering_until > new Date(),
     attempts: node.attempts,
     last_attempt_at: node.last_attempt_at,

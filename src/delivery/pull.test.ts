@@ -125,10 +125,17 @@ describe('join tokens', () => {
     await expect
       .poll(async () => (await t.call('GET', `/v1/delivery/services/${service.id}/nodes`)).body)
       .toMatchObject({ items: [{ name: 'listed-1', origin: 'source', state: 'new' }] });
+    // Nothing can be prepared before its agent joins: the node is not due until then.
+    expect(await t.node(service.id, 'listed-1')).toMatchObject({
+      next_delivery_at: null,
+      delivered_version: 0,
+    });
     const { token } = await joinToken(service.id);
     const stranger = expectProblem(await join({ token, node: 'stranger' }), 'node-not-listed');
     expect(stranger.detail).toMatch(/stranger is not on this service's node source/);
-    expect((await join({ token, node: 'listed-1' })).status).toBe(201);
+    const listed = await join({ token, node: 'listed-1' });
+    expect(listed.status).toBe(201);
+    expect((await firstOffer(listed.body.credential)).node).toBe('listed-1');
   });
 
   it('refuses a bad node name', async () => {

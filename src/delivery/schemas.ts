@@ -173,7 +173,7 @@ export const Node = Type.Object({
   serial_number: Nullable(Type.String()),
   issued_at: Nullable(Timestamp),
   expires_at: Nullable(Timestamp),
-  next_delivery_at: Timestamp,
+  next_delivery_at: Nullable(Timestamp),
   delivering: Type.Boolean(),
   attempts: Type.Integer(),
   last_attempt_at: Nullable(Timestamp),

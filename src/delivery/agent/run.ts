@@ -152,7 +152,9 @@ class PullLoop {
       node: options.node,
       service: body.service,
       credential: body.credential,
-      version: this.state?.version ?? 0,
+      // A join drops what was kept for the node and prepares a new version: any is newer than 0.
+      // (The node may be a new one of the same name, whose versions count from 1 again.)
+      version: 0,
       expiresAt: this.state?.expiresAt,
     };
     await this.saveState();
