@@ -98,7 +98,9 @@ export async function joinNode(delivery: Delivery, request: JoinRequest) {
   if (request.csr !== undefined) await checkedCsr(request.csr);
   const credential = newTokenSecret(credentialPrefix);
   await transaction(core.database.db, async (tx) => {
-    await lockService(tx, service.id);
+    if (!(await lockService(tx, service.id))) {
+      throw new Problem('unauthorized', 'The join token is unknown: its service was removed');
+    }
     const node = await joiningNode(tx, service, request.node, now);
     await agents.upsertAgent(tx, node.id, tokenHash(credential), request.csr ?? null);
     const skew = request.agent_time ? now.getTime() - Date.parse(request.agent_time) : Number.NaN;

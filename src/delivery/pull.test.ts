@@ -130,6 +130,15 @@ describe('join tokens', () => {
       next_delivery_at: null,
       delivered_version: 0,
     });
+    // A forced delivery finds no agent to prepare for, and leaves the node waiting for one.
+    const forced = await t.call(
+      'POST',
+      `/v1/delivery/services/${service.id}/nodes/listed-1/deliver`,
+    );
+    expect(forced.body.delivering).toBe(true);
+    await expect
+      .poll(() => t.node(service.id, 'listed-1'), poll)
+      .toMatchObject({ delivering: false, next_delivery_at: null, delivered_version: 0 });
     const { token } = await joinToken(service.id);
     const stranger = expectProblem(await join({ token, node: 'stranger' }), 'node-not-listed');
     expect(stranger.detail).toMatch(/stranger is not on this service's node source/);
@@ -265,5 +274,43 @@ describe('long poll and answers', () => {
         current_version: offer.version,
         last_error: 'disk full',
       });
+  });
+
+  it('subscribes once per node with polls waiting, and lets go when its clients leave', async () => {
+    const service = await pullService();
+    const credential = await joined(service.id, 'leaving-1');
+    const { version } = await firstOffer(credential);
+    const { events } = t.server.server.core;
+    const waiting = () => events.localTopics('delivery:');
+    const before = waiting().length;
+    const clients = [new AbortController(), new AbortController()];
+    const polls = clients.map((client) =>
+      fetch(new URL(`/v1/delivery/agent/metadata?version=${version}&wait=60`, t.server.url), {
+        headers: { authorization: `Bearer ${credential}` },
+        signal: client.signal,
+      }).catch(() => undefined),
+    );
+    await expect.poll(waiting, poll).toHaveLength(before + 1);
+    for (const client of clients) client.abort();
+    await Promise.all(polls);
+    await expect.poll(waiting, poll).toHaveLength(before);
+  });
+
+  it('refuses malformed polls and answers', async () => {
+    const service = await pullService();
+    const credential = await joined(service.id, 'hostile-1');
+    expectProblem(await metadata(credential, 0, 61), 'validation-failed');
+    expectProblem(await metadata(credential, -1, 1), 'validation-failed');
+    expectProblem(
+      await ack(credential, { version: 1, agent_time: 'yesterday' }),
+      'validation-failed',
+    );
+    expectProblem(await ack(credential, { version: 1, colour: 'red' }), 'validation-failed');
+    expectProblem(await ack(credential, { version: 0 }), 'validation-failed');
+    expectProblem(
+      await t.api('POST', '/v1/delivery/agent/ack', { token: credential, body: '{"version":' }),
+      'malformed-json',
+    );
+    expectProblem(await join({ node: 'x' }), 'validation-failed');
   });
 });

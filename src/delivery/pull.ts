@@ -86,12 +86,13 @@ async function keepOffer(
     if (!(await lockService(tx, service.id))) return;
     await agents.storeOffer(tx, node.id, version, offer);
     await agents.recordOffered(tx, node.id, new Date(renewAt));
+    await startDueDeliveries(delivery, tx, service.id, { except: node.id });
+    // Last: the event log's lock is held from the publish to the commit.
     await delivery.core.events.publish(tx, {
       topic: offerTopic(node.id),
       type: 'delivery.offered',
       data: { version },
     });
-    await startDueDeliveries(delivery, tx, service.id, { except: node.id });
   });
 }
 

@@ -300,7 +300,14 @@ class PullLoop {
   private async loadState(): Promise<AgentState | undefined> {
     const text = await readIfExists(path.join(this.options.out, stateFile));
     if (!text) return undefined;
-    const state = JSON.parse(text) as AgentState;
+    let state: AgentState;
+    try {
+      state = JSON.parse(text) as AgentState;
+    } catch {
+      throw new AgentSetupError(
+        `${path.join(this.options.out, stateFile)} is not the agent's JSON: remove it to join again`,
+      );
+    }
     // Another server or node name: this directory's credential is not for it.
     const same = state.server === this.options.server && state.node === this.options.node;
     return same ? state : undefined;

@@ -157,11 +157,18 @@ export function recordOffered(db: Db, nodeId: string, renewAt: Date) {
     .execute();
 }
 
-/** Nothing can be prepared before the node's agent joins (with its CSR): not due until then. */
+/**
+ * Nothing can be prepared before the node's agent joins (with its CSR): not due until then. The
+ * version numbered for this delivery was never made, so the number is given back.
+ */
 export function awaitAgent(db: Db, nodeId: string) {
   return tables(db)
     .updateTable('delivery_nodes')
-    .set({ renew_at: awaitingAgent, delivering_until: null })
+    .set({
+      renew_at: awaitingAgent,
+      delivering_until: null,
+      delivered_version: sql`delivered_version - 1`,
+    })
     .where('id', '=', nodeId)
     .execute();
 }
