@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from 'pino';
+import { addAgentCommand } from './delivery/agent/command.ts';
 import { deliveryModule } from './delivery/module.ts';
 import { addInventoryCommands } from './inventory/import-command.ts';
 import { inventoryModule } from './inventory/module.ts';
@@ -156,6 +157,7 @@ jobs
   );
 
 addInventoryCommands(program);
+addAgentCommand(program);
 
 const bench = program
   .command('bench')

@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { checkUrl, guardedLookup } from '../platform/outbound/target-guard.ts';
 import { openAuthority } from './authority.ts';
-import { issueCertificateWithNewKey } from './certificates/leaves.ts';
+import { issueCertificateFromRequest, issueCertificateWithNewKey } from './certificates/leaves.ts';
 import type { Delivery } from './delivery.ts';
 import type { ServiceRow } from './store/tables.ts';
 import { expandTemplate } from './templates.ts';
@@ -9,7 +9,8 @@ import { expandTemplate } from './templates.ts';
 // What a node receives: its metadata for one version, by the service's kind. A certificate is a
 // new key and leaf from the organisation's CA (push nodes send no CSR); fetched metadata is read
 // from the service's URL for the node, bounded in time and size; static metadata is the
-// service's JSON. Every version has its own issue and expiry times.
+// service's JSON. Every version has its own issue and expiry times. A pull node's agent sends a
+// CSR instead: its certificate certifies that key, and no private key is made or sent.
 
 /** The most bytes of fetched metadata taken (the brief's metadata is about 10 KB). */
 export const maxFetchedBytes = 256 * 1024;
@@ -27,16 +28,20 @@ export class MetadataError extends Error {
   override readonly name = 'MetadataError';
 }
 
-/** The node's metadata for a delivery now. Throws `MetadataError` when it cannot be made. */
+/**
+ * The node's metadata for a delivery now; a certificate certifies the key of `csr` when given
+ * (an agent's), else a new key. Throws `MetadataError` when it cannot be made.
+ */
 export async function buildMetadata(
   delivery: Delivery,
   service: ServiceRow,
   node: string,
   signal: AbortSignal,
+  csr?: string,
 ): Promise<BuiltMetadata> {
   const issuedAt = delivery.core.clock.now();
   const expiresAt = new Date(issuedAt.getTime() + service.lifetime_minutes * 60_000);
-  if (service.kind === 'certificate') return certificateFor(delivery, service, node, issuedAt);
+  if (service.kind === 'certificate') return certificateFor(delivery, service, node, issuedAt, csr);
   if (service.kind === 'static') {
     return { issuedAt, expiresAt, serial: null, metadata: service.static_metadata ?? {} };
   }
@@ -54,10 +59,11 @@ async function certificateFor(
   service: ServiceRow,
   node: string,
   now: Date,
+  csr: string | undefined,
 ): Promise<BuiltMetadata> {
   const authority = await openAuthority(delivery, delivery.core.database.db, service.org_id);
   if (!authority) throw new MetadataError('the organisation has no certificate authority');
-  const issued = await issueCertificateWithNewKey({
+  const options = {
     authority,
     identity: {
       trustDomain: `${service.org_id}.${delivery.settings.trustDomain}`,
@@ -66,14 +72,17 @@ async function certificateFor(
     },
     lifetimeMinutes: service.lifetime_minutes,
     now,
-  });
+  };
+  const issued = csr
+    ? await issueCertificateFromRequest(csr, options)
+    : await issueCertificateWithNewKey(options);
   return {
     issuedAt: now,
     expiresAt: issued.notAfter,
     serial: issued.serialNumber,
     metadata: {
       certificate_pem: issued.certificatePem,
-      private_key_pem: issued.privateKeyPem,
+      ...('privateKeyPem' in issued ? { private_key_pem: issued.privateKeyPem } : {}),
       chain_pem: issued.chainPem,
       ca_certificate_pem: authority.certificatePem,
       serial_number: issued.serialNumber,

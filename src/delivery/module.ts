@@ -1,4 +1,5 @@
 import type { Module } from '../platform/module.ts';
+import { agentRoutes } from './agent-routes.ts';
 import { deliveryConfig } from './config.ts';
 import { deliveryOf } from './delivery.ts';
 import { deliveryScanner } from './dispatch.ts';
@@ -21,6 +22,7 @@ export const deliveryModule: Module = {
     const delivery = deliveryOf(core);
     serviceRoutes(app, delivery);
     nodeRoutes(app, delivery);
+    agentRoutes(app, delivery);
   },
   jobs: deliveryJobs,
   periodic: (config) => [syncDueSourcesPeriodic(deliveryConfig.of(config).sourceSyncMs)],

@@ -3,8 +3,10 @@ import { Problem } from '../platform/problems.ts';
 import type { Delivery } from './delivery.ts';
 import { startDueDeliveries } from './dispatch.ts';
 import { nodeNameProblem } from './node-list.ts';
+import { firstDeliveryAt } from './pull.ts';
 import { windowOf } from './push.ts';
 import { type NodePhase, nodePhase } from './renewal.ts';
+import { awaitingAgent } from './store/agents.ts';
 import * as store from './store/nodes.ts';
 import { lockService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
@@ -39,12 +41,15 @@ export function nodeJson(node: NodeRow, service: ServiceRow, now: Date) {
     serial_number: node.serial_number,
     issued_at: node.issued_at,
     expires_at: node.expires_at,
-    next_delivery_at: node.renew_at,
+    // Null while a pull node waits for its agent's join.
+    next_delivery_at: node.renew_at >= awaitingAgent ? null : node.renew_at,
     delivering: node.delivering_until !== null && node.delivering_until > new Date(),
     attempts: node.attempts,
     last_attempt_at: node.last_attempt_at,
     last_success_at: node.last_success_at,
     last_error: node.last_error,
+    agent_seen_at: node.agent_seen_at,
+    clock_skew_ms: node.clock_skew_ms,
     created_at: node.created_at,
   };
 }
@@ -80,7 +85,7 @@ export async function registerNode(
       service.id,
       [name],
       'api',
-      delivery.core.clock.now(),
+      firstDeliveryAt(service, delivery.core.clock.now()),
     );
     if (!node) throw new Problem('conflict', `The service already has a node named ${name}`);
     await startDueDeliveries(delivery, tx, service.id);

@@ -6,6 +6,14 @@ export const deliveryProblems = defineProblems({
     status: 422,
     title: 'The delivery service cannot be set up as given',
   },
+  'invalid-csr': {
+    status: 422,
+    title: "The agent's certificate signing request is refused",
+  },
+  'node-not-listed': {
+    status: 403,
+    title: "The node is not on the service's node source",
+  },
   'service-name-taken': {
     status: 409,
     title: 'The organisation already has a delivery service with this name',

@@ -6,6 +6,7 @@ import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
 import { startDueDeliveries } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
+import { offerToAgent } from './pull.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
 import * as nodes from './store/nodes.ts';
 import { findService, lockService } from './store/services.ts';
@@ -31,6 +32,7 @@ export async function deliverToNode(
   const node = await nodes.beginAttempt(db, nodeId, delivery.core.clock.now());
   const service = node && (await findService(db, node.service_id));
   if (!node || !service) return;
+  if (service.mode === 'pull') return offerToAgent(delivery, service, node, signal);
   let built: BuiltMetadata | undefined;
   let outcome: Outcome;
   try {
@@ -62,7 +64,8 @@ async function pushMetadata(
     metadata: built.metadata,
   });
   const response = await delivery.core.outbound.post(
-    expandTemplate(service.push_url_template, node.name),
+    // A push service always has a template (a CHECK of the table).
+    expandTemplate(service.push_url_template as string, node.name),
     {
       headers: {
         'content-type': 'application/json',
@@ -79,7 +82,7 @@ async function pushMetadata(
 }
 
 /** What a failed delivery tells the customer; an operator's problem is logged, not shown. */
-function describeFailure(delivery: Delivery, error: unknown): string {
+export function describeFailure(delivery: Delivery, error: unknown): string {
   if (error instanceof KeyEnvelopeError) {
     delivery.core.log.error({ err: error }, 'delivery cannot open a certificate authority');
     return 'Meridian cannot sign certificates at the moment; its operators are alerted';
@@ -89,7 +92,8 @@ function describeFailure(delivery: Delivery, error: unknown): string {
   return code ? `${code}${message ? `: ${message}` : ''}` : (message ?? String(error));
 }
 
-async function recordOutcome(
+/** Records how the node's delivery ended, and hands its slot on, in one transaction. */
+export async function recordOutcome(
   delivery: Delivery,
   service: ServiceRow,
   node: NodeRow,
@@ -134,7 +138,7 @@ export function windowOf(service: ServiceRow): RenewalWindow {
  * When a failed delivery is tried again, by the phase of what the node runs (renewal.ts). A node
  * that never had metadata needs it as much as an expired one, and is retried as one.
  */
-function retryTime(service: ServiceRow, node: NodeRow, now: number): Date {
+export function retryTime(service: ServiceRow, node: NodeRow, now: number): Date {
   const attempt = node.attempts + 1;
   const window = windowOf(service);
   const current = node.issued_at && node.expires_at;

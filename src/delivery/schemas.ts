@@ -20,6 +20,10 @@ export const MetadataKind = Type.Union([
   Type.Literal('static'),
 ]);
 
+export const DeliveryMode = Type.Union([Type.Literal('push'), Type.Literal('pull')], {
+  description: 'push (default): Meridian POSTs to the node; pull: an agent on the node long-polls',
+});
+
 export const RenewalWindow = Type.Object(
   {
     start: Type.Optional(Type.Number({ description: 'Fraction of the lifetime; default 0.5' })),
@@ -73,8 +77,8 @@ export const ServiceInput = Type.Object(
     kind: MetadataKind,
     lifetime_minutes: settable.lifetime_minutes,
     renewal_window: Type.Optional(settable.renewal_window),
-    mode: Type.Optional(Type.Literal('push')),
-    push_url_template: settable.push_url_template,
+    mode: Type.Optional(DeliveryMode),
+    push_url_template: Type.Optional(settable.push_url_template),
     fetch_url_template: Type.Optional(settable.fetch_url_template),
     static_metadata: Type.Optional(settable.static_metadata),
     concurrency: Type.Optional(settable.concurrency),
@@ -113,8 +117,8 @@ export const Service = Type.Object({
     end: Type.Number(),
     danger_at: Type.Number(),
   }),
-  mode: Type.Literal('push'),
-  push_url_template: Type.String(),
+  mode: DeliveryMode,
+  push_url_template: Nullable(Type.String()),
   fetch_url_template: Nullable(Type.String()),
   static_metadata: Nullable(Type.Record(Type.String(), Type.Unknown())),
   concurrency: Type.Integer(),
@@ -155,7 +159,7 @@ export const NodePhase = Type.Union([
 
 export const Node = Type.Object({
   name: Type.String(),
-  origin: Type.Union([Type.Literal('api'), Type.Literal('source')]),
+  origin: Type.Union([Type.Literal('api'), Type.Literal('source'), Type.Literal('agent')]),
   state: Type.Union([
     Type.Literal('new'),
     Type.Literal('acknowledged'),
@@ -169,12 +173,18 @@ export const Node = Type.Object({
   serial_number: Nullable(Type.String()),
   issued_at: Nullable(Timestamp),
   expires_at: Nullable(Timestamp),
-  next_delivery_at: Timestamp,
+  next_delivery_at: Nullable(Timestamp),
   delivering: Type.Boolean(),
   attempts: Type.Integer(),
   last_attempt_at: Nullable(Timestamp),
   last_success_at: Nullable(Timestamp),
   last_error: Nullable(Type.String()),
+  agent_seen_at: Nullable(Timestamp),
+  clock_skew_ms: Nullable(
+    Type.Integer({
+      description: "Meridian's clock minus the agent's, at its last acknowledgement",
+    }),
+  ),
   created_at: Timestamp,
 });
 

@@ -6,7 +6,7 @@ import { NodeSourceError, parseNodeSource, parseS3Endpoint } from './node-source
 import { validateRenewalWindow } from './renewal.ts';
 import type { NodeSourceInput } from './schemas.ts';
 import type { ServiceFields } from './store/services.ts';
-import type { MetadataKind } from './store/tables.ts';
+import type { DeliveryMode, MetadataKind } from './store/tables.ts';
 import { expandTemplate } from './templates.ts';
 
 // The checks of a service's settings that the schema cannot make, with the delivery libraries:
@@ -21,8 +21,11 @@ const serviceNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export interface ServiceSettings {
   name: string;
   kind: MetadataKind;
+  /** Default push. */
+  mode?: DeliveryMode;
   renewal_window?: { start?: number; end?: number; danger_at?: number } | null;
-  push_url_template: string;
+  /** A push service's, required; a pull service has none. */
+  push_url_template?: string | null;
   fetch_url_template?: string | null;
   static_metadata?: Record<string, unknown> | null;
 }
@@ -58,14 +61,16 @@ export function checkSettings(
     );
   }
   const window = checkWindow(settings.renewal_window, errors);
-  checkTemplate('body/push_url_template', settings.push_url_template, allowPrivate, errors);
+  const mode = settings.mode ?? 'push';
+  checkPushUrl(mode, settings.push_url_template, allowPrivate, errors);
   checkKindFields(settings, allowPrivate, errors);
   errors.throwIfAny();
   return {
     fields: {
       name: settings.name,
       kind: settings.kind,
-      push_url_template: settings.push_url_template,
+      mode,
+      push_url_template: settings.push_url_template ?? null,
       fetch_url_template: settings.fetch_url_template ?? null,
       static_metadata: settings.static_metadata ?? null,
       window_start: window?.start,
@@ -99,6 +104,27 @@ function checkKindFields(settings: ServiceSettings, allowPrivate: boolean, error
     errors.add('body/static_metadata', 'is required for kind static');
   } else if (kind !== 'static' && staticMetadata != null) {
     errors.add('body/static_metadata', 'is only for kind static');
+  }
+}
+
+/** A push service is pushed at its template; a pull service's agents come to Meridian. */
+function checkPushUrl(
+  mode: DeliveryMode,
+  template: string | null | undefined,
+  allowPrivate: boolean,
+  errors: FieldErrors,
+) {
+  if (mode === 'pull') {
+    if (template != null) {
+      errors.add(
+        'body/push_url_template',
+        "is only for push: a pull service's agents poll Meridian",
+      );
+    }
+  } else if (template == null) {
+    errors.add('body/push_url_template', 'is required in push mode: where each node is pushed');
+  } else {
+    checkTemplate('body/push_url_template', template, allowPrivate, errors);
   }
 }
 

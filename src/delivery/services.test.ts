@@ -114,7 +114,7 @@ describe('hostile and malformed input', () => {
     expectProblem(await service({ lifetime_minutes: 0 }), 'validation-failed');
     expectProblem(await service({ lifetime_minutes: 1.5 }), 'validation-failed');
     expectProblem(await service({ kind: 'tarot' }), 'validation-failed');
-    expectProblem(await service({ mode: 'pull' }), 'validation-failed');
+    expectProblem(await service({ mode: 'carrier-pigeon' }), 'validation-failed');
     expectProblem(await service({ org_id: 'not-a-uuid' }), 'validation-failed');
   });
 

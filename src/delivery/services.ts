@@ -140,6 +140,7 @@ function mergedSettings(current: ServiceRow, patch: Omit<ServicePatch, 'version'
   return {
     name: patch.name ?? current.name,
     kind: current.kind,
+    mode: current.mode,
     renewal_window: window,
     push_url_template: patch.push_url_template ?? current.push_url_template,
     fetch_url_template: patch.fetch_url_template ?? current.fetch_url_template,

@@ -10,6 +10,7 @@ import {
   readNodeSource,
   type S3Credentials,
 } from './node-source.ts';
+import { firstDeliveryAt } from './pull.ts';
 import { deleteNodes, insertNodes, nodeNames } from './store/nodes.ts';
 import { findService, lockService, recordSourceRead, sourcesDue } from './store/services.ts';
 import type { ServiceRow } from './store/tables.ts';
@@ -124,7 +125,8 @@ async function applyList(
     }
     const { added, removed } = diffNodes(current, listed);
     await deleteNodes(tx, serviceId, removed);
-    await insertNodes(tx, serviceId, added, 'source', delivery.core.clock.now());
+    const firstDue = firstDeliveryAt(service, delivery.core.clock.now());
+    await insertNodes(tx, serviceId, added, 'source', firstDue);
     await recordSourceRead(tx, serviceId, { at, etag, error: null, synced: true });
     if (added.length > 0) await startDueDeliveries(delivery, tx, serviceId);
   });

@@ -10,6 +10,10 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 
 export type MetadataKind = 'certificate' | 'fetched' | 'static';
+/** push: Meridian POSTs to the node; pull: the node's agent long-polls (docs/delivery.md). */
+export type DeliveryMode = 'push' | 'pull';
+/** api: registered through the API; source: listed by the node source; agent: by its agent's join. */
+export type NodeOrigin = 'api' | 'source' | 'agent';
 
 /** The outcome of a node's last delivery (`delivery_nodes.state`); nodes.ts makes each change. */
 export type NodeState =
@@ -45,8 +49,9 @@ export type DeliveryTables = {
     window_start: number;
     window_end: number;
     danger_at: number;
-    mode: Defaulted<'push'>;
-    push_url_template: string;
+    mode: Defaulted<DeliveryMode>;
+    /** Null exactly for pull services. */
+    push_url_template: string | null;
     fetch_url_template: string | null;
     static_metadata: Json<Record<string, unknown> | null>;
     concurrency: Defaulted<number>;
@@ -68,7 +73,7 @@ export type DeliveryTables = {
     id: string;
     service_id: string;
     name: string;
-    origin: 'api' | 'source';
+    origin: NodeOrigin;
     state: Defaulted<NodeState>;
     delivered_version: Defaulted<number>;
     current_version: Defaulted<number | null>;
@@ -82,13 +87,37 @@ export type DeliveryTables = {
     last_attempt_at: Defaulted<Date | null>;
     last_success_at: Defaulted<Date | null>;
     last_error: Defaulted<string | null>;
+    agent_seen_at: Defaulted<Date | null>;
+    clock_skew_ms: Defaulted<number | null>;
     created_at: CreatedAt;
+  };
+  delivery_join_tokens: {
+    id: string;
+    service_id: string;
+    name: string;
+    token_hash: Buffer;
+    expires_at: Date;
+    revoked_at: Defaulted<Date | null>;
+    created_by: string | null;
+    joins: Defaulted<number>;
+    last_used_at: Defaulted<Date | null>;
+    created_at: CreatedAt;
+  };
+  delivery_agents: {
+    node_id: string;
+    credential_hash: Buffer;
+    csr: string | null;
+    offered_version: Defaulted<number | null>;
+    offer: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+    joined_at: Defaulted<Date>;
   };
 };
 
 export type AuthorityRow = Selectable<DeliveryTables['delivery_authorities']>;
 export type ServiceRow = Selectable<DeliveryTables['delivery_services']>;
 export type NodeRow = Selectable<DeliveryTables['delivery_nodes']>;
+export type JoinTokenRow = Selectable<DeliveryTables['delivery_join_tokens']>;
+export type AgentRow = Selectable<DeliveryTables['delivery_agents']>;
 
 /** The database typed with delivery's tables. */
 export function deliveryTables(db: Db) {

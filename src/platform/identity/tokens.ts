@@ -3,8 +3,9 @@ import { hash, randomBytes } from 'node:crypto';
 /** Opaque API tokens: a prefix that secret scanners can match, then 256 random bits. */
 const prefix = 'mrd_';
 
-export function newTokenSecret(): string {
-  return prefix + randomBytes(32).toString('base64url');
+/** A new secret; a module's own kind of credential passes its own prefix (`mrdn_`, …). */
+export function newTokenSecret(kind: string = prefix): string {
+  return kind + randomBytes(32).toString('base64url');
 }
 
 /** What is stored and looked up: the secret itself is never kept. */
