@@ -105,3 +105,7 @@ CREATE TABLE delivery_nodes (
 );
 CREATE UNIQUE INDEX delivery_nodes_name ON delivery_nodes (service_id, name);
 CREATE INDEX delivery_nodes_due ON delivery_nodes (service_id, renew_at);
+-- The nodes holding a slot (a delivery clears its mark when it ends): counting a service's slots
+-- in flight, and finding when the first frees, reads these few, not the whole service.
+CREATE INDEX delivery_nodes_in_flight ON delivery_nodes (service_id, delivering_until)
+  WHERE delivering_until IS NOT NULL;
