@@ -1,9 +1,12 @@
 import type { Module } from '../platform/module.ts';
+import { briefRoutes } from './brief-routes.ts';
 import { deliveryConfig } from './config.ts';
 import { deliveryOf } from './delivery.ts';
 import { deliveryScanner } from './dispatch.ts';
+import { deliveryBehindRule, evaluatePeriodic } from './evaluation.ts';
 import { deliveryJobs } from './jobs.ts';
 import { nodeRoutes } from './node-routes.ts';
+import { operationRoutes } from './operation-routes.ts';
 import { deliveryProblems } from './problems.ts';
 import { serviceRoutes } from './service-routes.ts';
 import { syncDueSourcesPeriodic } from './source-sync.ts';
@@ -21,9 +24,15 @@ export const deliveryModule: Module = {
     const delivery = deliveryOf(core);
     serviceRoutes(app, delivery);
     nodeRoutes(app, delivery);
+    operationRoutes(app, delivery);
+    briefRoutes(app, delivery);
   },
   jobs: deliveryJobs,
-  periodic: (config) => [syncDueSourcesPeriodic(deliveryConfig.of(config).sourceSyncMs)],
+  periodic: (config) => [
+    syncDueSourcesPeriodic(deliveryConfig.of(config).sourceSyncMs),
+    evaluatePeriodic(deliveryConfig.of(config).evaluateMs),
+  ],
+  alertRules: [deliveryBehindRule],
   // The dispatcher, in every process that runs jobs (built lazily: nothing is read before start).
   services: (core) => [deliveryScanner(deliveryOf(core))],
 };

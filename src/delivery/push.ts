@@ -6,6 +6,7 @@ import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
 import { startDueDeliveries } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
+import { recordDeliveryEnd } from './outcomes.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
 import * as nodes from './store/nodes.ts';
 import { findService, lockService } from './store/services.ts';
@@ -121,6 +122,7 @@ async function recordOutcome(
       const retryAt = retryTime(service, node, now.getTime());
       await nodes.recordFailed(tx, node.id, { error: outcome.error, retryAt });
     }
+    await recordDeliveryEnd(delivery, tx, node, outcome, built);
     await startDueDeliveries(delivery, tx, service.id, { except: node.id });
   });
 }

@@ -33,6 +33,7 @@ export function serviceJson(service: ServiceRow, notes?: string[]) {
     static_metadata: service.static_metadata,
     concurrency: service.concurrency,
     node_source: nodeSourceJson(service),
+    failure_alarm_ratio: service.failure_alarm_ratio,
     version: service.version,
     created_at: service.created_at,
     updated_at: service.updated_at,
@@ -79,6 +80,7 @@ export async function createService(delivery: Delivery, input: ServiceInput) {
         org_id: input.org_id,
         lifetime_minutes: input.lifetime_minutes,
         concurrency: input.concurrency,
+        failure_alarm_ratio: input.failure_alarm_ratio,
       }),
     );
     if (created.source_location) await enqueueSourceSync(delivery, tx, created.id);
@@ -117,6 +119,7 @@ export async function updateService(
           ...sourceFields,
           lifetime_minutes: patch.lifetime_minutes,
           concurrency: patch.concurrency,
+          failure_alarm_ratio: patch.failure_alarm_ratio,
         },
         expected?.version,
       ),
