@@ -8,6 +8,7 @@ import { deliveryJobs } from './jobs.ts';
 import { nodeRoutes } from './node-routes.ts';
 import { operationRoutes } from './operation-routes.ts';
 import { deliveryProblems } from './problems.ts';
+import { rangeRoutes } from './range-routes.ts';
 import { serviceRoutes } from './service-routes.ts';
 import { syncDueSourcesPeriodic } from './source-sync.ts';
 
@@ -26,6 +27,7 @@ export const deliveryModule: Module = {
     nodeRoutes(app, delivery);
     operationRoutes(app, delivery);
     briefRoutes(app, delivery);
+    rangeRoutes(app, delivery);
   },
   jobs: deliveryJobs,
   periodic: (config) => [

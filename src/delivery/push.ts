@@ -7,6 +7,7 @@ import type { Delivery } from './delivery.ts';
 import { startDueDeliveries } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
 import { recordDeliveryEnd } from './outcomes.ts';
+import { allowedRangesOf } from './ranges.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
 import * as nodes from './store/nodes.ts';
 import { findService, lockService } from './store/services.ts';
@@ -74,6 +75,7 @@ async function pushMetadata(
       body,
       signal,
       timeoutMs: delivery.settings.callTimeoutMs,
+      allowedRanges: await allowedRangesOf(delivery.core.database.db, service.org_id),
     },
   );
   return readAnswer(response, version);

@@ -4,6 +4,7 @@ import { type ExpectedVersion, versionMismatch } from '../platform/http/concurre
 import { Problem } from '../platform/problems.ts';
 import { ensureAuthority } from './authority.ts';
 import type { Delivery } from './delivery.ts';
+import { allowedRangesOf, requireReachableTemplates } from './ranges.ts';
 import type { ServiceInput, ServicePatch } from './schemas.ts';
 import { checkNodeSource, checkSettings } from './service-input.ts';
 import { enqueueSourceSync } from './source-sync.ts';
@@ -66,7 +67,9 @@ export async function requireService(db: Db, serviceId: string): Promise<Service
 /** Onboards a service; `notes` remark on an accepted but unwise window. */
 export async function createService(delivery: Delivery, input: ServiceInput) {
   const allowPrivate = delivery.core.config.outboundAllowPrivate;
-  const { fields, notes } = checkSettings(input, allowPrivate);
+  const allowed = await allowedRangesOf(delivery.core.database.db, input.org_id);
+  const { fields, notes } = checkSettings(input, allowPrivate, allowed);
+  await requireReachableTemplates(delivery, input.org_id, input);
   const source = input.node_source ?? null;
   const secret = source?.access_key_id ? await delivery.secret() : undefined;
   const sourceFields = checkNodeSource(source, allowPrivate, secret);
@@ -100,7 +103,9 @@ export async function updateService(
   expected: ExpectedVersion | undefined,
 ) {
   const allowPrivate = delivery.core.config.outboundAllowPrivate;
-  const { fields, notes } = checkSettings(mergedSettings(current, patch), allowPrivate);
+  const allowed = await allowedRangesOf(delivery.core.database.db, current.org_id);
+  const { fields, notes } = checkSettings(mergedSettings(current, patch), allowPrivate, allowed);
+  await requireReachableTemplates(delivery, current.org_id, patch);
   const sourceFields =
     patch.node_source === undefined
       ? {}

@@ -87,3 +87,13 @@ CREATE TABLE delivery_node_metadata (
   expires_at timestamptz NOT NULL,
   metadata   jsonb       NOT NULL
 );
+
+-- Private address ranges an operator allows an organisation's deliveries to reach (its nodes'
+-- networks); every other private or loopback target stays refused.
+CREATE TABLE delivery_allowed_ranges (
+  org_id     uuid        PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+  -- CIDR ranges as given (checked by src/platform/outbound/target-guard.ts's parseRanges).
+  ranges     text[]      NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  updated_by uuid
+);

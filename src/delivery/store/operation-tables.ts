@@ -59,6 +59,12 @@ export type OperationTables = {
     previous_renew_at: Date;
     outcome: Defaulted<'acknowledged' | 'failed' | null>;
   };
+  delivery_allowed_ranges: {
+    org_id: string;
+    ranges: string[];
+    updated_at: ColumnType<Date, Date | undefined, Date>;
+    updated_by: string | null;
+  };
   delivery_node_metadata: {
     node_id: string;
     version: number;
