@@ -46,6 +46,7 @@ export function operationRoutes(app: App, delivery: Delivery): void {
     `${base}/rollouts`,
     {
       onRequest,
+      config: { idempotent: true },
       schema: {
         tags,
         security,

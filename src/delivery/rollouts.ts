@@ -66,7 +66,7 @@ export async function startRollout(
   });
 }
 
-/** Stops a running rollout; a rollout that has ended is answered as it is (409 if cancelled late). */
+/** Stops a running rollout; one that has ended is a 409 naming its state. */
 export async function cancelRollout(
   delivery: Delivery,
   service: ServiceRow,
