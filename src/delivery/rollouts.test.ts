@@ -15,7 +15,9 @@ let fleet: NodeFleet;
 const poll = { timeout: 30_000, interval: 100 };
 
 beforeAll(async () => {
-  t = await startDelivery({ env: { DELIVERY_EVALUATE_SECONDS: '1' } });
+  t = await startDelivery({
+    env: { DELIVERY_EVALUATE_SECONDS: '1', DELIVERY_CALL_TIMEOUT_SECONDS: '2' },
+  });
   fleet = await startNodeFleet();
 });
 
@@ -79,6 +81,29 @@ describe('rollouts', () => {
     expect(last.current_version).toBe(1);
     expect(last.next_delivery_at).toBe(before.next_delivery_at);
     for (const name of names.slice(0, 10)) fleet.set(name, 'ack');
+  });
+
+  it('does not count a delivery that began before it, and delivers that node again', async () => {
+    const { service } = await deliveredService('fl', 1);
+    fleet.set('fl-00', 'hang');
+    const forced = await t.call('POST', `/v1/delivery/services/${service.id}/nodes/fl-00/deliver`);
+    expect(forced.body.delivering).toBe(true);
+    // Its metadata built and sent: the node holds version 2 unanswered.
+    await expect
+      .poll(() => fleet.received.some((p) => p.node === 'fl-00' && p.body.version === 2), poll)
+      .toBe(true);
+    const started = await start(service.id, { nodes_per_minute: 60, abort_ratio: 0.5 });
+    expect(started.status).toBe(201);
+    fleet.set('fl-00', 'ack');
+    // The hanging delivery fails at its 2 s deadline: not the rollout's; the next one is.
+    await expect
+      .poll(async () => (await progress(service.id, started.body.id)).state, poll)
+      .toBe('completed');
+    expect(await progress(service.id, started.body.id)).toMatchObject({
+      acknowledged: 1,
+      failed: 0,
+    });
+    expect((await t.node(service.id, 'fl-00')).current_version).toBe(3);
   });
 
   it('is cancelled through the API, one at a time per service', async () => {
