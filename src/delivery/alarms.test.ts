@@ -89,7 +89,12 @@ describe('alarms', () => {
     }
     const issued = Date.parse((await t.node(service.id, 'al-down')).issued_at);
     fleet.set('al-down', 'down');
-    // 55 minutes into an hour: past the danger point (90%). al-ok renews, al-down cannot.
+    // 40 minutes into an hour: past the renewal window. al-ok renews, al-down cannot.
+    clock.travelTo(new Date(issued + minutes(40)));
+    await expect
+      .poll(async () => (await t.node(service.id, 'al-ok')).current_version, poll)
+      .toBe(2);
+    // 55 minutes: past al-down's danger point (90%); al-ok is fresh.
     clock.travelTo(new Date(issued + minutes(55)));
     await expect
       .poll(() => openKinds(service.id), poll)

@@ -12,9 +12,28 @@ import { isRefusedAddress, parseRanges } from '../platform/outbound/target-guard
 
 let t: DeliveryTest;
 let operator: string;
-let listener: net.Server;
+/** A TCP listener on 127.0.0.1 that counts connections and drops them. */
+interface Listener {
+  port: number;
+  connections: number;
+}
+const listeners: net.Server[] = [];
+async function listen(): Promise<Listener> {
+  const counted = { port: 0, connections: 0 };
+  const server = net.createServer((socket) => {
+    counted.connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  listeners.push(server);
+  counted.port = (server.address() as net.AddressInfo).port;
+  return counted;
+}
+// `reached` takes the deliveries allowed to connect; `refused` the ones that must never connect
+// (apart, so that retries of the others cannot count there).
+let reached: Listener;
+let refused: Listener;
 let port: number;
-let connections = 0;
 const poll = { timeout: 20_000, interval: 100 };
 
 beforeAll(async () => {
@@ -22,14 +41,13 @@ beforeAll(async () => {
     env: { OUTBOUND_ALLOW_PRIVATE: 'false', DELIVERY_CALL_TIMEOUT_SECONDS: '2' },
   });
   operator = (await signUpOperator(t.api, t.server)).token;
-  listener = net.createServer((socket) => {
-    connections++;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  port = (listener.address() as net.AddressInfo).port;
+  reached = await listen();
+  refused = await listen();
+  port = reached.port;
 });
-afterAll(() => new Promise((resolve) => listener.close(resolve)));
+afterAll(() =>
+  Promise.all(listeners.map((server) => new Promise((resolve) => server.close(resolve)))),
+);
 
 const rangesPath = (orgId: string) => `/v1/admin/organisations/${orgId}/delivery-ranges`;
 const onboard = (template: string, orgId = t.orgId) =>
@@ -120,22 +138,21 @@ describe('ranges', () => {
   it("connects to targets in the organisation's ranges, and refuses every other private one", async () => {
     const literal = await onboard(`https://127.0.0.1:${port}/push/{node}`);
     expect(literal.status).toBe(201);
-    const named = await onboard(`https://localhost:${port}/push/{node}`);
+    const byName = await listen();
+    const named = await onboard(`https://localhost:${byName.port}/push/{node}`);
     expect(named.status).toBe(201);
-    const byNode = await onboard(`https://{node}:${port}/push`);
+    const byNode = await onboard(`https://{node}:${refused.port}/push`);
     expect(byNode.status).toBe(201);
-    for (const [service, node] of [
-      [literal.body, 'n1'],
-      [named.body, 'n1'],
+    for (const [service, node, listener] of [
+      [literal.body, 'n1', reached],
+      [named.body, 'n1', byName],
     ] as const) {
-      const before = connections;
       await t.call('POST', `/v1/delivery/services/${service.id}/nodes`, { name: node });
       await expect.poll(async () => (await t.node(service.id, node)).state, poll).toBe('failed');
       // It reached the node: the handshake failed, not the guard.
-      expect(connections).toBeGreaterThan(before);
+      expect(listener.connections).toBeGreaterThan(0);
       expect((await t.node(service.id, node)).last_error).not.toMatch(/private address/);
     }
-    const before = connections;
     await t.call('POST', `/v1/delivery/services/${byNode.body.id}/nodes`, { name: '192.168.0.1' });
     await expect
       .poll(async () => (await t.node(byNode.body.id, '192.168.0.1')).state, poll)
@@ -143,7 +160,7 @@ describe('ranges', () => {
     expect((await t.node(byNode.body.id, '192.168.0.1')).last_error).toBe(
       '192.168.0.1 is a private address, outside the allowed ranges',
     );
-    expect(connections).toBe(before);
+    expect(refused.connections).toBe(0);
   });
 
   it("keeps another organisation's deliveries off those ranges", async () => {
@@ -158,12 +175,11 @@ describe('ranges', () => {
         kind: 'static',
         static_metadata: { a: 1 },
         lifetime_minutes: 60,
-        push_url_template: `https://{node}:${port}/push`,
+        push_url_template: `https://{node}:${refused.port}/push`,
       },
       other.token,
     );
     expect(created.status).toBe(201);
-    const before = connections;
     await t.call(
       'POST',
       `/v1/delivery/services/${created.body.id}/nodes`,
@@ -181,7 +197,7 @@ describe('ranges', () => {
         return node.body.last_error;
       }, poll)
       .toBe('127.0.0.1 is a private address');
-    expect(connections).toBe(before);
+    expect(refused.connections).toBe(0);
     // Ranges emptied: onboarding refuses again.
     await t.call('PUT', rangesPath(t.orgId), { ranges: [] }, operator);
     expectProblem(await onboard(`https://127.0.0.1:${port}/push/{node}`), 'target-refused');
