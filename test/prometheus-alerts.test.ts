@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { systems } from '../src/main.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 // deploy/prometheus/meridian-alerts.yml is only useful if the metrics it names exist: every
@@ -18,7 +19,8 @@ const rules = (parse(readFileSync(file, 'utf8')) as RuleFile).groups.flatMap((g)
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Every system, as `npm start` runs them: the rules read their metrics too.
+  server = await startTestServer({ systems });
 });
 
 /** The metric families of /metrics: every `# TYPE name kind` line. */

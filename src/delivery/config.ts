@@ -15,6 +15,10 @@ export const deliveryConfig = defineConfigSection('delivery', (env) => ({
   sourceSyncMs: env.integer('DELIVERY_SOURCE_SYNC_SECONDS', 60, 1, 86_400) * 1000,
   /** How often each worker looks for services with nodes due (a clock travel looks at once). */
   scanMs: env.integer('DELIVERY_SCAN_MS', 1000, 50, 60_000),
+  /** How often alarms, gauges and rollouts are evaluated (evaluation.ts). */
+  evaluateMs: env.integer('DELIVERY_EVALUATE_SECONDS', 30, 1, 3_600) * 1000,
+  /** Operators are alerted once a due renewal has waited this long to start (delivery-behind). */
+  behindAlertSeconds: env.integer('DELIVERY_BEHIND_ALERT_SECONDS', 120, 1, 86_400),
 }));
 
 export type DeliveryConfig = ReturnType<typeof deliveryConfig.of>;

@@ -1,5 +1,6 @@
 import type { Core } from '../platform/module.ts';
 import { type DeliveryConfig, deliveryConfig } from './config.ts';
+import { createDeliveryMetrics, type DeliveryMetrics } from './metrics.ts';
 import { serverSecret } from './secret.ts';
 
 // Metadata delivery of one running Meridian: the core, its settings and the server secret
@@ -10,6 +11,8 @@ export interface Delivery {
   settings: DeliveryConfig;
   /** The server secret that seals CA keys and source credentials (secret.ts). */
   secret: () => Promise<string>;
+  /** The process's delivery metrics (metrics.ts). */
+  metrics: DeliveryMetrics;
 }
 
 const built = new WeakMap<Core, Delivery>();
@@ -23,6 +26,7 @@ export function deliveryOf(core: Core): Delivery {
       core,
       settings,
       secret: serverSecret(core.database.db, settings.keySecret, core.config.dataDir),
+      metrics: createDeliveryMetrics(core.metrics, core.database.db),
     };
     built.set(core, delivery);
   }

@@ -2,6 +2,7 @@ import type { JobRegistration } from '../platform/jobs/define.ts';
 import type { Core } from '../platform/module.ts';
 import { deliveryOf } from './delivery.ts';
 import { pushJob } from './dispatch.ts';
+import { evaluateDelivery, evaluateJob } from './evaluation.ts';
 import { deliverToNode } from './push.ts';
 import { syncDueSources, syncDueSourcesJob, syncSource, syncSourceJob } from './source-sync.ts';
 
@@ -14,5 +15,6 @@ export function deliveryJobs(core: Core): JobRegistration[] {
       syncSource(delivery(), job.payload.serviceId, signal),
     ),
     syncDueSourcesJob.handle(() => syncDueSources(delivery())),
+    evaluateJob.handle(() => evaluateDelivery(delivery())),
   ];
 }

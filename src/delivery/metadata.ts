@@ -1,8 +1,13 @@
 import { Agent } from 'undici';
-import { checkUrl, guardedLookup } from '../platform/outbound/target-guard.ts';
+import {
+  type AllowedRanges,
+  checkUrl,
+  guardedLookupAllowing,
+} from '../platform/outbound/target-guard.ts';
 import { openAuthority } from './authority.ts';
 import { issueCertificateFromRequest, issueCertificateWithNewKey } from './certificates/leaves.ts';
 import type { Delivery } from './delivery.ts';
+import { allowedRangesOf } from './ranges.ts';
 import type { ServiceRow } from './store/tables.ts';
 import { expandTemplate } from './templates.ts';
 
@@ -46,11 +51,12 @@ export async function buildMetadata(
     return { issuedAt, expiresAt, serial: null, metadata: service.static_metadata ?? {} };
   }
   const url = expandTemplate(service.fetch_url_template ?? '', node);
+  const allowed = await allowedRangesOf(delivery.core.database.db, service.org_id);
   return {
     issuedAt,
     expiresAt,
     serial: null,
-    metadata: await fetchMetadata(delivery, url, signal),
+    metadata: await fetchMetadata(delivery, url, signal, allowed),
   };
 }
 
@@ -103,10 +109,13 @@ async function fetchMetadata(
   delivery: Delivery,
   url: string,
   signal: AbortSignal,
+  allowed: AllowedRanges | undefined,
 ): Promise<Record<string, unknown>> {
   const allowPrivate = delivery.core.config.outboundAllowPrivate;
-  const target = checkUrl(url, allowPrivate);
-  const agent = new Agent({ connect: allowPrivate ? {} : { lookup: guardedLookup } });
+  const target = checkUrl(url, allowPrivate, allowed);
+  const agent = new Agent({
+    connect: allowPrivate ? {} : { lookup: guardedLookupAllowing(allowed) },
+  });
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(delivery.settings.callTimeoutMs)]);
   // A signal reaches undici only once connected; destroying the agent ends a connect too.
   const stop = () => void agent.destroy().catch(() => {});

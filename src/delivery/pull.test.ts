@@ -258,6 +258,11 @@ describe('long poll and answers', () => {
     expect(status.clock_skew_ms).toBeGreaterThanOrEqual(5 * 60_000);
     expect(status.clock_skew_ms).toBeLessThan(6 * 60_000);
     expect(status.agent_seen_at).not.toBeNull();
+    // What the node runs now, as GetMetaData answers it: the version it acknowledged.
+    const current = await t.call('GET', `/v1/delivery/services/${service.id}/nodes/ack-1/metadata`);
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ version: offer.version });
+    expect(current.body.metadata.certificate_pem).toBe(offer.metadata.certificate_pem);
     // The same acknowledgement again (a lost answer) is harmless.
     expect((await ack(credential, { version: offer.version })).status).toBe(200);
     expectProblem(await ack(credential, { version: offer.version + 5 }), 'conflict');

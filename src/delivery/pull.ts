@@ -5,6 +5,7 @@ import { parseCertificateRequest } from './certificates/requests.ts';
 import type { Delivery } from './delivery.ts';
 import { startDueDeliveries } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata, MetadataError } from './metadata.ts';
+import { recordDeliveryEnd } from './outcomes.ts';
 import { describeFailure, recordOutcome, retryTime, windowOf } from './push.ts';
 import { renewalTime } from './renewal.ts';
 import * as agents from './store/agents.ts';
@@ -138,7 +139,17 @@ export async function answerOffer(
     }
     // A repeated acknowledgement of the version the node runs changes nothing but the clocks.
     if (answer.version === offered) {
-      await recordAnswer(tx, service, node, agent.offer ?? {}, answer, now);
+      const built = builtFrom(agent.offer ?? {});
+      await recordAnswer(tx, service, node, built, answer, now);
+      await recordDeliveryEnd(
+        delivery,
+        tx,
+        { ...node, delivered_version: answer.version },
+        answer.error === undefined
+          ? { kind: 'acknowledged' }
+          : { kind: 'refused', error: answer.error },
+        built,
+      );
     }
     if (answer.csr !== undefined) await agents.setCsr(tx, nodeId, answer.csr);
     await agents.recordAgentSeen(tx, nodeId, now, Number.isFinite(skewMs) ? skewMs : undefined);
@@ -148,11 +159,22 @@ export async function answerOffer(
   });
 }
 
+/** The version offered, as the end of a delivery records it (outcomes.ts). */
+function builtFrom(offer: Record<string, unknown>): BuiltMetadata {
+  const metadata = (offer.metadata ?? {}) as Record<string, unknown>;
+  return {
+    issuedAt: new Date(String(offer.issued_at)),
+    expiresAt: new Date(String(offer.expires_at)),
+    serial: typeof metadata.serial_number === 'string' ? metadata.serial_number : null,
+    metadata,
+  };
+}
+
 async function recordAnswer(
   tx: Parameters<typeof nodes.recordAcknowledged>[0],
   service: ServiceRow,
   node: NodeRow,
-  offer: Record<string, unknown>,
+  built: BuiltMetadata,
   answer: AgentAnswer,
   now: Date,
 ): Promise<void> {
@@ -164,12 +186,11 @@ async function recordAnswer(
     });
     return;
   }
-  const metadata = (offer.metadata ?? {}) as Record<string, unknown>;
   await nodes.recordAcknowledged(tx, node.id, {
     version: answer.version,
-    serial: typeof metadata.serial_number === 'string' ? metadata.serial_number : null,
-    issuedAt: new Date(String(offer.issued_at)),
-    expiresAt: new Date(String(offer.expires_at)),
+    serial: built.serial,
+    issuedAt: built.issuedAt,
+    expiresAt: built.expiresAt,
     // Set when the version was kept (its renewal time), or since then by a forced delivery.
     renewAt: node.renew_at,
   });

@@ -6,7 +6,9 @@ import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
 import { startDueDeliveries } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
+import { recordDeliveryEnd } from './outcomes.ts';
 import { offerToAgent } from './pull.ts';
+import { allowedRangesOf } from './ranges.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
 import * as nodes from './store/nodes.ts';
 import { findService, lockService } from './store/services.ts';
@@ -76,6 +78,7 @@ async function pushMetadata(
       body,
       signal,
       timeoutMs: delivery.settings.callTimeoutMs,
+      allowedRanges: await allowedRangesOf(delivery.core.database.db, service.org_id),
     },
   );
   return readAnswer(response, version);
@@ -125,6 +128,7 @@ export async function recordOutcome(
       const retryAt = retryTime(service, node, now.getTime());
       await nodes.recordFailed(tx, node.id, { error: outcome.error, retryAt });
     }
+    await recordDeliveryEnd(delivery, tx, node, outcome, built);
     await startDueDeliveries(delivery, tx, service.id, { except: node.id });
   });
 }

@@ -68,6 +68,11 @@ const settable = {
   }),
   concurrency: Type.Integer({ minimum: 1, maximum: 64 }),
   node_source: Nullable(NodeSourceInput),
+  failure_alarm_ratio: Type.Number({
+    exclusiveMinimum: 0,
+    maximum: 1,
+    description: 'The share of failing nodes that raises the service-failing alarm; default 0.2',
+  }),
 };
 
 export const ServiceInput = Type.Object(
@@ -83,6 +88,7 @@ export const ServiceInput = Type.Object(
     static_metadata: Type.Optional(settable.static_metadata),
     concurrency: Type.Optional(settable.concurrency),
     node_source: Type.Optional(settable.node_source),
+    failure_alarm_ratio: Type.Optional(settable.failure_alarm_ratio),
   },
   { additionalProperties: false },
 );
@@ -123,6 +129,7 @@ export const Service = Type.Object({
   static_metadata: Nullable(Type.Record(Type.String(), Type.Unknown())),
   concurrency: Type.Integer(),
   node_source: Nullable(NodeSourceView),
+  failure_alarm_ratio: Type.Number(),
   version: Type.Integer(),
   created_at: Timestamp,
   updated_at: Timestamp,

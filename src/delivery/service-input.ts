@@ -1,8 +1,13 @@
 import type { FieldError } from '../platform/http/validation.ts';
-import { checkUrl, OutboundRefused } from '../platform/outbound/target-guard.ts';
+import {
+  type AllowedRanges,
+  checkUrl,
+  OutboundRefused,
+} from '../platform/outbound/target-guard.ts';
 import { Problem } from '../platform/problems.ts';
 import { sealPrivateKey } from './certificates/key-envelope.ts';
 import { NodeSourceError, parseNodeSource, parseS3Endpoint } from './node-source.ts';
+import { templateRefused } from './ranges.ts';
 import { validateRenewalWindow } from './renewal.ts';
 import type { NodeSourceInput } from './schemas.ts';
 import type { ServiceFields } from './store/services.ts';
@@ -52,6 +57,7 @@ export class FieldErrors {
 export function checkSettings(
   settings: ServiceSettings,
   allowPrivate: boolean,
+  allowed?: AllowedRanges,
 ): { fields: ServiceFields; notes: string[] } {
   const errors = new FieldErrors();
   if (!serviceNamePattern.test(settings.name)) {
@@ -62,8 +68,8 @@ export function checkSettings(
   }
   const window = checkWindow(settings.renewal_window, errors);
   const mode = settings.mode ?? 'push';
-  checkPushUrl(mode, settings.push_url_template, allowPrivate, errors);
-  checkKindFields(settings, allowPrivate, errors);
+  checkPushUrl(mode, settings.push_url_template, allowPrivate, errors, allowed);
+  checkKindFields(settings, allowPrivate, errors, allowed);
   errors.throwIfAny();
   return {
     fields: {
@@ -92,10 +98,15 @@ function checkWindow(given: ServiceSettings['renewal_window'], errors: FieldErro
   return undefined;
 }
 
-function checkKindFields(settings: ServiceSettings, allowPrivate: boolean, errors: FieldErrors) {
+function checkKindFields(
+  settings: ServiceSettings,
+  allowPrivate: boolean,
+  errors: FieldErrors,
+  allowed?: AllowedRanges,
+) {
   const { kind, fetch_url_template: fetchUrl, static_metadata: staticMetadata } = settings;
   if (kind === 'fetched') {
-    if (fetchUrl) checkTemplate('body/fetch_url_template', fetchUrl, allowPrivate, errors);
+    if (fetchUrl) checkTemplate('body/fetch_url_template', fetchUrl, allowPrivate, errors, allowed);
     else errors.add('body/fetch_url_template', 'is required for kind fetched');
   } else if (fetchUrl != null) {
     errors.add('body/fetch_url_template', 'is only for kind fetched');
@@ -113,6 +124,7 @@ function checkPushUrl(
   template: string | null | undefined,
   allowPrivate: boolean,
   errors: FieldErrors,
+  allowed?: AllowedRanges,
 ) {
   if (mode === 'pull') {
     if (template != null) {
@@ -124,7 +136,7 @@ function checkPushUrl(
   } else if (template == null) {
     errors.add('body/push_url_template', 'is required in push mode: where each node is pushed');
   } else {
-    checkTemplate('body/push_url_template', template, allowPrivate, errors);
+    checkTemplate('body/push_url_template', template, allowPrivate, errors, allowed);
   }
 }
 
@@ -139,6 +151,7 @@ function checkTemplate(
   template: string,
   allowPrivate: boolean,
   errors: FieldErrors,
+  allowed?: AllowedRanges,
 ) {
   const example = expandTemplate(template, 'node-1');
   if (!URL.canParse(example) || !/^https?:\/\/[^/\\?#]/i.test(example)) {
@@ -149,7 +162,11 @@ function checkTemplate(
     errors.add(field, 'must be https: metadata (private keys among it) must not cross in clear');
     return;
   }
-  refusedTarget(field, example, allowPrivate);
+  try {
+    checkUrl(example, allowPrivate, allowed);
+  } catch (error) {
+    throw error instanceof OutboundRefused ? templateRefused(field, error) : error;
+  }
 }
 
 /** The node-source columns for `input` (null: nodes are registered through the API). */

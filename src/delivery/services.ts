@@ -4,6 +4,7 @@ import { type ExpectedVersion, versionMismatch } from '../platform/http/concurre
 import { Problem } from '../platform/problems.ts';
 import { ensureAuthority } from './authority.ts';
 import type { Delivery } from './delivery.ts';
+import { allowedRangesOf, requireReachableTemplates } from './ranges.ts';
 import type { ServiceInput, ServicePatch } from './schemas.ts';
 import { checkNodeSource, checkSettings } from './service-input.ts';
 import { enqueueSourceSync } from './source-sync.ts';
@@ -33,6 +34,7 @@ export function serviceJson(service: ServiceRow, notes?: string[]) {
     static_metadata: service.static_metadata,
     concurrency: service.concurrency,
     node_source: nodeSourceJson(service),
+    failure_alarm_ratio: service.failure_alarm_ratio,
     version: service.version,
     created_at: service.created_at,
     updated_at: service.updated_at,
@@ -65,7 +67,9 @@ export async function requireService(db: Db, serviceId: string): Promise<Service
 /** Onboards a service; `notes` remark on an accepted but unwise window. */
 export async function createService(delivery: Delivery, input: ServiceInput) {
   const allowPrivate = delivery.core.config.outboundAllowPrivate;
-  const { fields, notes } = checkSettings(input, allowPrivate);
+  const allowed = await allowedRangesOf(delivery.core.database.db, input.org_id);
+  const { fields, notes } = checkSettings(input, allowPrivate, allowed);
+  await requireReachableTemplates(delivery, input.org_id, input);
   const source = input.node_source ?? null;
   const secret = source?.access_key_id ? await delivery.secret() : undefined;
   const sourceFields = checkNodeSource(source, allowPrivate, secret);
@@ -79,6 +83,7 @@ export async function createService(delivery: Delivery, input: ServiceInput) {
         org_id: input.org_id,
         lifetime_minutes: input.lifetime_minutes,
         concurrency: input.concurrency,
+        failure_alarm_ratio: input.failure_alarm_ratio,
       }),
     );
     if (created.source_location) await enqueueSourceSync(delivery, tx, created.id);
@@ -98,7 +103,9 @@ export async function updateService(
   expected: ExpectedVersion | undefined,
 ) {
   const allowPrivate = delivery.core.config.outboundAllowPrivate;
-  const { fields, notes } = checkSettings(mergedSettings(current, patch), allowPrivate);
+  const allowed = await allowedRangesOf(delivery.core.database.db, current.org_id);
+  const { fields, notes } = checkSettings(mergedSettings(current, patch), allowPrivate, allowed);
+  await requireReachableTemplates(delivery, current.org_id, patch);
   const sourceFields =
     patch.node_source === undefined
       ? {}
@@ -117,6 +124,7 @@ export async function updateService(
           ...sourceFields,
           lifetime_minutes: patch.lifetime_minutes,
           concurrency: patch.concurrency,
+          failure_alarm_ratio: patch.failure_alarm_ratio,
         },
         expected?.version,
       ),

@@ -64,6 +64,8 @@ export type DeliveryTables = {
     source_synced_at: Defaulted<Date | null>;
     source_error: Defaulted<string | null>;
     allow_empty_source: Defaulted<boolean>;
+    /** The share of failing nodes that raises the service-failing alarm (003_operations.sql). */
+    failure_alarm_ratio: Defaulted<number>;
     next_due_at: Defaulted<Date | null>;
     version: Defaulted<number>;
     created_at: CreatedAt;

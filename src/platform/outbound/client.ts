@@ -1,7 +1,13 @@
 import { Agent, type Dispatcher } from 'undici';
 import { headerNamePattern, headerProblem } from './header-syntax.ts';
 import { signedWebhookHeaders } from './signing.ts';
-import { checkUrl, guardedLookup, OutboundRefused } from './target-guard.ts';
+import {
+  type AllowedRanges,
+  checkUrl,
+  guardedLookup,
+  guardedLookupAllowing,
+  OutboundRefused,
+} from './target-guard.ts';
 
 // The client for calls from Meridian to URLs that users chose: one deadline per call, no
 // redirects, a bounded read of the answer, and the private-address guard of target-guard.ts at
@@ -39,6 +45,11 @@ export interface OutboundCall {
   signal?: AbortSignal;
   /** This call's deadline instead of the client's `timeoutMs`. */
   timeoutMs?: number;
+  /**
+   * Private ranges this call may reach (an organisation's networks, allowed by an operator);
+   * every other private address stays refused. Calls with the same `key` share a pool.
+   */
+  allowedRanges?: AllowedRanges;
 }
 
 export interface OutboundResponse {
@@ -143,16 +154,35 @@ const undiciTimeouts = new Set([
  * const outbound = createOutbound({ allowPrivate: config.outboundAllowPrivate });
  * const { status } = await outbound.postSignedWebhook(url, { id, secret, body });
  */
+/** Connection pools kept for calls with allowed ranges (one per organisation that has some). */
+const maxRangePools = 64;
+
 export function createOutbound(options: OutboundOptions): Outbound {
   const defaultTimeoutMs = options.timeoutMs ?? 10_000;
-  const agent = new Agent({
-    connections: options.connectionsPerOrigin ?? 16,
-    headersTimeout: defaultTimeoutMs,
-    bodyTimeout: defaultTimeoutMs,
-    connect: options.allowPrivate
-      ? { timeout: defaultTimeoutMs }
-      : { timeout: defaultTimeoutMs, lookup: guardedLookup },
-  });
+  const agentWith = (lookup: typeof guardedLookup | undefined) =>
+    new Agent({
+      connections: options.connectionsPerOrigin ?? 16,
+      headersTimeout: defaultTimeoutMs,
+      bodyTimeout: defaultTimeoutMs,
+      connect: lookup ? { timeout: defaultTimeoutMs, lookup } : { timeout: defaultTimeoutMs },
+    });
+  const agent = agentWith(options.allowPrivate ? undefined : guardedLookup);
+  // One pool per set of allowed ranges (its guard differs), the least recently used closed
+  // beyond `maxRangePools`: calls running on it finish first.
+  const rangePools = new Map<string, Agent>();
+  function agentFor(allowed: AllowedRanges | undefined): Agent {
+    if (!allowed || options.allowPrivate) return agent;
+    let pool = rangePools.get(allowed.key);
+    if (pool) rangePools.delete(allowed.key);
+    else pool = agentWith(guardedLookupAllowing(allowed));
+    rangePools.set(allowed.key, pool);
+    for (const [key, old] of rangePools) {
+      if (rangePools.size <= maxRangePools) break;
+      rangePools.delete(key);
+      void old.close().catch(() => {});
+    }
+    return pool;
+  }
 
   /** One request and the start of its answer; the body is released however it ends. */
   async function exchange(
@@ -162,7 +192,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     signal: AbortSignal,
     timeoutMs: number,
   ): Promise<OutboundResponse> {
-    const response = await agent.request({
+    const response = await agentFor(call.allowedRanges).request({
       origin: target.origin,
       path: `${target.pathname}${target.search}`,
       method: method as Dispatcher.HttpMethod,
@@ -186,7 +216,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     method: string,
     call: OutboundCall & { body?: string | Buffer },
   ): Promise<OutboundResponse> {
-    const target = checkUrl(url, options.allowPrivate);
+    const target = checkUrl(url, options.allowPrivate, call.allowedRanges);
     if (!methodToken.test(method)) {
       throw new OutboundInvalidRequest(`${JSON.stringify(method)} is not an HTTP method`);
     }
@@ -243,6 +273,10 @@ export function createOutbound(options: OutboundOptions): Outbound {
         timeoutMs: message.timeoutMs,
       });
     },
-    close: () => agent.destroy(),
+    async close() {
+      const pools = [agent, ...rangePools.values()];
+      rangePools.clear();
+      await Promise.all(pools.map((pool) => pool.destroy()));
+    },
   };
 }

@@ -49,29 +49,80 @@ export function isPrivateAddress(address: string): boolean {
   return privateRanges.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-/** `dns.lookup` for sockets: fails when any address of the name is private. */
-export function guardedLookup(
-  hostname: string,
-  options: LookupAllOptions | { all?: false },
-  callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
-): void {
-  lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
-    const refused = addresses.find((entry) => isPrivateAddress(entry.address));
-    if (refused) {
-      return callback(
-        new OutboundRefused(`${hostname} is a private address (${refused.address})`),
-        [],
-      );
-    }
-    if (options.all) return callback(null, addresses);
-    const [first] = addresses;
-    callback(null, first?.address ?? '', first?.family);
-  });
+/**
+ * Private ranges an operator allows for some calls (an organisation's own networks, where its
+ * nodes are): a private address in them is callable, every other one is still refused.
+ */
+export interface AllowedRanges {
+  /** Identifies this set of ranges: calls with the same key share connections. */
+  key: string;
+  list: BlockList;
 }
 
+/**
+ * Parses CIDR ranges (`10.0.0.0/8`, `fd00::/8`); a bare address is a range of one. Returns the
+ * list, or an error per faulty entry by its index.
+ *
+ * @example
+ * parseRanges(['10.20.0.0/16', '10.0.0.0/33']); // { errors: [{ index: 1, message: 'the prefix must be 0–32 for IPv4' }] }
+ */
+export function parseRanges(
+  ranges: readonly string[],
+): { list: BlockList } | { errors: { index: number; message: string }[] } {
+  const list = new BlockList();
+  const errors: { index: number; message: string }[] = [];
+  for (const [index, range] of ranges.entries()) {
+    const [network = '', prefixText, extra] = range.trim().split('/');
+    const family = isIP(network);
+    const bits = family === 6 ? 128 : 32;
+    const prefix = prefixText === undefined ? bits : Number(prefixText);
+    if (family === 0 || extra !== undefined) {
+      errors.push({ index, message: `${JSON.stringify(range)} is not an address or a CIDR range` });
+    } else if (!(prefixText === undefined || /^\d{1,3}$/.test(prefixText)) || prefix > bits) {
+      errors.push({ index, message: `the prefix must be 0–${bits} for IPv${family}` });
+    } else {
+      list.addSubnet(network, prefix, family === 4 ? 'ipv4' : 'ipv6');
+    }
+  }
+  return errors.length > 0 ? { errors } : { list };
+}
+
+/** Whether Meridian refuses to call `address`: a private one outside the `allowed` ranges. */
+export function isRefusedAddress(address: string, allowed?: AllowedRanges): boolean {
+  if (!isPrivateAddress(address)) return false;
+  const family = isIP(address);
+  return !(allowed && family !== 0 && allowed.list.check(address, family === 4 ? 'ipv4' : 'ipv6'));
+}
+
+function refusal(host: string, address: string, allowed?: AllowedRanges): OutboundRefused {
+  const resolved = host === address ? '' : ` (${address})`;
+  const outside = allowed ? ', outside the allowed ranges' : '';
+  return new OutboundRefused(`${host} is a private address${resolved}${outside}`);
+}
+
+/** `dns.lookup` for sockets: fails when any address of the name is refused (`allowed` aside). */
+export function guardedLookupAllowing(allowed?: AllowedRanges) {
+  return (
+    hostname: string,
+    options: LookupAllOptions | { all?: false },
+    callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
+    lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const refused = addresses.find((entry) => isRefusedAddress(entry.address, allowed));
+      if (refused) return callback(refusal(hostname, refused.address, allowed), []);
+      if (options.all) return callback(null, addresses);
+      const [first] = addresses;
+      callback(null, first?.address ?? '', first?.family);
+    });
+  };
+}
+
+/** `dns.lookup` for sockets: fails when any address of the name is private. */
+export const guardedLookup = guardedLookupAllowing();
+
 /** Scheme, and the host when it is an address literal (sockets skip the lookup for those). */
-export function checkUrl(url: string, allowPrivate: boolean): URL {
+export function checkUrl(url: string, allowPrivate: boolean, allowed?: AllowedRanges): URL {
   if (!URL.canParse(url)) throw new OutboundRefused(`${url} is not a URL`);
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
@@ -81,8 +132,8 @@ export function checkUrl(url: string, allowPrivate: boolean): URL {
     throw new OutboundRefused('URLs with credentials are not allowed');
   }
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivate && isIP(host) && isPrivateAddress(host)) {
-    throw new OutboundRefused(`${host} is a private address`);
+  if (!allowPrivate && isIP(host) && isRefusedAddress(host, allowed)) {
+    throw refusal(host, host, allowed);
   }
   return parsed;
 }
