@@ -26,6 +26,7 @@ const publicSurface = [
   'ids.ts',
   'identity/access.ts',
   'identity/authenticate.ts',
+  'identity/tokens.ts',
   'jobs/backoff.ts',
   'jobs/define.ts',
   'jobs/spec.ts',
