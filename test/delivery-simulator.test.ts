@@ -200,7 +200,7 @@ describe('nodes that fail', { timeout: 60_000 }, () => {
     }
     await expect.poll(async () => (await t.node(service.id, 'garbled')).state, poll).toBe('failed');
     expect((await t.node(service.id, 'garbled')).last_error).toBe(
-      'the node answered 502: <html><body>502 Bad Gateway</body></html>',
+      'the node answered 200 with no JSON object: <html><body>Welcome to nginx!</body></html>',
     );
     await expect
       .poll(async () => (await t.node(service.id, 'confused')).state, poll)

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * How a node answers: `ack` (after its checks); `down` (the connection is reset); `hang` (no
- * answer: Meridian's deadline ends the call); `garbage` (a 502 with an HTML page);
+ * answer: Meridian's deadline ends the call); `garbage` (a 200 with an HTML page, as a proxy in front of a node may answer);
  * `wrong-version` (200 naming the version before the one sent); `refuse` (a NACK whatever it was
  * sent); `{ slowMs }` (its checks, then the answer after that delay).
  */
@@ -177,8 +177,8 @@ export async function startNodeSimulator(
     if (typeof behaviour === 'object') await delay(behaviour.slowMs);
     if (behaviour === 'garbage') {
       record(node, received);
-      response.writeHead(502, { 'content-type': 'text/html' });
-      return response.end('<html><body>502 Bad Gateway</body></html>');
+      response.writeHead(200, { 'content-type': 'text/html' });
+      return response.end('<html><body>Welcome to nginx!</body></html>');
     }
     if (behaviour === 'wrong-version') {
       record(node, received);

@@ -7,11 +7,22 @@ import { readAnswer } from './answers.ts';
 const answer = (status: number, excerpt = '') => readAnswer({ status, excerpt }, 7);
 
 describe("a node's answer", () => {
-  it('acknowledges with the version sent, or with no body', () => {
+  it('acknowledges with the version sent, a JSON object naming none, or no body', () => {
     expect(answer(200, '{"version":7}')).toEqual({ kind: 'acknowledged' });
     expect(answer(200, '{"version":"7"}')).toEqual({ kind: 'acknowledged' });
+    expect(answer(200, '{"ok":true}')).toEqual({ kind: 'acknowledged' });
     expect(answer(204)).toEqual({ kind: 'acknowledged' });
-    expect(answer(200, 'ok')).toEqual({ kind: 'acknowledged' });
+    expect(answer(200, ' \n')).toEqual({ kind: 'acknowledged' });
+  });
+
+  it("fails on a 2xx whose body is not a JSON object: a proxy's page says nothing of the node", () => {
+    expect(answer(200, '<html><body>Welcome to nginx!</body></html>')).toEqual({
+      kind: 'failed',
+      error:
+        'the node answered 200 with no JSON object: <html><body>Welcome to nginx!</body></html>',
+    });
+    expect(answer(200, 'ok')).toMatchObject({ kind: 'failed' });
+    expect(answer(200, '[1,2]')).toMatchObject({ kind: 'failed' });
   });
 
   it('refuses with its error, on a 2xx or a 4xx', () => {
@@ -36,6 +47,5 @@ describe("a node's answer", () => {
     });
     expect(answer(500, '{"error":"boom"}')).toMatchObject({ kind: 'failed' });
     expect(answer(302)).toEqual({ kind: 'failed', error: 'the node answered 302' });
-    expect(answer(200, '[1,2]')).toEqual({ kind: 'acknowledged' });
   });
 });
