@@ -4,7 +4,7 @@ import type { App } from '../platform/http/app.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { validationProblem } from '../platform/http/validation.ts';
 import { requireKeeper, security, userOf } from './access.ts';
-import { briefFields, briefOrganisation, briefService } from './brief.ts';
+import { briefFields, briefService } from './brief.ts';
 import * as schemas from './brief-schemas.ts';
 import type { Delivery } from './delivery.ts';
 import * as nodes from './nodes.ts';
@@ -107,7 +107,7 @@ export function briefRoutes(app: App, delivery: Delivery): void {
       if (!call.ref) {
         throw validationProblem([{ field: 'body/servicename_id', message: 'is required' }]);
       }
-      const orgId = await briefOrganisation(core, call.userId, call.orgId);
+      const orgId = await core.identity.organisationOf(call.userId, call.orgId);
       await requireKeeper(core, orgId, call.userId);
       const rest = fields;
       const { access_key_id, secret_access_key, session_token, s3_region, s3_endpoint } = rest;

@@ -4,7 +4,7 @@ import { validationProblem } from '../platform/http/validation.ts';
 import { isUuid } from '../platform/ids.ts';
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
-import { requireMember, serviceFor } from './access.ts';
+import { serviceFor } from './access.ts';
 import { operationTables } from './store/operation-tables.ts';
 import type { ServiceRow } from './store/tables.ts';
 
@@ -36,7 +36,7 @@ export async function briefService(
   const ref = call.ref;
   if (!ref) throw validationProblem([{ field: 'body/serviceName_id', message: 'is required' }]);
   if (isUuid(ref)) return serviceFor(core, db, ref, call.userId, change);
-  const orgId = await briefOrganisation(core, call.userId, call.orgId);
+  const orgId = await core.identity.organisationOf(call.userId, call.orgId);
   const found = await operationTables(db)
     .selectFrom('delivery_services')
     .select('id')
@@ -45,21 +45,4 @@ export async function briefService(
     .executeTakeFirst();
   if (!found) throw new Problem('not-found', `No delivery service named ${ref}`);
   return serviceFor(core, db, found.id, call.userId, change);
-}
-
-/** The organisation a brief call acts on. */
-export async function briefOrganisation(core: Core, userId: string, named: string | undefined) {
-  if (named) {
-    await requireMember(core, named, userId);
-    return named;
-  }
-  const orgs = await core.identity.organisationsOf(userId, 2);
-  if (orgs.length === 1) return orgs[0] as string;
-  if (orgs.length === 0) {
-    throw new Problem('not-found', 'You belong to no organisation: create one (POST /v1/orgs)');
-  }
-  throw new Problem(
-    'bad-request',
-    'You belong to several organisations: name one with org_id or the Meridian-Organisation header',
-  );
 }

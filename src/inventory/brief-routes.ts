@@ -36,7 +36,7 @@ export function briefRoutes(app: App, inventory: Inventory): void {
       throw new Problem('not-found', `No user ${body.user_id}`);
     const header = request.headers['meridian-organisation'];
     const named = body.org_id ?? (typeof header === 'string' ? header : undefined);
-    return { userId, orgId: await brief.briefOrganisation(core, userId, named) };
+    return { userId, orgId: await core.identity.organisationOf(userId, named) };
   }
 
   app.get(

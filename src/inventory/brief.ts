@@ -1,6 +1,6 @@
 import type { Core } from '../platform/module.ts';
 import { Problem } from '../platform/problems.ts';
-import { requireKeeper, requireMember } from './access.ts';
+import { requireKeeper } from './access.ts';
 import * as catalogue from './catalogue.ts';
 import * as orders from './orders.ts';
 import { setStock } from './stock-operations.ts';
@@ -12,27 +12,6 @@ import type { Inventory } from './writers.ts';
 // The rules behind brief 001's API (brief-routes.ts): which organisation a call acts on, and
 // what its "update" and "fulfil" of an item mean in terms of the clean API. docs/inventory.md,
 // "The brief's API", says the same for clients.
-
-/**
- * The organisation a brief call acts on: the one it names (`org_id`, or the
- * `Meridian-Organisation` header), else the caller's only organisation. A caller in several
- * must name one (400); in none, there is nothing to act on (404).
- */
-export async function briefOrganisation(core: Core, userId: string, named: string | undefined) {
-  if (named) {
-    await requireMember(core, named, userId);
-    return named;
-  }
-  const orgs = await core.identity.organisationsOf(userId, 2);
-  if (orgs.length === 1) return orgs[0] as string;
-  if (orgs.length === 0) {
-    throw new Problem('not-found', 'You belong to no organisation: create one (POST /v1/orgs)');
-  }
-  throw new Problem(
-    'bad-request',
-    'You belong to several organisations: name one with org_id or the Meridian-Organisation header',
-  );
-}
 
 /** Items as the brief shows them: the item and its quantities summed over locations. */
 export async function withTotals(core: Core, orgId: string, items: ItemRow[]) {

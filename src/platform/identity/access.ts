@@ -41,8 +41,12 @@ export interface Identity {
   requireRole(orgId: string, userId: string, allowed?: Role[], action?: string): Promise<Role>;
   /** The organisation's members whose role is one of `roles` (whom to tell about its business). */
   membersWithRole(orgId: string, roles: Role[]): Promise<UserSummary[]>;
-  /** The ids of the first `limit` organisations the user belongs to (by id). */
-  organisationsOf(userId: string, limit: number): Promise<string[]>;
+  /**
+   * The organisation a call acts on (the briefs' routes, which name none in their paths): the one
+   * it names, of which the user must be a member (else `not-found`), or else the user's only
+   * organisation: `not-found` when they have none, `bad-request` when they have several.
+   */
+  organisationOf(userId: string, named: string | undefined): Promise<string>;
 }
 
 /** `core.identity` over the database (or a transaction, for a check inside one). */
@@ -56,8 +60,22 @@ export function createIdentity(db: Db): Identity {
     findUser: async (userId) => (isUuid(userId) ? findUserById(db, userId) : undefined),
     membersWithRole: (orgId, roles) => listMembersWithRole(db, orgId, roles),
     listOperators: () => listOperators(db),
-    organisationsOf: async (userId, limit) =>
-      (await listOrganisationsOfMember(db, userId, undefined, limit)).map((org) => org.id),
+    async organisationOf(userId, named) {
+      if (named) {
+        if (!(await roleIn(named, userId)))
+          throw new Problem('not-found', `No organisation ${named}`);
+        return named;
+      }
+      const orgs = await listOrganisationsOfMember(db, userId, undefined, 2);
+      if (orgs.length === 1) return (orgs[0] as { id: string }).id;
+      if (orgs.length === 0) {
+        throw new Problem('not-found', 'You belong to no organisation: create one (POST /v1/orgs)');
+      }
+      throw new Problem(
+        'bad-request',
+        'You belong to several organisations: name one with org_id or the Meridian-Organisation header',
+      );
+    },
     roleIn,
     async requireRole(orgId, userId, allowed, action = 'do this') {
       const role = await roleIn(orgId, userId);
