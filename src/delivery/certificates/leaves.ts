@@ -6,6 +6,7 @@ import { CertificateInputError } from './errors.ts';
 import { dnsNameOf, leafCommonName, type NodeIdentity, spiffeId } from './names.ts';
 import { parseCertificateRequest } from './requests.ts';
 import { backdatedStart, issueTime, randomSerialNumber, requireWholeNumber } from './validity.ts';
+import { PemConverter } from './x509.ts';
 
 // A node's leaf certificate, for TLS both ways (serverAuth and clientAuth). Its names are
 // Meridian's: the SPIFFE ID of the node in its service and, when the node's name is a host name,
@@ -122,7 +123,7 @@ async function signLeaf(publicKey: Uint8Array, options: LeafOptions): Promise<Is
   );
   const signature = sign('sha256', tbs, authority.signingKey); // DER ECDSA-Sig-Value
   const leaf = der.sequence(tbs, ecdsaWithSha256, der.bitString(signature));
-  const certificatePem = pemOf('CERTIFICATE', leaf);
+  const certificatePem = `${PemConverter.encode(leaf, 'CERTIFICATE')}\n`;
   return {
     certificatePem,
     chainPem: `${certificatePem}${authority.certificatePem.trim()}\n`,
@@ -169,12 +170,4 @@ function alternativeNames(spiffe: string, dnsName: string | undefined): Buffer {
 /** RFC 5280 4.2.1.2, method 1: the SHA-1 of the subject's public key bits. */
 function keyIdentifierOf(spki: Uint8Array): Buffer {
   return createHash('sha1').update(der.subjectPublicKeyOf(spki)).digest();
-}
-
-function pemOf(label: string, bytes: Uint8Array): string {
-  const lines =
-    Buffer.from(bytes)
-      .toString('base64')
-      .match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
