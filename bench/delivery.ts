@@ -30,6 +30,7 @@ import { recordSection } from './results.ts';
 import { describeCpu, measureCpu, microsecondsEach } from './scheduler/cpu.ts';
 import {
   databaseUrl,
+  freshDatabaseLabel,
   loadAverage,
   machine,
   meridianDatabaseUrl,
@@ -185,9 +186,7 @@ async function main(dir: string): Promise<void> {
       machine: await machine(),
       revision,
       loadBefore,
-      database: databaseUrl
-        ? 'a fresh database on the PostgreSQL of BENCH_DATABASE_URL'
-        : "Meridian's embedded PostgreSQL",
+      database: freshDatabaseLabel,
       seconds,
     }),
   );

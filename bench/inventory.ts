@@ -26,6 +26,7 @@ import { recordSection } from './results.ts';
 import { type Group, measureCpu, microsecondsEach } from './scheduler/cpu.ts';
 import {
   databaseUrl,
+  freshDatabaseLabel,
   loadAverage,
   machine,
   meridianDatabaseUrl,
@@ -243,9 +244,7 @@ async function main(dir: string): Promise<void> {
       machine: await machine(),
       revision,
       loadBefore,
-      database: databaseUrl
-        ? 'a fresh database on the PostgreSQL of BENCH_DATABASE_URL'
-        : "Meridian's embedded PostgreSQL",
+      database: freshDatabaseLabel,
       seconds,
       ceilingSeconds,
       warmupSeconds,

@@ -12,6 +12,10 @@ import pg from 'pg';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const databaseUrl = process.env.BENCH_DATABASE_URL;
+/** Where a benchmark that makes a database of its own ran, as its section of docs/ says it. */
+export const freshDatabaseLabel = databaseUrl
+  ? 'a fresh database on the PostgreSQL of BENCH_DATABASE_URL'
+  : "Meridian's embedded PostgreSQL";
 export const autocannonCli = path.join(root, 'node_modules/autocannon/autocannon.js');
 
 /** Every child still running: stopped when the run ends, or on Ctrl-C. */

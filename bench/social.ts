@@ -15,6 +15,7 @@ import { freshDatabase } from './inventory/setup.ts';
 import { recordSection } from './results.ts';
 import {
   databaseUrl,
+  freshDatabaseLabel,
   loadAverage,
   machine,
   meridianDatabaseUrl,
@@ -281,9 +282,7 @@ async function main(dir: string): Promise<void> {
       machine: await machine(),
       revision,
       loadBefore,
-      database: databaseUrl
-        ? 'a fresh database on the PostgreSQL of BENCH_DATABASE_URL'
-        : "Meridian's embedded PostgreSQL",
+      database: freshDatabaseLabel,
       seconds,
     }),
   );
