@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiClient, startTestServer } from '../../../test/helpers.ts';
+import { systems } from '../../main.ts';
 
 describe('the API reference', () => {
   let api: Api;
   let url: string;
   beforeAll(async () => {
-    url = (await startTestServer()).url;
+    // Every system's routes too: each must document its errors as the platform's do.
+    url = (await startTestServer({ systems })).url;
     api = apiClient(url);
   });
 
