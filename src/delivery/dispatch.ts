@@ -1,10 +1,12 @@
 import type { Db } from '../platform/db/database.ts';
 import { transaction } from '../platform/db/database.ts';
 import { defineJob } from '../platform/jobs/define.ts';
+import { Problem } from '../platform/problems.ts';
 import { defineService, type Service } from '../platform/service.ts';
 import type { Delivery } from './delivery.ts';
-import { claimDueNodes, countInFlight, nextDueAt } from './store/nodes.ts';
-import { dueServices, lockService, setNextDue } from './store/services.ts';
+import { claimDueNodes, claimNextDueNode, countInFlight, nextDueAt } from './store/nodes.ts';
+import { bringNextDueForward, dueServices, lockService, setNextDue } from './store/services.ts';
+import type { ServiceRow } from './store/tables.ts';
 
 // Which deliveries run, and when: the per-service concurrency bound. The job engine bounds
 // concurrency per queue and process, not per customer, so a service's slots are counted here:
@@ -28,32 +30,59 @@ export const pushJob = defineJob<{ nodeId: string }>('delivery.push', {
  */
 export const slotLeaseMs = 10 * 60_000;
 
+/** Locks the service for a change of its nodes' schedule (`lockService`); 404 when it is gone. */
+export async function lockForDispatch(tx: Db, serviceId: string): Promise<ServiceRow> {
+  const service = await lockService(tx, serviceId);
+  if (!service) throw new Problem('not-found', `No delivery service ${serviceId}`);
+  return service;
+}
+
 /**
- * Starts the service's due deliveries, as many as it has free slots, in `tx`: each claimed node
- * gets a push job; then records when the dispatcher must look again. `except` is a node whose
- * delivery ends in `tx` (its job is unfinished until then): the scanner takes it if it is due.
+ * Starts the due deliveries of `service`, locked by the caller in `tx` (`lockService`), as many
+ * as it has free slots: each claimed node gets a push job; then records when the dispatcher must
+ * look again.
  */
 export async function startDueDeliveries(
   delivery: Delivery,
   tx: Db,
-  serviceId: string,
-  options: { except?: string; skipLocked?: boolean } = {},
+  service: ServiceRow,
 ): Promise<void> {
-  const service = await lockService(tx, serviceId, { skipLocked: options.skipLocked });
-  if (!service) return;
-  const free = service.concurrency - (await countInFlight(tx, serviceId));
+  const free = service.concurrency - (await countInFlight(tx, service.id));
   const now = delivery.core.clock.now();
-  const claimed =
-    free > 0 ? await claimDueNodes(tx, serviceId, now, free, slotLeaseMs, options.except) : [];
-  if (claimed.length > 0) {
-    await delivery.core.jobs.enqueueMany(
-      claimed.map((node) =>
-        pushJob.spec({ nodeId: node.id }, { uniqueKey: `delivery.push:${node.id}` }),
-      ),
-      { tx },
-    );
-  }
-  await setNextDue(tx, serviceId, await nextDueAt(tx, serviceId, free > claimed.length));
+  const claimed = free > 0 ? await claimDueNodes(tx, service.id, now, free, slotLeaseMs) : [];
+  await enqueuePushes(
+    delivery,
+    tx,
+    claimed.map((node) => node.id),
+  );
+  await setNextDue(tx, service.id, await nextDueAt(tx, service.id));
+}
+
+/**
+ * Ends a delivery's hold on its slot, in the transaction (begun with `shareService`) that
+ * records how the delivery of `endedNodeId` ended: the slot goes to the service's next due node,
+ * and the dispatcher looks again by `dueAgainAt`, when the ended node is due next.
+ */
+export async function handOnSlot(
+  delivery: Delivery,
+  tx: Db,
+  service: ServiceRow,
+  endedNodeId: string,
+  dueAgainAt: Date,
+): Promise<void> {
+  const now = delivery.core.clock.now();
+  const next = await claimNextDueNode(tx, service, now, slotLeaseMs, endedNodeId);
+  await enqueuePushes(delivery, tx, next ? [next] : []);
+  // Last: it may lock the service's row, which other deliveries ending may want.
+  await bringNextDueForward(tx, service.id, dueAgainAt);
+}
+
+async function enqueuePushes(delivery: Delivery, tx: Db, nodeIds: string[]): Promise<void> {
+  if (nodeIds.length === 0) return;
+  await delivery.core.jobs.enqueueMany(
+    nodeIds.map((nodeId) => pushJob.spec({ nodeId }, { uniqueKey: `delivery.push:${nodeId}` })),
+    { tx },
+  );
 }
 
 /** Looks at up to this many due services per pass; a full pass is followed by another at once. */
@@ -62,7 +91,8 @@ const scanBatch = 100;
 /**
  * The dispatcher's loop in every process that runs jobs: every `scanMs` (and at once after a
  * travel of the platform clock) it starts the deliveries of services whose `next_due_at` has
- * come. A service another process is dispatching is skipped, not waited for.
+ * come. A service another process is dispatching is waited for: its lock is held for a few
+ * statements.
  */
 export function deliveryScanner(delivery: Delivery): Service {
   const { core, settings } = delivery;
@@ -74,9 +104,10 @@ export function deliveryScanner(delivery: Delivery): Service {
   async function pass(): Promise<number> {
     const ids = await dueServices(core.database.db, core.clock.now(), scanBatch);
     for (const id of ids) {
-      await transaction(core.database.db, (tx) =>
-        startDueDeliveries(delivery, tx, id, { skipLocked: true }),
-      );
+      await transaction(core.database.db, async (tx) => {
+        const service = await lockService(tx, id);
+        if (service) await startDueDeliveries(delivery, tx, service);
+      });
     }
     return ids.length;
   }

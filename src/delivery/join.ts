@@ -98,7 +98,8 @@ export async function joinNode(delivery: Delivery, request: JoinRequest) {
   if (request.csr !== undefined) await checkedCsr(request.csr);
   const credential = newTokenSecret(credentialPrefix);
   await transaction(core.database.db, async (tx) => {
-    if (!(await lockService(tx, service.id))) {
+    const locked = await lockService(tx, service.id);
+    if (!locked) {
       throw new Problem('unauthorized', 'The join token is unknown: its service was removed');
     }
     const node = await joiningNode(tx, service, request.node, now);
@@ -107,7 +108,7 @@ export async function joinNode(delivery: Delivery, request: JoinRequest) {
     await agents.recordAgentSeen(tx, node.id, now, Number.isFinite(skew) ? skew : undefined);
     await agents.countJoin(tx, token.id, now);
     await forceDelivery(tx, node.id, now);
-    await startDueDeliveries(delivery, tx, service.id);
+    await startDueDeliveries(delivery, tx, locked);
   });
   return {
     credential,

@@ -1,7 +1,7 @@
 import { type Db, transaction } from '../platform/db/database.ts';
 import { Problem } from '../platform/problems.ts';
 import type { Delivery } from './delivery.ts';
-import { startDueDeliveries } from './dispatch.ts';
+import { lockForDispatch, startDueDeliveries } from './dispatch.ts';
 import { nodeNameProblem } from './node-list.ts';
 import { firstDeliveryAt } from './pull.ts';
 import { windowOf } from './push.ts';
@@ -79,7 +79,7 @@ export async function registerNode(
     );
   }
   return transaction(delivery.core.database.db, async (tx) => {
-    await lockService(tx, service.id);
+    const locked = await lockForDispatch(tx, service.id);
     const [node] = await store.insertNodes(
       tx,
       service.id,
@@ -88,7 +88,7 @@ export async function registerNode(
       firstDeliveryAt(service, delivery.core.clock.now()),
     );
     if (!node) throw new Problem('conflict', `The service already has a node named ${name}`);
-    await startDueDeliveries(delivery, tx, service.id);
+    await startDueDeliveries(delivery, tx, locked);
     return node;
   });
 }
@@ -118,10 +118,10 @@ export async function deliverNow(
   name: string,
 ): Promise<NodeRow> {
   return transaction(delivery.core.database.db, async (tx) => {
-    await lockService(tx, service.id);
+    const locked = await lockForDispatch(tx, service.id);
     const node = await requireNode(tx, service.id, name);
     await store.forceDelivery(tx, node.id, delivery.core.clock.now());
-    await startDueDeliveries(delivery, tx, service.id);
+    await startDueDeliveries(delivery, tx, locked);
     // As it is now: delivering, unless every slot of the service is busy.
     return (await store.findNodeById(tx, node.id)) as NodeRow;
   });

@@ -3,14 +3,14 @@ import { Problem } from '../platform/problems.ts';
 import { CertificateRequestError } from './certificates/errors.ts';
 import { parseCertificateRequest } from './certificates/requests.ts';
 import type { Delivery } from './delivery.ts';
-import { startDueDeliveries } from './dispatch.ts';
+import { handOnSlot } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata, MetadataError } from './metadata.ts';
-import { recordDeliveryEnd } from './outcomes.ts';
+import { beginDeliveryEnd, recordDeliveryEnd } from './outcomes.ts';
 import { describeFailure, recordOutcome, retryTime, windowOf } from './push.ts';
 import { renewalTime } from './renewal.ts';
 import * as agents from './store/agents.ts';
 import * as nodes from './store/nodes.ts';
-import { lockService } from './store/services.ts';
+import { bringNextDueForward, findService, shareService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 
 // Pull mode (docs/delivery.md, "Pull mode and the agent"). A pull node's delivery is prepared by
@@ -41,9 +41,9 @@ export async function offerToAgent(
   const agent = await agents.findAgent(db, node.id);
   if (!agent) {
     await transaction(db, async (tx) => {
-      if (!(await lockService(tx, service.id))) return;
+      await shareService(tx, service.id);
       await agents.awaitAgent(tx, node.id);
-      await startDueDeliveries(delivery, tx, service.id, { except: node.id });
+      await handOnSlot(delivery, tx, service, node.id, agents.awaitingAgent);
     });
     return;
   }
@@ -78,16 +78,15 @@ async function keepOffer(
     expires_at: built.expiresAt.toISOString(),
     metadata: built.metadata,
   };
-  const renewAt = renewalTime(
-    built.issuedAt.getTime(),
-    built.expiresAt.getTime(),
-    windowOf(service),
+  const renewAt = new Date(
+    renewalTime(built.issuedAt.getTime(), built.expiresAt.getTime(), windowOf(service)),
   );
   await transaction(delivery.core.database.db, async (tx) => {
-    if (!(await lockService(tx, service.id))) return;
+    await shareService(tx, service.id);
+    // The node's row first, as an agent's answer takes it (answerOffer).
+    await agents.recordOffered(tx, node.id, renewAt);
     await agents.storeOffer(tx, node.id, version, offer);
-    await agents.recordOffered(tx, node.id, new Date(renewAt));
-    await startDueDeliveries(delivery, tx, service.id, { except: node.id });
+    await handOnSlot(delivery, tx, service, node.id, renewAt);
     // Last: the event log's lock is held from the publish to the commit.
     await delivery.core.events.publish(tx, {
       topic: offerTopic(node.id),
@@ -124,8 +123,10 @@ export async function answerOffer(
   const skewMs = now.getTime() - Date.parse(answer.agent_time);
   return transaction(core.database.db, async (tx) => {
     const found = await nodes.findNodeById(tx, nodeId);
-    const service = found && (await lockService(tx, found.service_id));
-    const node = service && (await nodes.findNodeById(tx, nodeId));
+    const rollout = found && (await beginDeliveryEnd(tx, found));
+    const service = found && (await findService(tx, found.service_id));
+    // Locked: a version offered meanwhile waits for this answer (keepOffer).
+    const node = service && (await nodes.lockNode(tx, nodeId));
     const agent = node && (await agents.findAgent(tx, nodeId));
     if (!service || !node || !agent) throw new Problem('unauthorized', 'The node is gone');
     const offered = agent.offered_version;
@@ -138,9 +139,10 @@ export async function answerOffer(
       );
     }
     // A repeated acknowledgement of the version the node runs changes nothing but the clocks.
+    let retryAt: Date | undefined;
     if (answer.version === offered) {
       const built = builtFrom(agent.offer ?? {});
-      await recordAnswer(tx, service, node, built, answer, now);
+      retryAt = await recordAnswer(tx, service, node, built, answer, now);
       await recordDeliveryEnd(
         delivery,
         tx,
@@ -149,11 +151,12 @@ export async function answerOffer(
           ? { kind: 'acknowledged' }
           : { kind: 'refused', error: answer.error },
         built,
+        rollout,
       );
     }
     if (answer.csr !== undefined) await agents.setCsr(tx, nodeId, answer.csr);
     await agents.recordAgentSeen(tx, nodeId, now, Number.isFinite(skewMs) ? skewMs : undefined);
-    await startDueDeliveries(delivery, tx, service.id);
+    if (retryAt) await bringNextDueForward(tx, service.id, retryAt);
     const state = answer.error === undefined ? 'acknowledged' : 'refused';
     return { version: answer.version, state, server_time: now.toISOString() };
   });
@@ -170,6 +173,7 @@ function builtFrom(offer: Record<string, unknown>): BuiltMetadata {
   };
 }
 
+/** Records the answer on the node; a refusal gives the time the node is retried. */
 async function recordAnswer(
   tx: Parameters<typeof nodes.recordAcknowledged>[0],
   service: ServiceRow,
@@ -177,14 +181,15 @@ async function recordAnswer(
   built: BuiltMetadata,
   answer: AgentAnswer,
   now: Date,
-): Promise<void> {
+): Promise<Date | undefined> {
   if (answer.error !== undefined) {
+    const retryAt = retryTime(service, node, now.getTime());
     await nodes.recordRefused(tx, node.id, {
       version: answer.version,
       error: answer.error.slice(0, maxErrorLength) || '(empty error)',
-      retryAt: retryTime(service, node, now.getTime()),
+      retryAt,
     });
-    return;
+    return retryAt;
   }
   await nodes.recordAcknowledged(tx, node.id, {
     version: answer.version,

@@ -4,14 +4,14 @@ import { OutboundRefused } from '../platform/outbound/target-guard.ts';
 import { type Outcome, readAnswer } from './answers.ts';
 import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
-import { startDueDeliveries } from './dispatch.ts';
+import { handOnSlot } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
-import { recordDeliveryEnd } from './outcomes.ts';
+import { beginDeliveryEnd, recordDeliveryEnd } from './outcomes.ts';
 import { offerToAgent } from './pull.ts';
 import { allowedRangesOf } from './ranges.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
 import * as nodes from './store/nodes.ts';
-import { findService, lockService } from './store/services.ts';
+import { findService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 import { expandTemplate } from './templates.ts';
 
@@ -95,7 +95,10 @@ export function describeFailure(delivery: Delivery, error: unknown): string {
   return code ? `${code}${message ? `: ${message}` : ''}` : (message ?? String(error));
 }
 
-/** Records how the node's delivery ended, and hands its slot on, in one transaction. */
+/**
+ * Records how the node's delivery ended, and hands its slot on, in one transaction. An
+ * acknowledged outcome comes with the metadata sent (`built`).
+ */
 export async function recordOutcome(
   delivery: Delivery,
   service: ServiceRow,
@@ -103,34 +106,37 @@ export async function recordOutcome(
   outcome: Outcome,
   built: BuiltMetadata | undefined,
 ): Promise<void> {
-  const now = delivery.core.clock.now();
-  const version = node.delivered_version;
+  const now = delivery.core.clock.now().getTime();
+  const acknowledged = outcome.kind === 'acknowledged' && built;
+  const dueAgainAt = acknowledged
+    ? new Date(renewalTime(built.issuedAt.getTime(), built.expiresAt.getTime(), windowOf(service)))
+    : retryTime(service, node, now);
   await transaction(delivery.core.database.db, async (tx) => {
-    // The service first, as every transaction that changes its nodes' slots takes it.
-    if (!(await lockService(tx, service.id))) return;
-    if (outcome.kind === 'acknowledged' && built) {
-      const renewAt = renewalTime(
-        built.issuedAt.getTime(),
-        built.expiresAt.getTime(),
-        windowOf(service),
-      );
-      await nodes.recordAcknowledged(tx, node.id, {
-        version,
-        serial: built.serial,
-        issuedAt: built.issuedAt,
-        expiresAt: built.expiresAt,
-        renewAt: new Date(renewAt),
-      });
-    } else if (outcome.kind === 'refused') {
-      const retryAt = retryTime(service, node, now.getTime());
-      await nodes.recordRefused(tx, node.id, { version, error: outcome.error, retryAt });
-    } else if (outcome.kind === 'failed') {
-      const retryAt = retryTime(service, node, now.getTime());
-      await nodes.recordFailed(tx, node.id, { error: outcome.error, retryAt });
-    }
-    await recordDeliveryEnd(delivery, tx, node, outcome, built);
-    await startDueDeliveries(delivery, tx, service.id, { except: node.id });
+    const rollout = await beginDeliveryEnd(tx, node);
+    const version = node.delivered_version;
+    const recorded = acknowledged
+      ? await nodes.recordAcknowledged(tx, node.id, {
+          version,
+          serial: built.serial,
+          issuedAt: built.issuedAt,
+          expiresAt: built.expiresAt,
+          renewAt: dueAgainAt,
+        })
+      : outcome.kind === 'refused'
+        ? await nodes.recordRefused(tx, node.id, {
+            version,
+            error: outcome.error,
+            retryAt: dueAgainAt,
+          })
+        : await nodes.recordFailed(tx, node.id, { error: errorOf(outcome), retryAt: dueAgainAt });
+    if (!recorded) return;
+    await recordDeliveryEnd(delivery, tx, node, outcome, built, rollout);
+    await handOnSlot(delivery, tx, service, node.id, dueAgainAt);
   });
+}
+
+function errorOf(outcome: Outcome): string {
+  return outcome.kind === 'acknowledged' ? 'acknowledged without metadata' : outcome.error;
 }
 
 /** The service's renewal window as renewal.ts takes it. */

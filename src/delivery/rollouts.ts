@@ -2,11 +2,12 @@ import { uuidv7 } from 'uuidv7';
 import { type Db, transaction } from '../platform/db/database.ts';
 import { Problem } from '../platform/problems.ts';
 import type { Delivery } from './delivery.ts';
-import { startDueDeliveries } from './dispatch.ts';
+import { lockForDispatch, startDueDeliveries } from './dispatch.ts';
 import { rolloutSlot, shouldAbort } from './renewal.ts';
 import type { RolloutRow } from './store/operation-tables.ts';
+import type { RolloutEntry } from './store/rollouts.ts';
 import * as store from './store/rollouts.ts';
-import { lockService } from './store/services.ts';
+import { bringNextDueForward, lockService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 
 // Forced re-issue of a whole service, IoT-Jobs style (docs/delivery.md, "Rollouts"): each node
@@ -26,7 +27,7 @@ export async function startRollout(
   options: { nodesPerMinute: number; abortRatio: number; userId: string },
 ): Promise<RolloutRow> {
   return transaction(delivery.core.database.db, async (tx) => {
-    await lockService(tx, service.id);
+    const locked = await lockForDispatch(tx, service.id);
     const running = await store.findRunningRollout(tx, service.id);
     if (running) {
       throw new Problem(
@@ -61,7 +62,7 @@ export async function startRollout(
       },
       slotted,
     );
-    await startDueDeliveries(delivery, tx, service.id);
+    await startDueDeliveries(delivery, tx, locked);
     return rollout;
   });
 }
@@ -73,7 +74,7 @@ export async function cancelRollout(
   rolloutId: string,
 ): Promise<RolloutRow> {
   return transaction(delivery.core.database.db, async (tx) => {
-    await lockService(tx, service.id);
+    const locked = await lockForDispatch(tx, service.id);
     const rollout = await requireRollout(tx, service.id, rolloutId);
     if (rollout.state !== 'running') {
       throw new Problem('conflict', `The rollout has ended (${rollout.state})`, {
@@ -85,7 +86,7 @@ export async function cancelRollout(
       reason: 'cancelled through the API',
       at: delivery.core.clock.now(),
     });
-    await startDueDeliveries(delivery, tx, service.id);
+    await startDueDeliveries(delivery, tx, locked);
     return ended as RolloutRow;
   });
 }
@@ -98,20 +99,21 @@ export async function requireRollout(db: Db, serviceId: string, rolloutId: strin
 
 /**
  * Counts a node's delivery for its service's running rollout, in the transaction that records
- * the delivery (the service's row locked): aborts the rollout when the failed share reaches its
- * threshold, completes it when no node is waiting. A delivery that began before the rollout
- * built its metadata before it: it does not count, and the node stays due at its slot.
+ * the delivery (the rollout's row is locked by the count, so ending deliveries count one at a
+ * time): aborts the rollout when the failed share reaches its threshold, completes it when no
+ * node is waiting. A delivery that began before the rollout built its metadata before it: it
+ * does not count, and the node stays due at its slot.
  */
 export async function countRolloutDelivery(
   delivery: Delivery,
   tx: Db,
   node: NodeRow,
+  entry: RolloutEntry,
   acknowledged: boolean,
 ): Promise<void> {
-  const entry = await store.pendingRolloutEntry(tx, node.id);
-  if (!entry) return;
   if (!node.last_attempt_at || node.last_attempt_at < entry.started_at) {
     await store.keepSlot(tx, node.id, entry.slot_at);
+    await bringNextDueForward(tx, node.service_id, entry.slot_at);
     return;
   }
   const outcome = acknowledged ? 'acknowledged' : 'failed';

@@ -158,9 +158,13 @@ function mergedSettings(current: ServiceRow, patch: Omit<ServicePatch, 'version'
 
 /** Removes the service with its nodes; their pending deliveries find nothing and end. */
 export async function deleteService(db: Db, serviceId: string): Promise<void> {
-  if (!(await store.deleteService(db, serviceId))) {
-    throw new Problem('not-found', `No delivery service ${serviceId}`);
-  }
+  await transaction(db, async (tx) => {
+    // Locked first: its nodes go with it, and a delivery ending on one of them holds its row.
+    const locked = await store.lockService(tx, serviceId);
+    if (!locked || !(await store.deleteService(tx, serviceId))) {
+      throw new Problem('not-found', `No delivery service ${serviceId}`);
+    }
+  });
 }
 
 async function nameChecked<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {

@@ -128,6 +128,6 @@ async function applyList(
     const firstDue = firstDeliveryAt(service, delivery.core.clock.now());
     await insertNodes(tx, serviceId, added, 'source', firstDue);
     await recordSourceRead(tx, serviceId, { at, etag, error: null, synced: true });
-    if (added.length > 0) await startDueDeliveries(delivery, tx, serviceId);
+    if (added.length > 0) await startDueDeliveries(delivery, tx, service);
   });
 }

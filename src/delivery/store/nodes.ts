@@ -51,6 +51,16 @@ export function findNodeById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** The node's row, locked for the rest of the transaction. */
+export function lockNode(db: Db, id: string) {
+  return tables(db)
+    .selectFrom('delivery_nodes')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 /** A page of the service's nodes by name. */
 export function listNodes(db: Db, serviceId: string, afterName: string | undefined, limit: number) {
   return tables(db)
@@ -107,8 +117,7 @@ export async function countInFlight(db: Db, serviceId: string): Promise<number> 
 /**
  * Starts up to `limit` deliveries: the service's idle nodes due by `now`, earliest first, each
  * given a slot until `leaseMs` from now. A node locked elsewhere (being removed, its last
- * delivery ending) is skipped, as is `except` (a node whose delivery ends in this transaction:
- * its job is still unfinished, so another could not be enqueued for it yet).
+ * delivery ending) is skipped.
  */
 export function claimDueNodes(
   db: Db,
@@ -116,7 +125,6 @@ export function claimDueNodes(
   now: Date,
   limit: number,
   leaseMs: number,
-  except?: string,
 ) {
   return sql<{ id: string }>`
     UPDATE delivery_nodes SET delivering_until = now() + ${leaseMs} * interval '1 millisecond'
@@ -124,7 +132,6 @@ export function claimDueNodes(
       SELECT id FROM delivery_nodes
       WHERE service_id = ${serviceId} AND renew_at <= ${now}
         AND (delivering_until IS NULL OR delivering_until <= now())
-        AND id IS DISTINCT FROM ${except ?? null}::uuid
       ORDER BY renew_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
@@ -134,23 +141,51 @@ export function claimDueNodes(
 }
 
 /**
- * When the dispatcher must next look at the service: with a slot free, the earliest due time of
- * an idle node; with every slot busy, the earliest lease end (a backstop: a delivery that ends
- * hands its slot on at once).
+ * Hands a slot on: starts the delivery of the service's earliest due idle node (not `except`,
+ * whose delivery ends in this transaction), as `claimDueNodes` does, unless the others in flight
+ * already fill `concurrency` (lowered since they started). Undefined when nothing starts.
  */
-export async function nextDueAt(db: Db, serviceId: string, slotsFree: boolean) {
+export async function claimNextDueNode(
+  db: Db,
+  service: { id: string; concurrency: number },
+  now: Date,
+  leaseMs: number,
+  except: string,
+): Promise<string | undefined> {
+  const { rows } = await sql<{ id: string }>`
+    UPDATE delivery_nodes SET delivering_until = now() + ${leaseMs} * interval '1 millisecond'
+    WHERE id = (
+      SELECT id FROM delivery_nodes
+      WHERE service_id = ${service.id} AND renew_at <= ${now}
+        AND (delivering_until IS NULL OR delivering_until <= now())
+        AND id <> ${except}
+        AND (SELECT count(*) FROM delivery_nodes
+              WHERE service_id = ${service.id} AND delivering_until > now()) < ${service.concurrency}
+      ORDER BY renew_at
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id`.execute(db);
+  return rows[0]?.id;
+}
+
+/**
+ * When the dispatcher must next look at the service: the earliest due time of an idle node, or
+ * the earliest lease end (a backstop for a delivery whose job went dead), whichever comes first.
+ * With a backlog that is now, and the dispatcher looks at each pass: a full service is a quick
+ * look, and a slot freed with nothing due waits for no one.
+ */
+export async function nextDueAt(db: Db, serviceId: string): Promise<Date | null> {
   // Each the first entry of an index in order (delivery_nodes_due, delivery_nodes_in_flight):
   // the cost does not grow with the service.
-  const { rows } = slotsFree
-    ? await sql<{ at: Date }>`
-        SELECT renew_at AS at FROM delivery_nodes
-         WHERE service_id = ${serviceId}
-           AND (delivering_until IS NULL OR delivering_until <= now())
-         ORDER BY renew_at LIMIT 1`.execute(db)
-    : await sql<{ at: Date }>`
-        SELECT delivering_until AS at FROM delivery_nodes
-         WHERE service_id = ${serviceId} AND delivering_until > now()
-         ORDER BY delivering_until LIMIT 1`.execute(db);
+  const { rows } = await sql<{ at: Date | null }>`
+    SELECT LEAST(
+      (SELECT renew_at FROM delivery_nodes
+        WHERE service_id = ${serviceId}
+          AND (delivering_until IS NULL OR delivering_until <= now())
+        ORDER BY renew_at LIMIT 1),
+      (SELECT delivering_until FROM delivery_nodes
+        WHERE service_id = ${serviceId} AND delivering_until > now()
+        ORDER BY delivering_until LIMIT 1)) AS at`.execute(db);
   return rows[0]?.at ?? null;
 }
 
@@ -164,8 +199,11 @@ export function beginAttempt(db: Db, nodeId: string, at: Date) {
     .executeTakeFirst();
 }
 
-/** The node runs `version`, valid until `expiresAt`; renewed at `renewAt`. Frees its slot. */
-export function recordAcknowledged(
+/**
+ * The node runs `version`, valid until `expiresAt`; renewed at `renewAt`. Frees its slot. False
+ * when the node is gone, as for the other ends of a delivery.
+ */
+export async function recordAcknowledged(
   db: Db,
   nodeId: string,
   delivery: {
@@ -176,7 +214,7 @@ export function recordAcknowledged(
     renewAt: Date;
   },
 ) {
-  return tables(db)
+  const updated = await tables(db)
     .updateTable('delivery_nodes')
     .set({
       state: 'acknowledged',
@@ -191,16 +229,17 @@ export function recordAcknowledged(
       delivering_until: null,
     })
     .where('id', '=', nodeId)
-    .execute();
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 /** The node refused `version` (a NACK with `error`); tried again at `retryAt`. Frees its slot. */
-export function recordRefused(
+export async function recordRefused(
   db: Db,
   nodeId: string,
   refusal: { version: number; error: string; retryAt: Date },
 ) {
-  return tables(db)
+  const updated = await tables(db)
     .updateTable('delivery_nodes')
     .set({
       state: 'refused',
@@ -211,12 +250,17 @@ export function recordRefused(
       delivering_until: null,
     })
     .where('id', '=', nodeId)
-    .execute();
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 /** No usable answer (`error` says why); tried again at `retryAt`. Frees its slot. */
-export function recordFailed(db: Db, nodeId: string, failure: { error: string; retryAt: Date }) {
-  return tables(db)
+export async function recordFailed(
+  db: Db,
+  nodeId: string,
+  failure: { error: string; retryAt: Date },
+) {
+  const updated = await tables(db)
     .updateTable('delivery_nodes')
     .set({
       state: 'failed',
@@ -226,7 +270,8 @@ export function recordFailed(db: Db, nodeId: string, failure: { error: string; r
       delivering_until: null,
     })
     .where('id', '=', nodeId)
-    .execute();
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 /** A delivery on demand: the node is due at `now`, whatever its schedule. */

@@ -4,7 +4,8 @@ import { type RolloutState, operationTables as tables } from './operation-tables
 
 // The SQL of rollouts (docs/delivery.md, "Rollouts"). A rollout's transitions: `insertRollout`
 // (running), `recordRolloutOutcome` (one node's first delivery ended), `endRollout` (completed,
-// aborted or cancelled). Every change runs with the service's row locked, as the slots do.
+// aborted or cancelled). A rollout starts and is cancelled by its service's locker; a delivery
+// that ends counts its outcome with the rollout's row locked (outcomes.ts).
 
 /** The service's nodes in the order a rollout takes them: by name. */
 export function rolloutCandidates(db: Db, serviceId: string) {
@@ -78,16 +79,25 @@ export async function insertRollout(
   return row;
 }
 
-/** The node's place in its service's running rollout, while its outcome is not known yet. */
-export async function pendingRolloutEntry(db: Db, nodeId: string) {
-  const { rows } = await sql<{
-    rollout_id: string;
-    slot_at: Date;
-    started_at: Date;
-  }>`
+export interface RolloutEntry {
+  rollout_id: string;
+  slot_at: Date;
+  started_at: Date;
+}
+
+/**
+ * The node's place in its service's running rollout, while its outcome is not known yet; the
+ * rollout's row is locked, as the count of the outcome will (outcomes.ts, `beginDeliveryEnd`).
+ */
+export async function pendingRolloutEntry(
+  db: Db,
+  nodeId: string,
+): Promise<RolloutEntry | undefined> {
+  const { rows } = await sql<RolloutEntry>`
     SELECT rn.rollout_id, rn.slot_at, r.started_at
     FROM delivery_rollout_nodes rn JOIN delivery_rollouts r ON r.id = rn.rollout_id
-    WHERE rn.node_id = ${nodeId} AND rn.outcome IS NULL AND r.state = 'running'`.execute(db);
+    WHERE rn.node_id = ${nodeId} AND rn.outcome IS NULL AND r.state = 'running'
+    FOR UPDATE OF r`.execute(db);
   return rows[0];
 }
 

@@ -71,19 +71,48 @@ export async function deleteService(db: Db, id: string): Promise<boolean> {
   return deleted.numDeletedRows > 0n;
 }
 
+// Who may change a service's slots, and how (docs/delivery.md, "Dispatch"). Two kinds of
+// transaction do, and they never run at once on one service, through a transaction-level
+// advisory lock on it:
+// - a *locker* (`lockService`, the lock exclusive) counts the slots in flight and adds
+//   deliveries, and sets `next_due_at`: onboarding, the scanner, forced deliveries, rollouts;
+// - a delivery that ends (`shareService`, the lock shared: many at once) hands its slot on to
+//   one due node and may bring `next_due_at` forward, without counting: what is in flight does
+//   not change.
+// Both take the advisory lock first, before any row, so that a locker waiting for a node's row
+// (removing it) never waits on an ending delivery that waits for the locker.
+
+function slotLock(id: string) {
+  return sql`hashtextextended(${`delivery-service:${id}`}, 0)`;
+}
+
 /**
- * Locks the service's row for the rest of the transaction: every change of its slots (a
- * delivery started or ended) holds it, so two never count the same free slot. With
- * `skipLocked`, a row another transaction holds gives undefined instead of a wait.
+ * Makes the transaction the service's locker, and reads its row (undefined when it is gone):
+ * waits for the deliveries ending on it, and holds off new ones until the commit.
  */
-export function lockService(db: Db, id: string, options: { skipLocked?: boolean } = {}) {
+export async function lockService(db: Db, id: string) {
+  await sql`SELECT pg_advisory_xact_lock(${slotLock(id)})`.execute(db);
   return tables(db)
     .selectFrom('delivery_services')
     .selectAll()
     .where('id', '=', id)
     .forUpdate()
-    .$if(options.skipLocked === true, (q) => q.skipLocked())
     .executeTakeFirst();
+}
+
+/** Lets a delivery of the service end in this transaction: the first statement of it. */
+export async function shareService(db: Db, id: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${slotLock(id)})`.execute(db);
+}
+
+/**
+ * The dispatcher must look at the service by `at` (a node's next due time): `next_due_at` is
+ * moved when it is later, and only then is the service's row written (and locked).
+ */
+export async function bringNextDueForward(db: Db, id: string, at: Date): Promise<void> {
+  await sql`
+    UPDATE delivery_services SET next_due_at = ${at}
+     WHERE id = ${id} AND (next_due_at IS NULL OR next_due_at > ${at})`.execute(db);
 }
 
 /** Services with a delivery to start by `now` (the platform clock), earliest first. */
