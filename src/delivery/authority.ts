@@ -32,22 +32,25 @@ export async function ensureAuthority(delivery: Delivery, orgId: string): Promis
   });
 }
 
-/** The organisation's CA opened to sign; undefined when it has none. */
+/**
+ * The organisation's CA opened to sign; undefined when it has none. An organisation's CA row is
+ * never updated (store/authorities.ts), so one opened is used without reading it again.
+ */
 export async function openAuthority(
   delivery: Delivery,
   db: Db,
   orgId: string,
 ): Promise<CertificateAuthority | undefined> {
-  const stored = await findAuthority(db, orgId);
-  if (!stored) return undefined;
   const kept = openedBy(delivery);
   const known = kept.get(orgId);
-  if (known?.sealedPrivateKey === stored.sealed_private_key) return known.authority;
+  if (known) return known.authority;
+  const stored = await findAuthority(db, orgId);
+  if (!stored) return undefined;
   const authority = unlockCertificateAuthority(
     { certificatePem: stored.certificate_pem, sealedPrivateKey: stored.sealed_private_key },
     await delivery.secret(),
   );
-  const entry = { sealedPrivateKey: stored.sealed_private_key, authority };
+  const entry = { authority };
   if (kept.size >= keptAuthorities) kept.delete(kept.keys().next().value as string);
   kept.set(orgId, entry);
   // A CA that does not open is not kept: the next delivery tries (and reports) again.
@@ -59,14 +62,10 @@ export async function openAuthority(
 const keptAuthorities = 1_000;
 
 /**
- * Per process, each organisation's CA as opened, with the sealed key it was opened from: opening
- * one (unsealing its key, reading its certificate, checking they match) costs about a third of
- * the leaf it signs, and a new sealed key (a rotation) is opened afresh.
+ * Per process, each organisation's CA as opened: opening one (reading its row, unsealing its
+ * key, reading its certificate, checking they match) costs about a third of the leaf it signs.
  */
-const opened = new WeakMap<
-  Delivery,
-  Map<string, { sealedPrivateKey: string; authority: Promise<CertificateAuthority> }>
->();
+const opened = new WeakMap<Delivery, Map<string, { authority: Promise<CertificateAuthority> }>>();
 
 function openedBy(delivery: Delivery) {
   let kept = opened.get(delivery);

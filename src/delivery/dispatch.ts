@@ -4,8 +4,8 @@ import { defineJob } from '../platform/jobs/define.ts';
 import { Problem } from '../platform/problems.ts';
 import { defineService, type Service } from '../platform/service.ts';
 import type { Delivery } from './delivery.ts';
-import { claimDueNodes, claimNextDueNode, countInFlight, nextDueAt } from './store/nodes.ts';
-import { bringNextDueForward, dueServices, lockService, setNextDue } from './store/services.ts';
+import { claimDueNodes, countInFlight, handOn, nextDueAt } from './store/nodes.ts';
+import { dueServices, lockService, setNextDue } from './store/services.ts';
 import type { ServiceRow } from './store/tables.ts';
 
 // Which deliveries run, and when: the per-service concurrency bound. The job engine bounds
@@ -59,7 +59,7 @@ export async function startDueDeliveries(
 }
 
 /**
- * Ends a delivery's hold on its slot, in the transaction (begun with `shareService`) that
+ * Ends a delivery's hold on its slot, in the transaction (begun with `beginDeliveryEnd`) that
  * records how the delivery of `endedNodeId` ended: the slot goes to the service's next due node,
  * and the dispatcher looks again by `dueAgainAt`, when the ended node is due next.
  */
@@ -70,17 +70,20 @@ export async function handOnSlot(
   endedNodeId: string,
   dueAgainAt: Date,
 ): Promise<void> {
-  const now = delivery.core.clock.now();
-  const next = await claimNextDueNode(tx, service, now, slotLeaseMs, endedNodeId);
+  const ended = { id: endedNodeId, dueAgainAt };
+  const next = await handOn(tx, service, ended, delivery.core.clock.now(), slotLeaseMs);
   await enqueuePushes(delivery, tx, next ? [next] : []);
-  // Last: it may lock the service's row, which other deliveries ending may want.
-  await bringNextDueForward(tx, service.id, dueAgainAt);
 }
 
+/**
+ * One job per node claimed. No unique key: the claim is what makes a node's delivery one at a
+ * time, and a key would drop the job of a node claimed again while its last job, its delivery
+ * already recorded, is still being marked completed (the slot then held by no job).
+ */
 async function enqueuePushes(delivery: Delivery, tx: Db, nodeIds: string[]): Promise<void> {
   if (nodeIds.length === 0) return;
   await delivery.core.jobs.enqueueMany(
-    nodeIds.map((nodeId) => pushJob.spec({ nodeId }, { uniqueKey: `delivery.push:${nodeId}` })),
+    nodeIds.map((nodeId) => pushJob.spec({ nodeId })),
     { tx },
   );
 }

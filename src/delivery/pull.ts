@@ -5,11 +5,12 @@ import { parseCertificateRequest } from './certificates/requests.ts';
 import type { Delivery } from './delivery.ts';
 import { handOnSlot } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata, MetadataError } from './metadata.ts';
-import { beginDeliveryEnd, recordDeliveryEnd } from './outcomes.ts';
+import { recordDeliveryEnd } from './outcomes.ts';
 import { describeFailure, recordOutcome, retryTime, windowOf } from './push.ts';
 import { renewalTime } from './renewal.ts';
 import * as agents from './store/agents.ts';
 import * as nodes from './store/nodes.ts';
+import { beginDeliveryEnd } from './store/rollouts.ts';
 import { bringNextDueForward, findService, shareService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 

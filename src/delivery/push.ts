@@ -6,11 +6,12 @@ import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
 import { handOnSlot } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
-import { beginDeliveryEnd, recordDeliveryEnd } from './outcomes.ts';
+import { recordDeliveryEnd } from './outcomes.ts';
 import { offerToAgent } from './pull.ts';
-import { allowedRangesOf } from './ranges.ts';
+import { allowedRangesFrom } from './ranges.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
 import * as nodes from './store/nodes.ts';
+import { beginDeliveryEnd } from './store/rollouts.ts';
 import { findService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 import { expandTemplate } from './templates.ts';
@@ -32,7 +33,7 @@ export async function deliverToNode(
 ): Promise<void> {
   const { db } = delivery.core.database;
   const node = await nodes.beginAttempt(db, nodeId, delivery.core.clock.now());
-  const service = node && (await findService(db, node.service_id));
+  const service = node && (await serviceOf(delivery, node));
   if (!node || !service) return;
   if (service.mode === 'pull') return offerToAgent(delivery, service, node, signal);
   let built: BuiltMetadata | undefined;
@@ -48,10 +49,36 @@ export async function deliverToNode(
   await recordOutcome(delivery, service, node, outcome, built);
 }
 
+/**
+ * Per process, each service as last read: a delivery reads its service again only when its
+ * version moved on. Every change its owner makes bumps it; the rest of its row (when to
+ * dispatch, the source's reads) is not what a delivery reads.
+ */
+const servicesRead = new WeakMap<Delivery, Map<string, ServiceRow>>();
+
+/** Services a process keeps as read (the oldest read goes first). */
+const keptServices = 1_000;
+
+async function serviceOf(delivery: Delivery, node: nodes.AttemptRow) {
+  let kept = servicesRead.get(delivery);
+  if (!kept) {
+    kept = new Map();
+    servicesRead.set(delivery, kept);
+  }
+  const known = kept.get(node.service_id);
+  if (known?.version === node.service_version) return known;
+  const service = await findService(delivery.core.database.db, node.service_id);
+  if (!service) return undefined;
+  kept.delete(service.id);
+  if (kept.size >= keptServices) kept.delete(kept.keys().next().value as string);
+  kept.set(service.id, service);
+  return service;
+}
+
 async function pushMetadata(
   delivery: Delivery,
   service: ServiceRow,
-  node: NodeRow,
+  node: nodes.AttemptRow,
   built: BuiltMetadata,
   signal: AbortSignal,
 ): Promise<Outcome> {
@@ -78,7 +105,7 @@ async function pushMetadata(
       body,
       signal,
       timeoutMs: delivery.settings.callTimeoutMs,
-      allowedRanges: await allowedRangesOf(delivery.core.database.db, service.org_id),
+      allowedRanges: allowedRangesFrom(service.org_id, node.allowed_ranges),
     },
   );
   return readAnswer(response, version);

@@ -26,11 +26,19 @@ export async function allowedRangesOf(db: Db, orgId: string): Promise<AllowedRan
     .select('ranges')
     .where('org_id', '=', orgId)
     .executeTakeFirst();
-  if (!row || row.ranges.length === 0) return undefined;
-  const parsed = parseRanges(row.ranges);
+  return allowedRangesFrom(orgId, row?.ranges);
+}
+
+/** The organisation's allowed ranges from its stored row's (read elsewhere). */
+export function allowedRangesFrom(
+  orgId: string,
+  ranges: string[] | null | undefined,
+): AllowedRanges | undefined {
+  if (!ranges || ranges.length === 0) return undefined;
+  const parsed = parseRanges(ranges);
   // Stored only once parsed: a row that does not parse allows nothing.
   if (!('list' in parsed)) return undefined;
-  return { key: `${orgId}:${row.ranges.join(',')}`, list: parsed.list };
+  return { key: `${orgId}:${ranges.join(',')}`, list: parsed.list };
 }
 
 /** The ranges as stored, [] for none. */

@@ -141,31 +141,20 @@ export function claimDueNodes(
 }
 
 /**
- * Hands a slot on: starts the delivery of the service's earliest due idle node (not `except`,
- * whose delivery ends in this transaction), as `claimDueNodes` does, unless the others in flight
- * already fill `concurrency` (lowered since they started). Undefined when nothing starts.
+ * Hands the slot of `ended`'s delivery on, and brings the service's `next_due_at` forward to
+ * `dueAgainAt` (migrations/004_hand_on.sql). Returns the node whose delivery starts, if one does.
  */
-export async function claimNextDueNode(
+export async function handOn(
   db: Db,
   service: { id: string; concurrency: number },
+  ended: { id: string; dueAgainAt: Date },
   now: Date,
   leaseMs: number,
-  except: string,
 ): Promise<string | undefined> {
-  const { rows } = await sql<{ id: string }>`
-    UPDATE delivery_nodes SET delivering_until = now() + ${leaseMs} * interval '1 millisecond'
-    WHERE id = (
-      SELECT id FROM delivery_nodes
-      WHERE service_id = ${service.id} AND renew_at <= ${now}
-        AND (delivering_until IS NULL OR delivering_until <= now())
-        AND id <> ${except}
-        AND (SELECT count(*) FROM delivery_nodes
-              WHERE service_id = ${service.id} AND delivering_until > now()) < ${service.concurrency}
-      ORDER BY renew_at
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id`.execute(db);
-  return rows[0]?.id;
+  const { rows } = await sql<{ started: string | null }>`
+    SELECT delivery_hand_on(${service.id}, ${service.concurrency}, ${ended.id}, ${now},
+                            ${leaseMs}, ${ended.dueAgainAt}) AS started`.execute(db);
+  return rows[0]?.started ?? undefined;
 }
 
 /**
@@ -189,14 +178,28 @@ export async function nextDueAt(db: Db, serviceId: string): Promise<Date | null>
   return rows[0]?.at ?? null;
 }
 
-/** The delivery starts: the next version is the one sent. Undefined when the node is gone. */
-export function beginAttempt(db: Db, nodeId: string, at: Date) {
-  return tables(db)
-    .updateTable('delivery_nodes')
-    .set({ delivered_version: sql`delivered_version + 1`, last_attempt_at: at })
-    .where('id', '=', nodeId)
-    .returningAll()
-    .executeTakeFirst();
+/** A node whose delivery begins, with what the delivery reads besides it (`beginAttempt`). */
+export type AttemptRow = NodeRow & {
+  /** Its service's version now, to tell whether a service read before is still current. */
+  service_version: number;
+  /** The private ranges an operator allowed its organisation (ranges.ts), null for none. */
+  allowed_ranges: string[] | null;
+};
+
+/**
+ * The delivery starts: the next version is the one sent. Undefined when the node is gone. One
+ * round trip reads what a push needs besides the node, each by its primary key.
+ */
+export async function beginAttempt(db: Db, nodeId: string, at: Date) {
+  const { rows } = await sql<AttemptRow>`
+    UPDATE delivery_nodes n SET delivered_version = delivered_version + 1, last_attempt_at = ${at}
+     WHERE id = ${nodeId}
+    RETURNING n.*,
+      (SELECT version FROM delivery_services WHERE id = n.service_id) AS service_version,
+      (SELECT r.ranges FROM delivery_services s
+         JOIN delivery_allowed_ranges r ON r.org_id = s.org_id
+        WHERE s.id = n.service_id) AS allowed_ranges`.execute(db);
+  return rows[0];
 }
 
 /**

@@ -86,18 +86,17 @@ export interface RolloutEntry {
 }
 
 /**
- * The node's place in its service's running rollout, while its outcome is not known yet; the
- * rollout's row is locked, as the count of the outcome will (outcomes.ts, `beginDeliveryEnd`).
+ * Shares the service's slot lock (store/services.ts), then finds the node's place in its
+ * service's running rollout, while its outcome is not known yet, and locks the rollout's row
+ * (migrations/004_hand_on.sql): the first statement of a transaction that ends a delivery, as a
+ * rollout that ends on this delivery writes its other waiting nodes.
  */
-export async function pendingRolloutEntry(
+export async function beginDeliveryEnd(
   db: Db,
-  nodeId: string,
+  node: { id: string; service_id: string },
 ): Promise<RolloutEntry | undefined> {
   const { rows } = await sql<RolloutEntry>`
-    SELECT rn.rollout_id, rn.slot_at, r.started_at
-    FROM delivery_rollout_nodes rn JOIN delivery_rollouts r ON r.id = rn.rollout_id
-    WHERE rn.node_id = ${nodeId} AND rn.outcome IS NULL AND r.state = 'running'
-    FOR UPDATE OF r`.execute(db);
+    SELECT * FROM delivery_end_begin(${node.service_id}, ${node.id})`.execute(db);
   return rows[0];
 }
 
