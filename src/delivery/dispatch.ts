@@ -59,20 +59,18 @@ export async function startDueDeliveries(
 }
 
 /**
- * Ends a delivery's hold on its slot, in the transaction (begun with `beginDeliveryEnd`) that
- * records how the delivery of `endedNodeId` ended: the slot goes to the service's next due node,
- * and the dispatcher looks again by `dueAgainAt`, when the ended node is due next.
+ * Hands on the slots of the service's deliveries that end in `tx` (begun by `beginDeliveryEnds`,
+ * their ends recorded): each slot goes to one of the service's next due nodes, and the
+ * dispatcher looks again by `dueAgainAt`, the earliest the ended nodes are due next.
  */
-export async function handOnSlot(
+export async function handOnSlots(
   delivery: Delivery,
   tx: Db,
   service: ServiceRow,
-  endedNodeId: string,
-  dueAgainAt: Date,
+  ended: { ids: string[]; dueAgainAt: Date },
 ): Promise<void> {
-  const ended = { id: endedNodeId, dueAgainAt };
-  const next = await handOn(tx, service, ended, delivery.core.clock.now(), slotLeaseMs);
-  await enqueuePushes(delivery, tx, next ? [next] : []);
+  const started = await handOn(tx, service, ended, delivery.core.clock.now(), slotLeaseMs);
+  await enqueuePushes(delivery, tx, started);
 }
 
 /**

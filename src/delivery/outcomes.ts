@@ -1,41 +1,114 @@
 import type { Db } from '../platform/db/database.ts';
+import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Outcome } from './answers.ts';
 import type { Delivery } from './delivery.ts';
+import { handOnSlots } from './dispatch.ts';
 import type { BuiltMetadata } from './metadata.ts';
 import { countRolloutDelivery } from './rollouts.ts';
-import { saveCurrentMetadata } from './store/node-metadata.ts';
-import type { RolloutEntry } from './store/rollouts.ts';
-import type { NodeRow } from './store/tables.ts';
+import { type NodeEnd, recordEnds } from './store/nodes.ts';
+import { beginDeliveryEnds, type RolloutEntry } from './store/rollouts.ts';
+import type { NodeRow, ServiceRow } from './store/tables.ts';
 
-// What the end of a delivery, push or pull, records besides the node's own state, in the
-// transaction begun by `beginDeliveryEnd` (store/rollouts.ts): the count for the metrics, what
-// the node runs now (for GetMetaData), its rollout's progress.
+// The end of a delivery, push or pull: the node's new state (what it runs, or the error and the
+// retry), what it runs kept for GetMetaData, the count for the metrics, its rollout's progress,
+// and its slot handed on. A process writes the ends of its deliveries that end at the same
+// moment together, in one transaction (group commit): the round trips and the commit are paid
+// once per batch, not once per delivery (docs/delivery.md, "Dispatch").
+
+/** How one delivery ended. */
+export interface DeliveryEnd {
+  service: ServiceRow;
+  /** The node as its delivery began (`beginAttempt`): its version is the one sent. */
+  node: NodeRow;
+  outcome: Outcome;
+  /** The metadata sent, with an acknowledged outcome. */
+  built?: BuiltMetadata;
+  /** When the node is due next: its renewal, or its retry. */
+  dueAgainAt: Date;
+}
+
+/** Deliveries whose ends one transaction writes at most. */
+const maxBatch = 64;
+
+const writers = new WeakMap<Delivery, (end: DeliveryEnd) => Promise<void>>();
 
 /**
- * Records the side effects of a delivery's end; `node` is the node as the delivery began
- * (`beginAttempt`), `built` the metadata sent, `rollout` the node's place in a running rollout
- * (store/rollouts.ts, `beginDeliveryEnd`).
+ * Records how the delivery ended and hands its slot on, with the other deliveries of the
+ * process that end meanwhile; resolves once committed. Nothing is written for a removed node.
+ */
+export function endDelivery(delivery: Delivery, end: DeliveryEnd): Promise<void> {
+  let write = writers.get(delivery);
+  if (!write) {
+    write = groupCommit(
+      delivery.core.database.db,
+      async (tx, ends: DeliveryEnd[]) => {
+        await writeEnds(delivery, tx, ends);
+        return ends.map(() => undefined);
+      },
+      { maxBatch },
+    );
+    writers.set(delivery, write);
+  }
+  return write(end);
+}
+
+async function writeEnds(delivery: Delivery, tx: Db, ends: DeliveryEnd[]): Promise<void> {
+  const rollouts = await beginDeliveryEnds(
+    tx,
+    ends.map((end) => end.node),
+  );
+  const recorded = new Set(await recordEnds(tx, ends.map(nodeEndOf)));
+  const written = ends.filter((end) => recorded.has(end.node.id));
+  for (const end of written) {
+    const rollout = rollouts.find((entry) => entry.node_id === end.node.id);
+    await recordDeliveryEnd(delivery, tx, end.node, end.outcome, rollout);
+  }
+  // Services in the order of their ids, as the locks of their rows are taken (handOn).
+  for (const [service, ended] of byService(written)) {
+    await handOnSlots(delivery, tx, service, {
+      ids: ended.map((end) => end.node.id),
+      dueAgainAt: new Date(Math.min(...ended.map((end) => end.dueAgainAt.getTime()))),
+    });
+  }
+}
+
+function byService(ends: DeliveryEnd[]): [ServiceRow, DeliveryEnd[]][] {
+  const groups = new Map<string, [ServiceRow, DeliveryEnd[]]>();
+  for (const end of ends) {
+    const group = groups.get(end.service.id) ?? [end.service, []];
+    group[1].push(end);
+    groups.set(end.service.id, group);
+  }
+  return [...groups.values()].sort(([a], [b]) => (a.id < b.id ? -1 : 1));
+}
+
+/** The node's new state for `recordEnds`. */
+export function nodeEndOf({ node, outcome, built, dueAgainAt }: DeliveryEnd): NodeEnd {
+  const ended = { id: node.id, version: node.delivered_version, dueAgainAt };
+  if (outcome.kind !== 'acknowledged') return { ...ended, ...outcome, outcome: outcome.kind };
+  if (!built) return { ...ended, outcome: 'failed', error: 'acknowledged with no metadata sent' };
+  const { serial, issuedAt, expiresAt } = built;
+  const metadata = withoutPrivateKey(built.metadata);
+  return { ...ended, outcome: 'acknowledged', current: { serial, issuedAt, expiresAt, metadata } };
+}
+
+/**
+ * What a delivery's end records besides the node's state, in the transaction that records it
+ * (begun by `beginDeliveryEnds`): the count for the metrics, and its rollout's progress when
+ * `rollout` is its place in one.
  */
 export async function recordDeliveryEnd(
   delivery: Delivery,
   tx: Db,
   node: NodeRow,
   outcome: Outcome,
-  built: BuiltMetadata | undefined,
   rollout: RolloutEntry | undefined,
 ): Promise<void> {
   delivery.metrics.delivered(node.service_id, outcome.kind);
-  const acknowledged = outcome.kind === 'acknowledged' && built !== undefined;
-  if (acknowledged) {
-    await saveCurrentMetadata(tx, node.id, {
-      version: node.delivered_version,
-      issuedAt: built.issuedAt,
-      expiresAt: built.expiresAt,
-      metadata: withoutPrivateKey(built.metadata),
-    });
-  }
+  const acknowledged = outcome.kind === 'acknowledged';
   if (rollout) await countRolloutDelivery(delivery, tx, node, rollout, acknowledged);
 }
+
 /** A key Meridian made goes to the node once and is never kept. */
 function withoutPrivateKey(metadata: Record<string, unknown>): Record<string, unknown> {
   const { private_key_pem: _key, ...kept } = metadata;

@@ -3,14 +3,14 @@ import { Problem } from '../platform/problems.ts';
 import { CertificateRequestError } from './certificates/errors.ts';
 import { parseCertificateRequest } from './certificates/requests.ts';
 import type { Delivery } from './delivery.ts';
-import { handOnSlot } from './dispatch.ts';
+import { handOnSlots } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata, MetadataError } from './metadata.ts';
-import { recordDeliveryEnd } from './outcomes.ts';
+import { type DeliveryEnd, nodeEndOf, recordDeliveryEnd } from './outcomes.ts';
 import { describeFailure, recordOutcome, retryTime, windowOf } from './push.ts';
 import { renewalTime } from './renewal.ts';
 import * as agents from './store/agents.ts';
 import * as nodes from './store/nodes.ts';
-import { beginDeliveryEnd } from './store/rollouts.ts';
+import { beginDeliveryEnds } from './store/rollouts.ts';
 import { bringNextDueForward, findService, shareService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 
@@ -44,7 +44,10 @@ export async function offerToAgent(
     await transaction(db, async (tx) => {
       await shareService(tx, service.id);
       await agents.awaitAgent(tx, node.id);
-      await handOnSlot(delivery, tx, service, node.id, agents.awaitingAgent);
+      await handOnSlots(delivery, tx, service, {
+        ids: [node.id],
+        dueAgainAt: agents.awaitingAgent,
+      });
     });
     return;
   }
@@ -87,7 +90,7 @@ async function keepOffer(
     // The node's row first, as an agent's answer takes it (answerOffer).
     await agents.recordOffered(tx, node.id, renewAt);
     await agents.storeOffer(tx, node.id, version, offer);
-    await handOnSlot(delivery, tx, service, node.id, renewAt);
+    await handOnSlots(delivery, tx, service, { ids: [node.id], dueAgainAt: renewAt });
     // Last: the event log's lock is held from the publish to the commit.
     await delivery.core.events.publish(tx, {
       topic: offerTopic(node.id),
@@ -124,7 +127,7 @@ export async function answerOffer(
   const skewMs = now.getTime() - Date.parse(answer.agent_time);
   return transaction(core.database.db, async (tx) => {
     const found = await nodes.findNodeById(tx, nodeId);
-    const rollout = found && (await beginDeliveryEnd(tx, found));
+    const [rollout] = found ? await beginDeliveryEnds(tx, [found]) : [];
     const service = found && (await findService(tx, found.service_id));
     // Locked: a version offered meanwhile waits for this answer (keepOffer).
     const node = service && (await nodes.lockNode(tx, nodeId));
@@ -142,18 +145,10 @@ export async function answerOffer(
     // A repeated acknowledgement of the version the node runs changes nothing but the clocks.
     let retryAt: Date | undefined;
     if (answer.version === offered) {
-      const built = builtFrom(agent.offer ?? {});
-      retryAt = await recordAnswer(tx, service, node, built, answer, now);
-      await recordDeliveryEnd(
-        delivery,
-        tx,
-        { ...node, delivered_version: answer.version },
-        answer.error === undefined
-          ? { kind: 'acknowledged' }
-          : { kind: 'refused', error: answer.error },
-        built,
-        rollout,
-      );
+      const end = answerEnd(service, node, agent.offer ?? {}, answer, now);
+      await nodes.recordEnds(tx, [nodeEndOf(end)]);
+      await recordDeliveryEnd(delivery, tx, end.node, end.outcome, rollout);
+      if (end.outcome.kind === 'refused') retryAt = end.dueAgainAt;
     }
     if (answer.csr !== undefined) await agents.setCsr(tx, nodeId, answer.csr);
     await agents.recordAgentSeen(tx, nodeId, now, Number.isFinite(skewMs) ? skewMs : undefined);
@@ -174,32 +169,28 @@ function builtFrom(offer: Record<string, unknown>): BuiltMetadata {
   };
 }
 
-/** Records the answer on the node; a refusal gives the time the node is retried. */
-async function recordAnswer(
-  tx: Parameters<typeof nodes.recordAcknowledged>[0],
+/** The agent's answer as the end of the delivery of the version it was offered. */
+function answerEnd(
   service: ServiceRow,
   node: NodeRow,
-  built: BuiltMetadata,
+  offer: Record<string, unknown>,
   answer: AgentAnswer,
   now: Date,
-): Promise<Date | undefined> {
+): DeliveryEnd {
+  const answered = { ...node, delivered_version: answer.version };
   if (answer.error !== undefined) {
-    const retryAt = retryTime(service, node, now.getTime());
-    await nodes.recordRefused(tx, node.id, {
-      version: answer.version,
-      error: answer.error.slice(0, maxErrorLength) || '(empty error)',
-      retryAt,
-    });
-    return retryAt;
+    const error = answer.error.slice(0, maxErrorLength) || '(empty error)';
+    const dueAgainAt = retryTime(service, node, now.getTime());
+    return { service, node: answered, outcome: { kind: 'refused', error }, dueAgainAt };
   }
-  await nodes.recordAcknowledged(tx, node.id, {
-    version: answer.version,
-    serial: built.serial,
-    issuedAt: built.issuedAt,
-    expiresAt: built.expiresAt,
+  return {
+    service,
+    node: answered,
+    outcome: { kind: 'acknowledged' },
+    built: builtFrom(offer),
     // Set when the version was kept (its renewal time), or since then by a forced delivery.
-    renewAt: node.renew_at,
-  });
+    dueAgainAt: node.renew_at,
+  };
 }
 
 /** A CSR an agent sends, checked now so that a bad one is its 422, not a failed delivery later. */

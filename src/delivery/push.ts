@@ -1,17 +1,14 @@
-import { transaction } from '../platform/db/database.ts';
 import { OutboundTimeout } from '../platform/outbound/client.ts';
 import { OutboundRefused } from '../platform/outbound/target-guard.ts';
 import { type Outcome, readAnswer } from './answers.ts';
 import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
-import { handOnSlot } from './dispatch.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
-import { recordDeliveryEnd } from './outcomes.ts';
+import { endDelivery } from './outcomes.ts';
 import { offerToAgent } from './pull.ts';
 import { allowedRangesFrom } from './ranges.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
 import * as nodes from './store/nodes.ts';
-import { beginDeliveryEnd } from './store/rollouts.ts';
 import { findService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 import { expandTemplate } from './templates.ts';
@@ -123,8 +120,8 @@ export function describeFailure(delivery: Delivery, error: unknown): string {
 }
 
 /**
- * Records how the node's delivery ended, and hands its slot on, in one transaction. An
- * acknowledged outcome comes with the metadata sent (`built`).
+ * Records how the node's delivery ended, and hands its slot on (outcomes.ts). An acknowledged
+ * outcome comes with the metadata sent (`built`).
  */
 export async function recordOutcome(
   delivery: Delivery,
@@ -134,36 +131,13 @@ export async function recordOutcome(
   built: BuiltMetadata | undefined,
 ): Promise<void> {
   const now = delivery.core.clock.now().getTime();
-  const acknowledged = outcome.kind === 'acknowledged' && built;
-  const dueAgainAt = acknowledged
-    ? new Date(renewalTime(built.issuedAt.getTime(), built.expiresAt.getTime(), windowOf(service)))
-    : retryTime(service, node, now);
-  await transaction(delivery.core.database.db, async (tx) => {
-    const rollout = await beginDeliveryEnd(tx, node);
-    const version = node.delivered_version;
-    const recorded = acknowledged
-      ? await nodes.recordAcknowledged(tx, node.id, {
-          version,
-          serial: built.serial,
-          issuedAt: built.issuedAt,
-          expiresAt: built.expiresAt,
-          renewAt: dueAgainAt,
-        })
-      : outcome.kind === 'refused'
-        ? await nodes.recordRefused(tx, node.id, {
-            version,
-            error: outcome.error,
-            retryAt: dueAgainAt,
-          })
-        : await nodes.recordFailed(tx, node.id, { error: errorOf(outcome), retryAt: dueAgainAt });
-    if (!recorded) return;
-    await recordDeliveryEnd(delivery, tx, node, outcome, built, rollout);
-    await handOnSlot(delivery, tx, service, node.id, dueAgainAt);
-  });
-}
-
-function errorOf(outcome: Outcome): string {
-  return outcome.kind === 'acknowledged' ? 'acknowledged without metadata' : outcome.error;
+  const dueAgainAt =
+    outcome.kind === 'acknowledged' && built
+      ? new Date(
+          renewalTime(built.issuedAt.getTime(), built.expiresAt.getTime(), windowOf(service)),
+        )
+      : retryTime(service, node, now);
+  await endDelivery(delivery, { service, node, outcome, built, dueAgainAt });
 }
 
 /** The service's renewal window as renewal.ts takes it. */

@@ -1,54 +1,61 @@
--- The two steps of a delivery's end that are the same for every outcome (docs/delivery.md,
--- "Dispatch"), each one round trip with a plan kept per connection instead of a statement
--- planned at every call; sequential scans off, so a plan made on a small table stays the index
--- probes when the table has grown.
+-- The ends of deliveries, written together (outcomes.ts, `endDeliveries`): the steps that take
+-- locks, as functions that take them in one order, so that batches written at once and the
+-- services' lockers never wait on each other in a circle (store/services.ts). Sequential scans
+-- are off: a plan made on a small table stays the index probes when the table has grown.
 
--- Begins the transaction that records how a node's delivery ended: its service's slot lock
--- shared, then the row of the running rollout waiting for the node, locked (outcomes.ts).
-CREATE FUNCTION delivery_end_begin(p_service uuid, p_node uuid)
-RETURNS TABLE (rollout_id uuid, slot_at timestamptz, started_at timestamptz)
+-- Begins a transaction that records how the deliveries of `p_nodes` ended: the slot lock of
+-- each of their services shared, in the order of the services' ids; then the rows of the
+-- running rollouts waiting for any of the nodes, locked in the order of the rollouts' ids
+-- (a rollout that ends on a delivery writes its other waiting nodes). Returns the nodes'
+-- places in those rollouts.
+CREATE FUNCTION delivery_ends_begin(p_services uuid[], p_nodes uuid[])
+RETURNS TABLE (node_id uuid, rollout_id uuid, slot_at timestamptz, started_at timestamptz)
 LANGUAGE plpgsql
 SET enable_seqscan = off
 AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock_shared(hashtextextended('delivery-service:' || p_service, 0));
+  PERFORM pg_advisory_xact_lock_shared(hashtextextended('delivery-service:' || service, 0))
+     FROM (SELECT DISTINCT unnest(p_services) AS service ORDER BY 1) services;
   RETURN QUERY
-    SELECT rn.rollout_id, rn.slot_at, r.started_at
+    SELECT rn.node_id, rn.rollout_id, rn.slot_at, r.started_at
       FROM delivery_rollout_nodes rn JOIN delivery_rollouts r ON r.id = rn.rollout_id
-     WHERE rn.node_id = p_node AND rn.outcome IS NULL AND r.state = 'running'
+     WHERE rn.node_id = ANY (p_nodes) AND rn.outcome IS NULL AND r.state = 'running'
+     ORDER BY r.id
        FOR UPDATE OF r;
 END
 $$;
 
--- Hands the ended delivery's slot on (dispatch.ts, `handOnSlot`): starts the delivery of the
--- service's earliest due idle node but `p_ended`, unless the others in flight fill the
--- concurrency; then brings the service's next_due_at forward to `p_due_again_at` if it is
--- later, the only case in which the service's row is written. Returns the node started.
-CREATE FUNCTION delivery_hand_on(p_service uuid, p_concurrency integer, p_ended uuid,
+-- Hands on the slots of the service's ended deliveries `p_ended` (dispatch.ts, `handOnSlots`):
+-- starts the deliveries of as many of its earliest due idle nodes, but no more than the others
+-- in flight leave free of `p_concurrency`; then brings the service's next_due_at forward to
+-- `p_due_again_at` if it is later, the only case in which the service's row is written.
+-- Returns the nodes started.
+CREATE FUNCTION delivery_hand_on(p_service uuid, p_concurrency integer, p_ended uuid[],
                                  p_now timestamptz, p_lease_ms integer,
                                  p_due_again_at timestamptz)
-RETURNS uuid
+RETURNS SETOF uuid
 LANGUAGE plpgsql
 SET enable_seqscan = off
 AS $$
 DECLARE
-  started uuid;
+  free integer;
 BEGIN
-  IF (SELECT count(*) FROM delivery_nodes
-       WHERE service_id = p_service AND delivering_until > now()) < p_concurrency THEN
-    UPDATE delivery_nodes SET delivering_until = now() + p_lease_ms * interval '1 millisecond'
-     WHERE id = (
-       SELECT id FROM delivery_nodes
-        WHERE service_id = p_service AND renew_at <= p_now
-          AND (delivering_until IS NULL OR delivering_until <= now())
-          AND id <> p_ended
-        ORDER BY renew_at
-        LIMIT 1
-          FOR UPDATE SKIP LOCKED)
-    RETURNING id INTO started;
+  SELECT least(cardinality(p_ended), p_concurrency - count(*)) INTO free
+    FROM delivery_nodes WHERE service_id = p_service AND delivering_until > now();
+  IF free > 0 THEN
+    RETURN QUERY
+      UPDATE delivery_nodes SET delivering_until = now() + p_lease_ms * interval '1 millisecond'
+       WHERE id IN (
+         SELECT id FROM delivery_nodes
+          WHERE service_id = p_service AND renew_at <= p_now
+            AND (delivering_until IS NULL OR delivering_until <= now())
+            AND id <> ALL (p_ended)
+          ORDER BY renew_at
+          LIMIT free
+            FOR UPDATE SKIP LOCKED)
+      RETURNING id;
   END IF;
   UPDATE delivery_services SET next_due_at = p_due_again_at
    WHERE id = p_service AND (next_due_at IS NULL OR next_due_at > p_due_again_at);
-  RETURN started;
 END
 $$;

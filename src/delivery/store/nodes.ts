@@ -4,9 +4,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { type NodeRow, deliveryTables as tables } from './tables.ts';
 
 // The SQL of nodes. Every state change is one function here (docs/delivery.md, "Node states"):
-// `claimDueNodes` starts deliveries (a slot each), `beginAttempt` numbers the version sent,
-// `recordAcknowledged`, `recordRefused` and `recordFailed` end them, `forceDelivery` makes a
-// node due now. Due times (`renew_at`) are on the platform clock; slot leases
+// `claimDueNodes` and `handOn` start deliveries (a slot each), `beginAttempt` numbers the
+// version sent, `recordEnds` ends them, `forceDelivery` makes a node due now. Due times (`renew_at`) are on the platform clock; slot leases
 // (`delivering_until`) measure real time, so they compare with PostgreSQL's `now()`.
 
 /** Adds the names the service does not have yet, due at `renewAt`; returns those added. */
@@ -141,20 +140,21 @@ export function claimDueNodes(
 }
 
 /**
- * Hands the slot of `ended`'s delivery on, and brings the service's `next_due_at` forward to
- * `dueAgainAt` (migrations/004_hand_on.sql). Returns the node whose delivery starts, if one does.
+ * Hands on the slots of the service's deliveries `ended` (their ends recorded in this
+ * transaction), and brings the service's `next_due_at` forward to `dueAgainAt`
+ * (migrations/004_hand_on.sql). Returns the nodes whose deliveries start.
  */
 export async function handOn(
   db: Db,
   service: { id: string; concurrency: number },
-  ended: { id: string; dueAgainAt: Date },
+  ended: { ids: string[]; dueAgainAt: Date },
   now: Date,
   leaseMs: number,
-): Promise<string | undefined> {
-  const { rows } = await sql<{ started: string | null }>`
-    SELECT delivery_hand_on(${service.id}, ${service.concurrency}, ${ended.id}, ${now},
+): Promise<string[]> {
+  const { rows } = await sql<{ started: string }>`
+    SELECT delivery_hand_on(${service.id}, ${service.concurrency}, ${ended.ids}::uuid[], ${now},
                             ${leaseMs}, ${ended.dueAgainAt}) AS started`.execute(db);
-  return rows[0]?.started ?? undefined;
+  return rows.map((row) => row.started);
 }
 
 /**
@@ -202,79 +202,62 @@ export async function beginAttempt(db: Db, nodeId: string, at: Date) {
   return rows[0];
 }
 
+/** How a node's delivery of `version` ended, as `recordEnds` writes it. */
+export interface NodeEnd {
+  id: string;
+  outcome: 'acknowledged' | 'refused' | 'failed';
+  version: number;
+  /** When the node is due next: its renewal, or the retry of a refusal or failure. */
+  dueAgainAt: Date;
+  /** A refusal's or a failure's error. */
+  error?: string;
+  /** What an acknowledged version holds (kept for GetMetaData without a private key). */
+  current?: { serial: string | null; issuedAt: Date; expiresAt: Date; metadata: object };
+}
+
 /**
- * The node runs `version`, valid until `expiresAt`; renewed at `renewAt`. Frees its slot. False
- * when the node is gone, as for the other ends of a delivery.
+ * Records how the nodes' deliveries ended, freeing their slots, in one statement: acknowledged,
+ * the node runs the version until its expiry, and what it holds is kept (node-metadata.ts);
+ * refused (a NACK) or failed, its error is kept and the attempt counted. Returns the ids of the
+ * nodes recorded: a node removed meanwhile is not.
  */
-export async function recordAcknowledged(
-  db: Db,
-  nodeId: string,
-  delivery: {
-    version: number;
-    serial: string | null;
-    issuedAt: Date;
-    expiresAt: Date;
-    renewAt: Date;
-  },
-) {
-  const updated = await tables(db)
-    .updateTable('delivery_nodes')
-    .set({
-      state: 'acknowledged',
-      current_version: delivery.version,
-      serial_number: delivery.serial,
-      issued_at: delivery.issuedAt,
-      expires_at: delivery.expiresAt,
-      renew_at: delivery.renewAt,
-      last_success_at: delivery.issuedAt,
-      attempts: 0,
-      last_error: null,
-      delivering_until: null,
-    })
-    .where('id', '=', nodeId)
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
-}
-
-/** The node refused `version` (a NACK with `error`); tried again at `retryAt`. Frees its slot. */
-export async function recordRefused(
-  db: Db,
-  nodeId: string,
-  refusal: { version: number; error: string; retryAt: Date },
-) {
-  const updated = await tables(db)
-    .updateTable('delivery_nodes')
-    .set({
-      state: 'refused',
-      refused_version: refusal.version,
-      last_error: refusal.error,
-      attempts: sql`attempts + 1`,
-      renew_at: refusal.retryAt,
-      delivering_until: null,
-    })
-    .where('id', '=', nodeId)
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
-}
-
-/** No usable answer (`error` says why); tried again at `retryAt`. Frees its slot. */
-export async function recordFailed(
-  db: Db,
-  nodeId: string,
-  failure: { error: string; retryAt: Date },
-) {
-  const updated = await tables(db)
-    .updateTable('delivery_nodes')
-    .set({
-      state: 'failed',
-      last_error: failure.error,
-      attempts: sql`attempts + 1`,
-      renew_at: failure.retryAt,
-      delivering_until: null,
-    })
-    .where('id', '=', nodeId)
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
+export async function recordEnds(db: Db, ends: NodeEnd[]): Promise<string[]> {
+  const column = <T>(pick: (end: NodeEnd) => T) => ends.map(pick);
+  const { rows } = await sql<{ id: string }>`
+    WITH ends AS (
+      SELECT * FROM unnest(
+        ${column((e) => e.id)}::uuid[], ${column((e) => e.outcome)}::text[],
+        ${column((e) => e.version)}::integer[], ${column((e) => e.dueAgainAt)}::timestamptz[],
+        ${column((e) => e.error ?? null)}::text[], ${column((e) => e.current?.serial ?? null)}::text[],
+        ${column((e) => e.current?.issuedAt ?? null)}::timestamptz[],
+        ${column((e) => e.current?.expiresAt ?? null)}::timestamptz[],
+        ${column((e) => (e.current ? JSON.stringify(e.current.metadata) : null))}::jsonb[])
+        AS e (id, outcome, version, due_at, error, serial, issued_at, expires_at, metadata)),
+    recorded AS (
+      UPDATE delivery_nodes n SET
+        state = e.outcome,
+        renew_at = e.due_at,
+        delivering_until = NULL,
+        last_error = e.error,
+        attempts = CASE WHEN e.outcome = 'acknowledged' THEN 0 ELSE n.attempts + 1 END,
+        refused_version = CASE WHEN e.outcome = 'refused' THEN e.version ELSE n.refused_version END,
+        current_version = CASE WHEN e.issued_at IS NULL THEN n.current_version ELSE e.version END,
+        serial_number = CASE WHEN e.issued_at IS NULL THEN n.serial_number ELSE e.serial END,
+        issued_at = coalesce(e.issued_at, n.issued_at),
+        expires_at = coalesce(e.expires_at, n.expires_at),
+        last_success_at = coalesce(e.issued_at, n.last_success_at)
+      FROM ends e WHERE n.id = e.id
+      RETURNING n.id),
+    kept AS (
+      INSERT INTO delivery_node_metadata (node_id, version, issued_at, expires_at, metadata)
+      SELECT e.id, e.version, e.issued_at, e.expires_at, e.metadata
+        FROM ends e JOIN recorded r ON r.id = e.id
+       WHERE e.issued_at IS NOT NULL
+      ON CONFLICT (node_id) DO UPDATE SET version = EXCLUDED.version,
+        issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at,
+        metadata = EXCLUDED.metadata)
+    SELECT id FROM recorded`.execute(db);
+  return rows.map((row) => row.id);
 }
 
 /** A delivery on demand: the node is due at `now`, whatever its schedule. */

@@ -79,25 +79,27 @@ export async function insertRollout(
   return row;
 }
 
+/** A node's place in a running rollout, while its outcome is not known yet. */
 export interface RolloutEntry {
+  node_id: string;
   rollout_id: string;
   slot_at: Date;
   started_at: Date;
 }
 
 /**
- * Shares the service's slot lock (store/services.ts), then finds the node's place in its
- * service's running rollout, while its outcome is not known yet, and locks the rollout's row
- * (migrations/004_hand_on.sql): the first statement of a transaction that ends a delivery, as a
- * rollout that ends on this delivery writes its other waiting nodes.
+ * Begins a transaction that ends the deliveries of `nodes` (migrations/004_hand_on.sql): shares
+ * their services' slot locks (store/services.ts), then locks the running rollouts waiting for
+ * any of them; returns the nodes' places in those rollouts.
  */
-export async function beginDeliveryEnd(
+export async function beginDeliveryEnds(
   db: Db,
-  node: { id: string; service_id: string },
-): Promise<RolloutEntry | undefined> {
+  nodes: { id: string; service_id: string }[],
+): Promise<RolloutEntry[]> {
   const { rows } = await sql<RolloutEntry>`
-    SELECT * FROM delivery_end_begin(${node.service_id}, ${node.id})`.execute(db);
-  return rows[0];
+    SELECT * FROM delivery_ends_begin(${nodes.map((node) => node.service_id)}::uuid[],
+                                      ${nodes.map((node) => node.id)}::uuid[])`.execute(db);
+  return rows;
 }
 
 /** A delivery that began before the rollout does not count: the node stays due at its slot. */
