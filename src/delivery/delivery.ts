@@ -2,9 +2,11 @@ import type { Core } from '../platform/module.ts';
 import { type DeliveryConfig, deliveryConfig } from './config.ts';
 import { createDeliveryMetrics, type DeliveryMetrics } from './metrics.ts';
 import { serverSecret } from './secret.ts';
+import { type DeliveryWriters, deliveryWriters } from './writers.ts';
 
-// Metadata delivery of one running Meridian: the core, its settings and the server secret
-// (loaded once). One per core, shared by the routes, the jobs and the dispatcher of the process.
+// Metadata delivery of one running Meridian: the core, its settings, the server secret (loaded
+// once) and the group-commit writers. One per core, shared by the routes, the jobs and the
+// dispatcher of the process.
 
 export interface Delivery {
   core: Core;
@@ -13,6 +15,8 @@ export interface Delivery {
   secret: () => Promise<string>;
   /** The process's delivery metrics (metrics.ts). */
   metrics: DeliveryMetrics;
+  /** Writes deliveries' beginnings and ends in batches (writers.ts). */
+  writers: DeliveryWriters;
 }
 
 const built = new WeakMap<Core, Delivery>();
@@ -27,6 +31,7 @@ export function deliveryOf(core: Core): Delivery {
       settings,
       secret: serverSecret(core.database.db, settings.keySecret, core.config.dataDir),
       metrics: createDeliveryMetrics(core.metrics, core.database.db),
+      writers: deliveryWriters(core),
     };
     built.set(core, delivery);
   }

@@ -1,5 +1,4 @@
 import type { Db } from '../platform/db/database.ts';
-import { groupCommit } from '../platform/db/group-commit.ts';
 import type { Outcome } from './answers.ts';
 import type { Delivery } from './delivery.ts';
 import { handOnSlots } from './dispatch.ts';
@@ -11,9 +10,8 @@ import type { NodeRow, ServiceRow } from './store/tables.ts';
 
 // The end of a delivery, push or pull: the node's new state (what it runs, or the error and the
 // retry), what it runs kept for GetMetaData, the count for the metrics, its rollout's progress,
-// and its slot handed on. A process writes the ends of its deliveries that end at the same
-// moment together, in one transaction (group commit): the round trips and the commit are paid
-// once per batch, not once per delivery (docs/delivery.md, "Dispatch").
+// and its slot handed on; written for the deliveries of a process that end at the same moment
+// together, in one transaction (writers.ts).
 
 /** How one delivery ended. */
 export interface DeliveryEnd {
@@ -27,32 +25,11 @@ export interface DeliveryEnd {
   dueAgainAt: Date;
 }
 
-/** Deliveries whose ends one transaction writes at most. */
-const maxBatch = 64;
-
-const writers = new WeakMap<Delivery, (end: DeliveryEnd) => Promise<void>>();
-
 /**
- * Records how the delivery ended and hands its slot on, with the other deliveries of the
- * process that end meanwhile; resolves once committed. Nothing is written for a removed node.
+ * Records how the deliveries ended and hands their slots on, in `tx`: the process's ends that
+ * came at the same moment (writers.ts). Nothing is written for a removed node.
  */
-export function endDelivery(delivery: Delivery, end: DeliveryEnd): Promise<void> {
-  let write = writers.get(delivery);
-  if (!write) {
-    write = groupCommit(
-      delivery.core.database.db,
-      async (tx, ends: DeliveryEnd[]) => {
-        await writeEnds(delivery, tx, ends);
-        return ends.map(() => undefined);
-      },
-      { maxBatch },
-    );
-    writers.set(delivery, write);
-  }
-  return write(end);
-}
-
-async function writeEnds(delivery: Delivery, tx: Db, ends: DeliveryEnd[]): Promise<void> {
+export async function writeEnds(delivery: Delivery, tx: Db, ends: DeliveryEnd[]): Promise<void> {
   const rollouts = await beginDeliveryEnds(
     tx,
     ends.map((end) => end.node),

@@ -4,11 +4,10 @@ import { type Outcome, readAnswer } from './answers.ts';
 import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
 import { type BuiltMetadata, buildMetadata } from './metadata.ts';
-import { endDelivery } from './outcomes.ts';
 import { offerToAgent } from './pull.ts';
 import { allowedRangesFrom } from './ranges.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
-import * as nodes from './store/nodes.ts';
+import type * as nodes from './store/nodes.ts';
 import { findService } from './store/services.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 import { expandTemplate } from './templates.ts';
@@ -28,8 +27,8 @@ export async function deliverToNode(
   nodeId: string,
   signal: AbortSignal,
 ): Promise<void> {
-  const { db } = delivery.core.database;
-  const node = await nodes.beginAttempt(db, nodeId, delivery.core.clock.now());
+  const at = delivery.core.clock.now();
+  const node = await delivery.writers.beginAttempt({ nodeId, at });
   const service = node && (await serviceOf(delivery, node));
   if (!node || !service) return;
   if (service.mode === 'pull') return offerToAgent(delivery, service, node, signal);
@@ -137,7 +136,7 @@ export async function recordOutcome(
           renewalTime(built.issuedAt.getTime(), built.expiresAt.getTime(), windowOf(service)),
         )
       : retryTime(service, node, now);
-  await endDelivery(delivery, { service, node, outcome, built, dueAgainAt });
+  await delivery.writers.endDelivery({ service, node, outcome, built, dueAgainAt });
 }
 
 /** The service's renewal window as renewal.ts takes it. */

@@ -4,9 +4,10 @@ import type { Db } from '../../platform/db/database.ts';
 import { type NodeRow, deliveryTables as tables } from './tables.ts';
 
 // The SQL of nodes. Every state change is one function here (docs/delivery.md, "Node states"):
-// `claimDueNodes` and `handOn` start deliveries (a slot each), `beginAttempt` numbers the
-// version sent, `recordEnds` ends them, `forceDelivery` makes a node due now. Due times (`renew_at`) are on the platform clock; slot leases
-// (`delivering_until`) measure real time, so they compare with PostgreSQL's `now()`.
+// `claimDueNodes` and `handOn` start deliveries (a slot each), `beginAttempts` numbers the
+// versions sent, `recordEnds` ends them, `forceDelivery` makes a node due now. Due times
+// (`renew_at`) are on the platform clock; slot leases (`delivering_until`) measure real time, so
+// they compare with PostgreSQL's `now()`.
 
 /** Adds the names the service does not have yet, due at `renewAt`; returns those added. */
 export async function insertNodes(
@@ -178,7 +179,7 @@ export async function nextDueAt(db: Db, serviceId: string): Promise<Date | null>
   return rows[0]?.at ?? null;
 }
 
-/** A node whose delivery begins, with what the delivery reads besides it (`beginAttempt`). */
+/** A node whose delivery begins, with what the delivery reads besides it (`beginAttempts`). */
 export type AttemptRow = NodeRow & {
   /** Its service's version now, to tell whether a service read before is still current. */
   service_version: number;
@@ -187,19 +188,25 @@ export type AttemptRow = NodeRow & {
 };
 
 /**
- * The delivery starts: the next version is the one sent. Undefined when the node is gone. One
- * round trip reads what a push needs besides the node, each by its primary key.
+ * Deliveries start: each node's next version is the one sent. One statement reads what a push
+ * needs besides the node, each by its primary key; a row per attempt, undefined for a node gone.
  */
-export async function beginAttempt(db: Db, nodeId: string, at: Date) {
+export async function beginAttempts(
+  db: Db,
+  attempts: { nodeId: string; at: Date }[],
+): Promise<(AttemptRow | undefined)[]> {
   const { rows } = await sql<AttemptRow>`
-    UPDATE delivery_nodes n SET delivered_version = delivered_version + 1, last_attempt_at = ${at}
-     WHERE id = ${nodeId}
+    UPDATE delivery_nodes n SET delivered_version = n.delivered_version + 1, last_attempt_at = a.at
+      FROM unnest(${attempts.map((a) => a.nodeId)}::uuid[], ${attempts.map((a) => a.at)}::timestamptz[])
+        AS a (id, at)
+     WHERE n.id = a.id
     RETURNING n.*,
       (SELECT version FROM delivery_services WHERE id = n.service_id) AS service_version,
       (SELECT r.ranges FROM delivery_services s
          JOIN delivery_allowed_ranges r ON r.org_id = s.org_id
         WHERE s.id = n.service_id) AS allowed_ranges`.execute(db);
-  return rows[0];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return attempts.map((attempt) => byId.get(attempt.nodeId));
 }
 
 /** How a node's delivery of `version` ended, as `recordEnds` writes it. */
