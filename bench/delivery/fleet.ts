@@ -12,7 +12,13 @@ export interface Fleet {
   serviceIds: string[];
 }
 
-async function call(url: string, token: string | undefined, path: string, body: unknown) {
+/** POSTs `body` as JSON (with a bearer `token`, if any); the answer, which must be a 201. */
+export async function call<Answer = { id: string; token: string }>(
+  url: string,
+  token: string | undefined,
+  path: string,
+  body: unknown,
+) {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: {
@@ -21,7 +27,7 @@ async function call(url: string, token: string | undefined, path: string, body: 
     },
     body: JSON.stringify(body),
   });
-  const answer = (await response.json()) as { id: string; token: string };
+  const answer = (await response.json()) as Answer;
   if (response.status !== 201)
     throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
   return answer;

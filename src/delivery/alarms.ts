@@ -1,6 +1,6 @@
 import { transaction } from '../platform/db/database.ts';
+import { type AlarmKey, alarmTransitions, nodeAlarms } from './alarm-rules.ts';
 import type { Delivery } from './delivery.ts';
-import { type AlarmKey, alarmTransitions, nodeAlarms } from './renewal.ts';
 import { openAlarms, type RaisedAlarm, raiseAlarms, resolveAlarms } from './store/alarms.ts';
 import type { ServiceCounts } from './store/evaluation.ts';
 import { endangeredNodes } from './store/evaluation.ts';
@@ -8,7 +8,7 @@ import type { AlarmKind, AlarmRow } from './store/operation-tables.ts';
 
 // Alarms to a service's owners and admins (docs/delivery.md, "Alarms"): a node in its danger
 // zone, a node expired, a service whose share of failing nodes crossed its threshold. Each
-// evaluation computes the alarms that should be open (renewal.ts's keys); what is new is raised
+// evaluation computes the alarms that should be open (alarm-rules.ts's keys); what is new is raised
 // and what is gone resolved (`alarmTransitions`), so each alarm fires once and resolves once.
 // The keepers hear of each service's changes in one notification per kind and evaluation, not
 // one per node: a fleet expiring together is one message, not thousands.

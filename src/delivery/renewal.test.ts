@@ -1,24 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type AlarmKey,
-  agentExpiresAt,
-  agentRetryDelay,
-  alarmTransitions,
   dangerTime,
   defaultRenewalWindow,
   defaultRetryCadence,
-  InvalidRenewalInput,
   type NodePhase,
-  nodeAlarms,
   nodePhase,
   type RenewalWindow,
   renewalTime,
   retryDelay,
-  rolloutSlot,
-  shouldAbort,
   validateRenewalWindow,
 } from './renewal.ts';
+import { InvalidRenewalInput } from './timing-checks.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -421,221 +414,9 @@ describe('hostile input is refused with InvalidRenewalInput', () => {
       () => retryDelay({ ...base, cadence: { dangerJitter: 1 } }),
       /dangerJitter must be in \[0, 1\)/,
     ],
-    [
-      'agent NaN',
-      () => agentRetryDelay({ attempt: 1, now: Number.NaN, expiresAt }),
-      /now and expiresAt/,
-    ],
-    [
-      'agent margin',
-      () => agentRetryDelay({ attempt: 1, now: 0, expiresAt, marginMs: -1 }),
-      /marginMs/,
-    ],
-    [
-      'agent cap',
-      () => agentRetryDelay({ attempt: 1, now: 0, expiresAt, capMs: 0 }),
-      /capMs must be/,
-    ],
-    [
-      'agent clock',
-      () => agentExpiresAt({ expiresAt, serverNow: Number.NaN, requestSentAt: 0 }),
-      /serverNow/,
-    ],
   ];
   it.each(calls)('%s', (_, call, message) => {
     expect(call).toThrow(InvalidRenewalInput);
     expect(call).toThrow(message);
-  });
-});
-
-describe('rollout pacing', () => {
-  it('spaces nodes evenly at the given rate', () => {
-    const slots = [0, 1, 59, 60, 61].map((index) =>
-      rolloutSlot({ index, nodesPerMinute: 60, startAt: issuedAt }),
-    );
-    expect(slots.map((slot) => slot - issuedAt)).toEqual([0, 1_000, 59_000, 60_000, 61_000]);
-    expect(rolloutSlot({ index: 3, nodesPerMinute: 0.5, startAt: issuedAt })).toBe(
-      issuedAt + 6 * MINUTE,
-    );
-  });
-
-  it('puts exactly the rate in each minute, in order', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 5_000 }),
-        fc.integer({ min: 0, max: 1_000 }),
-        (rate, minute) => {
-          const from = issuedAt + minute * MINUTE;
-          // The nodes of the minute before, this minute and the minute after.
-          const first = Math.max(0, (minute - 1) * rate);
-          const slots = Array.from({ length: 3 * rate }, (_, offset) =>
-            rolloutSlot({ index: first + offset, nodesPerMinute: rate, startAt: issuedAt }),
-          );
-          expect(slots.filter((slot) => slot >= from && slot < from + MINUTE)).toHaveLength(rate);
-          expect(slots.every((slot, i) => i === 0 || slot >= (slots[i - 1] ?? 0))).toBe(true);
-        },
-      ),
-      { numRuns: 30 },
-    );
-  });
-
-  it('refuses a negative index and a rate that is not positive', () => {
-    for (const [input, message] of [
-      [{ index: -1, nodesPerMinute: 60 }, /index must be an integer >= 0; got -1/],
-      [{ index: 0.5, nodesPerMinute: 60 }, /index must be an integer/],
-      [{ index: 0, nodesPerMinute: 0 }, /nodesPerMinute must be a number > 0; got 0/],
-      [{ index: 0, nodesPerMinute: Number.POSITIVE_INFINITY }, /nodesPerMinute/],
-    ] as const) {
-      expect(() => rolloutSlot({ ...input, startAt: issuedAt })).toThrow(message);
-    }
-  });
-});
-
-describe('shouldAbort', () => {
-  it('does not abort on a sample too small to judge', () => {
-    expect(shouldAbort({ attempted: 1, failed: 1, abortRatio: 0.2 })).toBe(false);
-    expect(shouldAbort({ attempted: 9, failed: 9, abortRatio: 0.2 })).toBe(false);
-    expect(shouldAbort({ attempted: 0, failed: 0, abortRatio: 0.2, minimumSample: 0 })).toBe(false);
-  });
-
-  it('aborts once the failed share reaches the ratio', () => {
-    expect(shouldAbort({ attempted: 10, failed: 3, abortRatio: 0.3 })).toBe(true);
-    expect(shouldAbort({ attempted: 10, failed: 2, abortRatio: 0.3 })).toBe(false);
-    expect(shouldAbort({ attempted: 1_000, failed: 1_000, abortRatio: 1 })).toBe(true);
-    expect(shouldAbort({ attempted: 1, failed: 1, abortRatio: 0.5, minimumSample: 1 })).toBe(true);
-  });
-
-  it('refuses counts that cannot be', () => {
-    for (const [input, message] of [
-      [{ attempted: 5, failed: 6, abortRatio: 0.5 }, /failed \(6\) cannot exceed attempted \(5\)/],
-      [{ attempted: -1, failed: 0, abortRatio: 0.5 }, /attempted must be an integer >= 0/],
-      [{ attempted: 10, failed: Number.NaN, abortRatio: 0.5 }, /failed must be an integer/],
-      [{ attempted: 10, failed: 1, abortRatio: 0 }, /abortRatio must be in \(0, 1\]; got 0/],
-      [{ attempted: 10, failed: 1, abortRatio: 20 }, /abortRatio must be in \(0, 1\]; got 20/],
-      [{ attempted: 10, failed: 1, abortRatio: 0.5, minimumSample: 2.5 }, /minimumSample/],
-    ] as const) {
-      expect(() => shouldAbort(input)).toThrow(message);
-    }
-  });
-});
-
-describe('alarms', () => {
-  it('raise each alarm once and resolve it once through an outage', () => {
-    const phases: NodePhase[] = [
-      'fresh',
-      'renewing',
-      'danger',
-      'danger',
-      'expired',
-      'expired',
-      'fresh',
-      'fresh',
-    ];
-    const events: string[] = [];
-    let raised = new Set<AlarmKey>();
-    for (const [step, phase] of phases.entries()) {
-      const current = new Set(nodeAlarms('n1', phase));
-      const { raise, resolve } = alarmTransitions(raised, current);
-      events.push(
-        ...raise.map((key) => `${step} ${phase}: raise ${key}`),
-        ...resolve.map((key) => `${step} ${phase}: resolve ${key}`),
-      );
-      raised = current;
-    }
-    // The danger alarm stays raised through expiry: resolving it then would read as a recovery.
-    expect(events).toEqual([
-      '2 danger: raise node-danger:n1',
-      '4 expired: raise node-expired:n1',
-      '6 fresh: resolve node-danger:n1',
-      '6 fresh: resolve node-expired:n1',
-    ]);
-  });
-
-  it('keep alarms of different subjects apart', () => {
-    const previous = new Set<AlarmKey>(['node-danger:n1', 'service-failing:s1']);
-    const current = new Set<AlarmKey>(['node-danger:n1', 'node-danger:n2']);
-    expect(alarmTransitions(previous, current)).toEqual({
-      raise: ['node-danger:n2'],
-      resolve: ['service-failing:s1'],
-    });
-    expect(alarmTransitions(current, current)).toEqual({ raise: [], resolve: [] });
-  });
-});
-
-describe('agent', () => {
-  const attempt = fc.integer({ min: 1, max: 2_000 });
-
-  it('never sleeps past expiry minus the margin while there is time', () => {
-    fc.assert(
-      fc.property(
-        attempt,
-        fc.integer({ min: 60_001, max: 30 * 24 * HOUR }),
-        unit,
-        (n, left, drawn) => {
-          const now = 1_000_000;
-          const delay = agentRetryDelay({
-            attempt: n,
-            now,
-            expiresAt: now + left,
-            random: () => drawn,
-          });
-          expect(delay).toBeGreaterThanOrEqual(0);
-          expect(now + delay).toBeLessThanOrEqual(now + left - 60_000);
-          expect(delay).toBeLessThanOrEqual(300_000);
-        },
-      ),
-    );
-  });
-
-  it('asks at most 30 s apart once inside the margin or expired, whatever the attempt', () => {
-    fc.assert(
-      fc.property(
-        attempt,
-        fc.integer({ min: -7 * 24 * HOUR, max: 60_000 }),
-        unit,
-        (n, left, drawn) => {
-          const delay = agentRetryDelay({
-            attempt: n,
-            now: 0,
-            expiresAt: left,
-            random: () => drawn,
-          });
-          expect(delay).toBeGreaterThanOrEqual(0);
-          expect(delay).toBeLessThanOrEqual(30_000);
-        },
-      ),
-    );
-  });
-
-  it('backs off to its cap, from a monotonic clock reading too', () => {
-    const delay = (n: number, capMs?: number) =>
-      agentRetryDelay({
-        attempt: n,
-        now: 1234.567,
-        expiresAt: 1234.567 + 24 * HOUR,
-        capMs,
-        random: () => 1 - 2 ** -53,
-      });
-    expect([delay(1), delay(2), delay(12), delay(1_000), delay(1_000, 10_000)]).toEqual([
-      1_000, 2_000, 300_000, 300_000, 10_000,
-    ]);
-  });
-
-  it('reads its expiry on its own clock, early by the network time and never late', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: -24 * HOUR, max: 24 * HOUR }),
-        fc.nat(10_000),
-        fc.integer({ min: 0, max: 4_000_000_000_000 }),
-        (skew, latency, requestSentAt) => {
-          // The server's clock reads `skew` ahead of the agent's; the request takes `latency`.
-          const serverNow = requestSentAt + latency + skew;
-          const local = agentExpiresAt({ expiresAt: serverNow + HOUR, serverNow, requestSentAt });
-          const trueLocal = serverNow + HOUR - skew;
-          expect(local).toBeLessThanOrEqual(trueLocal);
-          expect(trueLocal - local).toBe(latency);
-        },
-      ),
-    );
   });
 });

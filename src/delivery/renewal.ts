@@ -1,11 +1,19 @@
 import type { FieldError } from '../platform/http/validation.ts';
-import { retryDelayMs } from '../platform/jobs/backoff.ts';
+import {
+  checkedAttempt,
+  draw,
+  fullJitter,
+  InvalidRenewalInput,
+  requireDurations,
+  requireTime,
+} from './timing-checks.ts';
 
 // The timing policy of metadata delivery (issue 14; docs/design/delivery-renewal.md): when a
-// node's metadata is renewed, how a failed delivery is retried, which phase a node is in, how a
-// forced re-issue is paced, and when alarms change. Pure: no clock, no I/O, randomness passed in.
-// Times are epoch milliseconds on Meridian's clock, which decides every expiry; only the agent's
-// functions at the end work on the agent's own clock, and say so.
+// node's metadata is renewed, how a failed delivery is retried, and which phase a node is in.
+// Pure: no clock, no I/O, randomness passed in. Times are epoch milliseconds on Meridian's
+// clock, which decides every expiry. Beside it, as pure: how a forced re-issue is paced
+// (rollout-pacing.ts), when alarms change (alarm-rules.ts), and how the agent backs off on its
+// own clock (agent/backoff.ts); the checks and draws they share are timing-checks.ts's.
 
 /**
  * When a service's nodes renew, as fractions of each node's metadata lifetime (0 at issue, 1 at
@@ -26,11 +34,6 @@ export const defaultRenewalWindow: Readonly<RenewalWindow> = Object.freeze({
   end: 0.6,
   dangerAt: 0.9,
 });
-
-/** A call these functions cannot answer: a time that is not one, a lifetime ≤ 0, a bad option. */
-export class InvalidRenewalInput extends RangeError {
-  override readonly name = 'InvalidRenewalInput';
-}
 
 /** Where a node's current metadata is in its life, for status and alarms. */
 export type NodePhase = 'fresh' | 'renewing' | 'danger' | 'expired';
@@ -240,153 +243,6 @@ export function retryDelay(input: RetryInput): { delayMs: number; phase: RetryPh
   return { phase: 'normal', delayMs: Math.min(delayMs, untilDanger) };
 }
 
-/**
- * When the `index`-th node (from 0) of a forced re-issue is delivered, at `nodesPerMinute` evenly
- * spaced from `startAt`, so a re-issue of a whole service does not arrive at once.
- *
- * @example
- * rolloutSlot({ index: 90, nodesPerMinute: 60, startAt }); // startAt + 90_000
- */
-export function rolloutSlot(input: {
-  index: number;
-  nodesPerMinute: number;
-  startAt: number;
-}): number {
-  const { index, nodesPerMinute, startAt } = input;
-  requireTime('startAt', startAt);
-  if (!(Number.isSafeInteger(index) && index >= 0)) {
-    throw new InvalidRenewalInput(`index must be an integer >= 0; got ${index}`);
-  }
-  if (!(Number.isFinite(nodesPerMinute) && nodesPerMinute > 0)) {
-    throw new InvalidRenewalInput(`nodesPerMinute must be a number > 0; got ${nodesPerMinute}`);
-  }
-  return startAt + Math.floor((index * 60_000) / nodesPerMinute);
-}
-
-/**
- * Whether a forced re-issue should stop: once at least `minimumSample` deliveries have ended,
- * when the failed share of them reaches `abortRatio`. The sample keeps one early failure (1 of 1)
- * from stopping a rollout of thousands.
- */
-export function shouldAbort(input: {
-  attempted: number;
-  failed: number;
-  abortRatio: number;
-  minimumSample?: number;
-}): boolean {
-  const { attempted, failed, abortRatio, minimumSample = 10 } = input;
-  const counts = [
-    ['attempted', attempted],
-    ['failed', failed],
-    ['minimumSample', minimumSample],
-  ] as const;
-  for (const [name, count] of counts) {
-    if (!(Number.isSafeInteger(count) && count >= 0)) {
-      throw new InvalidRenewalInput(`${name} must be an integer >= 0; got ${count}`);
-    }
-  }
-  if (failed > attempted) {
-    throw new InvalidRenewalInput(`failed (${failed}) cannot exceed attempted (${attempted})`);
-  }
-  if (!(abortRatio > 0 && abortRatio <= 1)) {
-    throw new InvalidRenewalInput(`abortRatio must be in (0, 1]; got ${abortRatio}`);
-  }
-  return attempted >= Math.max(1, minimumSample) && failed / attempted >= abortRatio;
-}
-
-/** An alarm's identity: its kind and what it is about (a node or service id). */
-export type AlarmKey = `${'node-danger' | 'node-expired' | 'service-failing'}:${string}`;
-
-/**
- * The alarms a node in `phase` holds raised. An expired node keeps its danger alarm: resolving
- * it on expiry would tell the on-call that things got better; both resolve once it is fresh.
- */
-export function nodeAlarms(nodeId: string, phase: NodePhase): AlarmKey[] {
-  if (phase === 'expired') return [`node-danger:${nodeId}`, `node-expired:${nodeId}`];
-  return phase === 'danger' ? [`node-danger:${nodeId}`] : [];
-}
-
-/**
- * What changed between two evaluations of the alarms that should be raised: the ones to raise
- * (new in `current`) and to resolve (gone from `previous`). An alarm still raised is in neither,
- * so each fires once and resolves once.
- */
-export function alarmTransitions(
-  previous: ReadonlySet<AlarmKey>,
-  current: ReadonlySet<AlarmKey>,
-): { raise: AlarmKey[]; resolve: AlarmKey[] } {
-  return {
-    raise: [...current].filter((key) => !previous.has(key)),
-    resolve: [...previous].filter((key) => !current.has(key)),
-  };
-}
-
-/** A failed request of the agent to retry; every time is on the agent's own clock. */
-export interface AgentRetryInput {
-  /** Failed attempts so far, 1 after the first failure. */
-  attempt: number;
-  /** The agent's clock, best a monotonic one: a wall clock can be stepped. */
-  now: number;
-  /** The metadata's expiry on the same clock as `now` (see `agentExpiresAt`). */
-  expiresAt: number;
-  /** The largest wait while there is time (default 5 minutes). */
-  capMs?: number;
-  /** The ceiling of the first wait; it doubles with each failure (default 1 s). */
-  baseMs?: number;
-  /** No wait reaches past `expiresAt − marginMs` (default 60 s). */
-  marginMs?: number;
-  /** From `expiresAt − marginMs` on, the ceiling stops here (default 30 s). */
-  urgentCapMs?: number;
-  random?: () => number;
-}
-
-/**
- * How long the agent waits before asking the server again after a failure (server restart,
- * network loss): full jitter, capped, and never past its metadata's expiry minus a margin. From
- * there on the ceiling drops to `urgentCapMs`, so an agent whose metadata is about to expire, or
- * has, asks often but never in a tight loop, and agents cut off together do not return together.
- */
-export function agentRetryDelay(input: AgentRetryInput): number {
-  const { now, expiresAt } = input;
-  const { capMs = 300_000, baseMs = 1_000, marginMs = 60_000, urgentCapMs = 30_000 } = input;
-  if (!Number.isFinite(now) || !Number.isFinite(expiresAt)) {
-    throw new InvalidRenewalInput(`now and expiresAt must be numbers; got ${now} and ${expiresAt}`);
-  }
-  requireDurations({ capMs, baseMs, urgentCapMs });
-  if (!(marginMs >= 0 && Number.isFinite(marginMs))) {
-    throw new InvalidRenewalInput(`marginMs must be a number >= 0; got ${marginMs}`);
-  }
-  const attempt = checkedAttempt(input.attempt);
-  const random = input.random ?? Math.random;
-  const untilDeadline = Math.floor(expiresAt - marginMs - now);
-  if (untilDeadline <= 0) return fullJitter(attempt, baseMs, urgentCapMs, random);
-  return Math.min(fullJitter(attempt, baseMs, capMs, random), untilDeadline);
-}
-
-/**
- * The metadata's expiry on the agent's clock, from Meridian's `expiresAt` and its `serverNow`
- * (both in the delivery) and the agent's reading when it sent the request. Only the remaining
- * lifetime crosses between clocks, so skew does not matter; counting it from the request's
- * departure, not the reply's arrival, errs early by the network time, never late.
- */
-export function agentExpiresAt(input: {
-  expiresAt: number;
-  serverNow: number;
-  requestSentAt: number;
-}): number {
-  const { expiresAt, serverNow, requestSentAt } = input;
-  if (![expiresAt, serverNow, requestSentAt].every(Number.isFinite)) {
-    throw new InvalidRenewalInput('expiresAt, serverNow and requestSentAt must be numbers');
-  }
-  return requestSentAt + (expiresAt - serverNow);
-}
-
-/** Full jitter (AWS): a delay drawn uniformly from 0 to the capped exponential ceiling. */
-function fullJitter(attempt: number, baseMs: number, capMs: number, random: () => number) {
-  const ceiling = retryDelayMs(attempt, { initialMs: baseMs, factor: 2, maxMs: capMs, jitter: 0 });
-  return Math.round(draw(random) * ceiling);
-}
-
 function checkedWindow(window: RenewalWindow): RenewalWindow {
   const result = validateRenewalWindow(window);
   if (result.ok) return result.window;
@@ -409,21 +265,6 @@ function checkedCadence(given: Partial<RetryCadence> = {}): RetryCadence {
   return cadence;
 }
 
-function requireDurations(durations: Record<string, number>): void {
-  for (const [name, ms] of Object.entries(durations)) {
-    if (!(Number.isFinite(ms) && ms > 0)) {
-      throw new InvalidRenewalInput(`${name} must be a number of milliseconds > 0; got ${ms}`);
-    }
-  }
-}
-
-function checkedAttempt(attempt: number): number {
-  if (Number.isSafeInteger(attempt) && attempt >= 1) return attempt;
-  throw new InvalidRenewalInput(
-    `attempt must be an integer >= 1 (failures so far); got ${attempt}`,
-  );
-}
-
 /** The instant `fraction` of the way through the lifetime, on the millisecond. */
 function timeAt(issuedAt: number, expiresAt: number, fraction: number): number {
   return Math.round(issuedAt + lifetimeOf(issuedAt, expiresAt) * fraction);
@@ -441,18 +282,4 @@ function lifetimeOf(issuedAt: number, expiresAt: number): number {
 /** A time for a message; past the years a Date can hold, `toISOString` would throw. */
 function instant(time: number): string {
   return Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : String(time);
-}
-
-/** Meridian's times are whole epoch milliseconds (`Date#getTime()`), so sums stay exact. */
-function requireTime(name: string, value: number): void {
-  if (!Number.isSafeInteger(value)) {
-    throw new InvalidRenewalInput(`${name} must be epoch milliseconds (an integer); got ${value}`);
-  }
-}
-
-/** One draw of `random`, refused outside [0, 1): a bad generator would break every bound. */
-function draw(random: () => number): number {
-  const value = random();
-  if (value >= 0 && value < 1) return value;
-  throw new InvalidRenewalInput(`random() must return a number in [0, 1); got ${value}`);
 }

@@ -3,7 +3,7 @@ import { type Db, transaction } from '../platform/db/database.ts';
 import { Problem } from '../platform/problems.ts';
 import type { Delivery } from './delivery.ts';
 import { lockForDispatch, startDueDeliveries } from './dispatch.ts';
-import { rolloutSlot, shouldAbort } from './renewal.ts';
+import { rolloutSlot, shouldAbort } from './rollout-pacing.ts';
 import type { RolloutRow } from './store/operation-tables.ts';
 import type { RolloutEntry } from './store/rollouts.ts';
 import * as store from './store/rollouts.ts';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { agentExpiresAt, agentRetryDelay } from '../renewal.ts';
+import { agentExpiresAt, agentRetryDelay } from './backoff.ts';
 import {
   type AgentClient,
   AgentSetupError,
