@@ -19,7 +19,8 @@ import type { AddressInfo } from 'node:net';
  * How a node answers: `ack` (after its checks); `down` (the connection is reset); `hang` (no
  * answer: Meridian's deadline ends the call); `garbage` (a 200 with an HTML page, as a proxy in front of a node may answer);
  * `wrong-version` (200 naming the version before the one sent); `refuse` (a NACK whatever it was
- * sent); `{ slowMs }` (its checks, then the answer after that delay).
+ * sent); `{ slowMs }` (its checks, then the answer after that delay); `{ downMs, upMs }`
+ * (flapping: see `Flapping`).
  */
 export type NodeBehaviour =
   | 'ack'
@@ -28,7 +29,18 @@ export type NodeBehaviour =
   | 'garbage'
   | 'wrong-version'
   | 'refuse'
-  | { slowMs: number };
+  | { slowMs: number }
+  | Flapping;
+
+/**
+ * A flapping node: `down` for `downMs`, then `ack` for `upMs`, in turn, by the simulator's clock.
+ * Each node is at its own point of the cycle (from its name's hash), so a flapping fleet comes and
+ * goes a few at a time, not all at once.
+ */
+export interface Flapping {
+  downMs: number;
+  upMs: number;
+}
 
 /** One push a node received, and what it answered. */
 export interface ReceivedVersion {
@@ -92,9 +104,16 @@ export interface NodeSimulator {
 /** The most of a push body read; a certificate push is about 3 KB. */
 const maxBodyBytes = 1024 * 1024;
 
+/** Every node that received something, as `GET /nodes` answers it. */
+export interface NodeRecord {
+  name: string;
+  behaviour: NodeBehaviour;
+  history: readonly ReceivedVersion[];
+}
+
 /**
- * Starts the simulator on 127.0.0.1. `GET /summary` answers `summary()` as JSON, for a
- * benchmark that runs it in another process.
+ * Starts the simulator on 127.0.0.1. `GET /summary` answers `summary()` as JSON and `GET /nodes`
+ * every node's record (`NodeRecord[]`), for a benchmark that runs it in another process.
  */
 export async function startNodeSimulator(
   options: NodeSimulatorOptions = {},
@@ -147,12 +166,15 @@ export async function startNodeSimulator(
 
   const summary = (): SimulatorSummary => ({ ...totals });
 
+  const records = (): NodeRecord[] =>
+    [...histories].map(([name, history]) => ({ name, behaviour: behaviourOf(name), history }));
+
   async function answerPush(
     node: string,
     request: http.IncomingMessage,
     response: http.ServerResponse,
   ) {
-    const behaviour = behaviourOf(node);
+    const behaviour = behaviourAt(behaviourOf(node), node, now());
     if (behaviour === 'down') {
       request.socket.destroy();
       countDown(node);
@@ -203,6 +225,7 @@ export async function startNodeSimulator(
   const server = http.createServer((request, response) => {
     const url = request.url ?? '';
     if (request.method === 'GET' && url === '/summary') return send(response, 200, summary());
+    if (request.method === 'GET' && url === '/nodes') return send(response, 200, records());
     const match = /^\/nodes\/([^/?]+)$/.exec(url);
     if (request.method !== 'POST' || !match) return send(response, 404, { error: 'no such node' });
     let node: string;
@@ -341,6 +364,18 @@ function send(response: http.ServerResponse, status: number, body: unknown) {
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What a node does with a push arriving at `at`: a flapping node is then down or acknowledging. */
+function behaviourAt(
+  behaviour: NodeBehaviour,
+  node: string,
+  at: number,
+): Exclude<NodeBehaviour, Flapping> {
+  if (typeof behaviour !== 'object' || !('downMs' in behaviour)) return behaviour;
+  const cycle = behaviour.downMs + behaviour.upMs;
+  const position = (at + unitHash(`flapping:${node}`) * cycle) % cycle;
+  return position < behaviour.downMs ? 'down' : 'ack';
+}
 
 /**
  * A name's place in [0, 1), stable across runs and processes: FNV-1a, then MurmurHash3's

@@ -44,13 +44,17 @@ export async function createOrganisation(url: string): Promise<Omit<Fleet, 'serv
   return { orgId: org.id, token: user.token };
 }
 
-/** `services` certificate services of an hour, `concurrency` each, pushing to `template`. */
+/**
+ * `services` certificate services of `lifetimeMinutes` (the default renewal window),
+ * `concurrency` each, pushing to `template`.
+ */
 export async function createServices(
   url: string,
   org: Omit<Fleet, 'serviceIds'>,
   services: number,
   concurrency: number,
   template: string,
+  lifetimeMinutes = 60,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let s = 0; s < services; s++) {
@@ -58,7 +62,7 @@ export async function createServices(
       org_id: org.orgId,
       name: `fleet-${s}`,
       kind: 'certificate',
-      lifetime_minutes: 60,
+      lifetime_minutes: lifetimeMinutes,
       concurrency,
       push_url_template: template,
     });
