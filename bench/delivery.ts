@@ -6,7 +6,7 @@
 // ratios; and what PostgreSQL spent its time on (pg_stat_activity sampled). Meridian runs as
 // `meridian serve` (its embedded PostgreSQL, or a fresh database on BENCH_DATABASE_URL). Run:
 // `npm run bench:delivery` or `npx meridian bench delivery` (`--json` for the figures only).
-// BENCH_NODES (default 20,000: see docs/design/delivery-benchmark.md for why not 100,000),
+// BENCH_NODES (default 100,000, the issue's fleet),
 // BENCH_SERVICES (1) sharing them, BENCH_TIMEOUT_SECONDS (600) for the deliveries,
 // BENCH_SECONDS (5) per rate beside. Progress on stderr; prints the table and rewrites the
 // "Delivery" section of docs/benchmarks.md. A smoke run: BENCH_NODES=5000 BENCH_SECONDS=2.
@@ -45,7 +45,7 @@ import {
 import { bareFastify, progress } from './social/measures.ts';
 
 const json = process.argv.includes('--json');
-const nodes = Number(process.env.BENCH_NODES ?? 20_000);
+const nodes = Number(process.env.BENCH_NODES ?? 100_000);
 const services = Number(process.env.BENCH_SERVICES ?? 1);
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 600);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);

@@ -502,6 +502,18 @@ describe('issueCertificateWithNewKey', () => {
       'spiffe://acme.test/payments/web-1.acme.internal',
     ]);
   });
+
+  it('makes a different, whole key each time, short scalars included', async () => {
+    // One private scalar in 256 has a leading zero byte: 600 keys meet one 9 times in 10.
+    const seen = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const issued = await issueCertificateWithNewKey(leafOptions());
+      const privateKey = createPrivateKey(issued.privateKeyPem);
+      expect(new NodeCertificate(issued.certificatePem).checkPrivateKey(privateKey)).toBe(true);
+      seen.add(issued.privateKeyPem);
+    }
+    expect(seen.size).toBe(600);
+  });
 });
 
 describe('readCertificate', () => {
