@@ -3,12 +3,11 @@ import { type Db, transaction } from '../platform/db/database.ts';
 import { newTokenSecret, tokenHash } from '../platform/identity/tokens.ts';
 import { Problem } from '../platform/problems.ts';
 import type { Delivery } from './delivery.ts';
-import { startDueDeliveries } from './dispatch.ts';
 import { nodeNameProblem } from './node-list.ts';
 import { checkedCsr } from './pull.ts';
 import * as agents from './store/agents.ts';
 import { findNode, forceDelivery, insertNodes } from './store/nodes.ts';
-import { findService, lockService } from './store/services.ts';
+import { bringNextDueForward, findService, shareService } from './store/services.ts';
 import type { JoinTokenRow, ServiceRow } from './store/tables.ts';
 
 // How an agent becomes a node's (docs/delivery.md, "Pull mode and the agent"). An owner or
@@ -75,7 +74,7 @@ export interface JoinRequest {
  * Registers the agent as the node `node` of the token's service: a service with a node source
  * takes only nodes on its list (403 `node-not-listed`), one without registers the node. A node
  * that had an agent gets this one instead (the former credential stops working). Its first
- * version is prepared at once. Returns the node's credential, which is shown only here.
+ * version is prepared at the dispatcher's next pass. Returns the node's credential, which is shown only here.
  */
 export async function joinNode(delivery: Delivery, request: JoinRequest) {
   const { core } = delivery;
@@ -97,18 +96,21 @@ export async function joinNode(delivery: Delivery, request: JoinRequest) {
   }
   if (request.csr !== undefined) await checkedCsr(request.csr);
   const credential = newTokenSecret(credentialPrefix);
+  // The service's lock shared, not exclusive: agents join one service in parallel, and their
+  // first deliveries are started by the dispatcher's next pass (DELIVERY_SCAN_MS).
   await transaction(core.database.db, async (tx) => {
-    const locked = await lockService(tx, service.id);
-    if (!locked) {
+    await shareService(tx, service.id);
+    if (!(await findService(tx, service.id))) {
       throw new Problem('unauthorized', 'The join token is unknown: its service was removed');
     }
     const node = await joiningNode(tx, service, request.node, now);
     await agents.upsertAgent(tx, node.id, tokenHash(credential), request.csr ?? null);
     const skew = request.agent_time ? now.getTime() - Date.parse(request.agent_time) : Number.NaN;
     await agents.recordAgentSeen(tx, node.id, now, Number.isFinite(skew) ? skew : undefined);
-    await agents.countJoin(tx, token.id, now);
     await forceDelivery(tx, node.id, now);
-    await startDueDeliveries(delivery, tx, locked);
+    await bringNextDueForward(tx, service.id, now);
+    // Last: every join with this token writes its row.
+    await agents.countJoin(tx, token.id, now);
   });
   return {
     credential,
