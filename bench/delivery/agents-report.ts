@@ -1,6 +1,6 @@
 // The idle-agents benchmark's table and its section of docs/benchmarks.md: Meridian's memory
 // per waiting long poll beside a bare node:http server's per held request.
-import { briefNodes } from './report.ts';
+import { briefNodes, type RunContext } from './report.ts';
 
 /** A server's memory, read after a full collection. */
 export interface MemorySample {
@@ -55,11 +55,7 @@ export function renderTable(r: IdleResults): string {
   ].join('\n');
 }
 
-export interface Context {
-  machine: string;
-  revision: string;
-  loadBefore: string;
-  database: string;
+export interface Context extends RunContext {
   descriptorLimit: number;
   waitSeconds: number;
   warmUp: number;

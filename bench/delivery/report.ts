@@ -94,11 +94,15 @@ function statementsTable(statements: StatementShare[]): string {
   ].join('\n');
 }
 
-export interface Context {
+/** Where and on what a delivery benchmark ran, for the head of its section. */
+export interface RunContext {
   machine: string;
   revision: string;
   loadBefore: string;
   database: string;
+}
+
+export interface Context extends RunContext {
   seconds: number;
 }
 

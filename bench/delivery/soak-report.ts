@@ -2,6 +2,7 @@
 // on the certificate it replaced (steady and flapping nodes apart), expired nodes as the nodes
 // saw them and as Meridian did, and how renewals spread over the seconds.
 import os from 'node:os';
+import type { RunContext } from './report.ts';
 import type { NodeGroup, SoakFigures } from './soak-figures.ts';
 import type { FleetWatch } from './soak-watch.ts';
 
@@ -96,12 +97,7 @@ export function renderTable(r: SoakResults): string {
 ${table(['The fleet', 'figure', 'aim'], fleetRows(r))}`;
 }
 
-export interface Context {
-  machine: string;
-  revision: string;
-  loadBefore: string;
-  database: string;
-}
+export type Context = RunContext;
 
 function describeCpu(cpu: SoakResults['cpu']): string {
   const groups = Object.entries(cpu.groups).map(([name, cores]) => `${name} ${cores.toFixed(2)}`);
