@@ -268,6 +268,7 @@ describe('retryDelay', () => {
         expect(Number.isSafeInteger(retry.delayMs) && retry.delayMs >= 0).toBe(true);
         expect(now + retry.delayMs).toBeLessThanOrEqual(danger);
         expect(retry.delayMs).toBeLessThanOrEqual(defaultRetryCadence.capMs);
+        expect(retry.delayMs).toBeLessThanOrEqual(lifetime / 20);
       }),
     );
   });
@@ -338,7 +339,7 @@ describe('retryDelay', () => {
     expect(retryAt(55)).toEqual({ phase: 'danger', delayMs: 6_000 });
     expect(retryAt(60 * 24 * 7)).toEqual({ phase: 'expired', delayMs: 30_000 });
     expect(retryAt(53)).toEqual({ phase: 'normal', delayMs: MINUTE });
-    expect(retryAt(40)).toEqual({ phase: 'normal', delayMs: 5 * MINUTE });
+    expect(retryAt(40)).toEqual({ phase: 'normal', delayMs: 3 * MINUTE });
   });
 
   it('backs off exponentially with full jitter before danger', () => {
@@ -347,7 +348,8 @@ describe('retryDelay', () => {
       (attempt) =>
         retryDelay({ attempt, now, issuedAt, expiresAt, random: () => 1 - 2 ** -53 }).delayMs,
     );
-    expect(ceilings).toEqual([5_000, 10_000, 20_000, 160_000, 300_000, 300_000]);
+    // Capped at 5 min, and at a twentieth of the hour: 3 min.
+    expect(ceilings).toEqual([5_000, 10_000, 20_000, 160_000, 180_000, 180_000]);
     expect(retryDelay({ attempt: 6, now, issuedAt, expiresAt, random: () => 0 }).delayMs).toBe(0);
   });
 
@@ -413,6 +415,11 @@ describe('hostile input is refused with InvalidRenewalInput', () => {
       'jitter 1',
       () => retryDelay({ ...base, cadence: { dangerJitter: 1 } }),
       /dangerJitter must be in \[0, 1\)/,
+    ],
+    [
+      'cap fraction 0',
+      () => retryDelay({ ...base, cadence: { capLifetimeFraction: 0 } }),
+      /capLifetimeFraction must be in \(0, 1\]/,
     ],
   ];
   it.each(calls)('%s', (_, call, message) => {

@@ -183,6 +183,11 @@ export interface RetryCadence {
   baseMs: number;
   /** The largest ceiling before the danger point. */
   capMs: number;
+  /**
+   * And at most this fraction of the lifetime: retries closer than a node's shortest time up
+   * between outages reach it before its danger point, whatever the lifetime.
+   */
+  capLifetimeFraction: number;
   /** From the danger point to expiry, the retry comes this often, ± `dangerJitter`. */
   dangerEveryMs: number;
   /** The fraction by which a danger-zone delay varies either way. */
@@ -191,10 +196,14 @@ export interface RetryCadence {
   expiredCapMs: number;
 }
 
-/** 5 s doubling to 5 min before danger, every 5 s ± 20% in danger, at most 30 s once expired. */
+/**
+ * 5 s doubling to 5 min (and to a twentieth of the lifetime: 30 s for 10 minutes, 3 min for an
+ * hour) before danger, every 5 s ± 20% in danger, at most 30 s once expired.
+ */
 export const defaultRetryCadence: Readonly<RetryCadence> = Object.freeze({
   baseMs: 5_000,
   capMs: 300_000,
+  capLifetimeFraction: 0.05,
   dangerEveryMs: 5_000,
   dangerJitter: 0.2,
   expiredCapMs: 30_000,
@@ -239,7 +248,9 @@ export function retryDelay(input: RetryInput): { delayMs: number; phase: RetryPh
     return { phase, delayMs: Math.min(delayMs, expiresAt - now) };
   }
   const untilDanger = dangerTime(issuedAt, expiresAt, window) - now;
-  const delayMs = fullJitter(attempt, cadence.baseMs, cadence.capMs, random);
+  const lifetimeShare = Math.floor((expiresAt - issuedAt) * cadence.capLifetimeFraction);
+  const capMs = Math.min(cadence.capMs, lifetimeShare);
+  const delayMs = fullJitter(attempt, Math.min(cadence.baseMs, capMs), capMs, random);
   return { phase: 'normal', delayMs: Math.min(delayMs, untilDanger) };
 }
 
@@ -252,8 +263,13 @@ function checkedWindow(window: RenewalWindow): RenewalWindow {
 
 function checkedCadence(given: Partial<RetryCadence> = {}): RetryCadence {
   const cadence = { ...defaultRetryCadence, ...given };
-  const { dangerJitter, ...durations } = cadence;
+  const { dangerJitter, capLifetimeFraction, ...durations } = cadence;
   requireDurations(durations);
+  if (!(capLifetimeFraction > 0 && capLifetimeFraction <= 1)) {
+    throw new InvalidRenewalInput(
+      `capLifetimeFraction must be in (0, 1]; got ${capLifetimeFraction}`,
+    );
+  }
   if (cadence.capMs < cadence.baseMs) {
     throw new InvalidRenewalInput(
       `capMs (${cadence.capMs}) must be at least baseMs (${cadence.baseMs})`,
