@@ -182,6 +182,8 @@ function agentApiRoutes(app: App, delivery: Delivery): void {
         offer = await agents.offerAfter(db, agent.nodeId, version);
         if (!offer) {
           await woken;
+          // An agent that went away mid-wait (a fleet reconnecting) costs no more reads.
+          if (gone.signal.aborted) return reply.code(204).send(null);
           offer = await agents.offerAfter(db, agent.nodeId, version);
         }
         gone.abort();
