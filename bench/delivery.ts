@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { freePort } from '../src/platform/db/embedded.ts';
 import type { SimulatorSummary } from '../test/node-simulator.ts';
 import { measureCrypto } from './delivery/crypto.ts';
 import {
@@ -51,7 +52,8 @@ const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 600);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 /** The most a service allows in flight. */
 const concurrency = 64;
-const [port, simulatorPort, barePort] = [3921, 3922, 3923];
+// Free ports, not fixed ones: another process on the machine must not answer for ours.
+const [port, simulatorPort, barePort] = [await freePort(), await freePort(), await freePort()];
 
 async function summaryOf(simulatorUrl: string): Promise<SimulatorSummary> {
   return (await (await fetch(`${simulatorUrl}/summary`)).json()) as SimulatorSummary;
