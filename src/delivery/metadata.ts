@@ -28,6 +28,23 @@ export interface BuiltMetadata {
   metadata: Record<string, unknown>;
 }
 
+/** A version as a node receives it: the body of a push, the answer to an agent's poll. */
+export function versionDocument(
+  service: ServiceRow,
+  node: { name: string; delivered_version: number },
+  built: BuiltMetadata,
+) {
+  return {
+    service: { id: service.id, name: service.name },
+    node: node.name,
+    kind: service.kind,
+    version: node.delivered_version,
+    issued_at: built.issuedAt.toISOString(),
+    expires_at: built.expiresAt.toISOString(),
+    metadata: built.metadata,
+  };
+}
+
 /** Metadata could not be made (no CA, the fetch failed): the delivery fails with this message. */
 export class MetadataError extends Error {
   override readonly name = 'MetadataError';

@@ -4,10 +4,9 @@ import { CertificateRequestError } from './certificates/errors.ts';
 import { parseCertificateRequest } from './certificates/requests.ts';
 import type { Delivery } from './delivery.ts';
 import { handOnSlots } from './dispatch.ts';
-import { type BuiltMetadata, buildMetadata, MetadataError } from './metadata.ts';
+import { type BuiltMetadata, buildMetadata, MetadataError, versionDocument } from './metadata.ts';
 import { type DeliveryEnd, nodeEndOf, recordDeliveryEnd } from './outcomes.ts';
-import { describeFailure, recordOutcome, retryTime, windowOf } from './push.ts';
-import { renewalTime } from './renewal.ts';
+import { describeFailure, recordOutcome, renewalOf, retryTime } from './push.ts';
 import * as agents from './store/agents.ts';
 import * as nodes from './store/nodes.ts';
 import { beginDeliveryEnds } from './store/rollouts.ts';
@@ -73,18 +72,8 @@ async function keepOffer(
   built: BuiltMetadata,
 ): Promise<void> {
   const version = node.delivered_version;
-  const offer = {
-    service: { id: service.id, name: service.name },
-    node: node.name,
-    kind: service.kind,
-    version,
-    issued_at: built.issuedAt.toISOString(),
-    expires_at: built.expiresAt.toISOString(),
-    metadata: built.metadata,
-  };
-  const renewAt = new Date(
-    renewalTime(built.issuedAt.getTime(), built.expiresAt.getTime(), windowOf(service)),
-  );
+  const offer = versionDocument(service, node, built);
+  const renewAt = renewalOf(service, built);
   await transaction(delivery.core.database.db, async (tx) => {
     await shareService(tx, service.id);
     // The node's row first, as an agent's answer takes it (answerOffer).

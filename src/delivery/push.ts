@@ -3,7 +3,7 @@ import { OutboundRefused } from '../platform/outbound/target-guard.ts';
 import { type Outcome, readAnswer } from './answers.ts';
 import { KeyEnvelopeError } from './certificates/errors.ts';
 import type { Delivery } from './delivery.ts';
-import { type BuiltMetadata, buildMetadata } from './metadata.ts';
+import { type BuiltMetadata, buildMetadata, versionDocument } from './metadata.ts';
 import { offerToAgent } from './pull.ts';
 import { allowedRangesFrom } from './ranges.ts';
 import { type RenewalWindow, renewalTime, retryDelay } from './renewal.ts';
@@ -79,15 +79,7 @@ async function pushMetadata(
   signal: AbortSignal,
 ): Promise<Outcome> {
   const version = node.delivered_version;
-  const body = JSON.stringify({
-    service: { id: service.id, name: service.name },
-    node: node.name,
-    kind: service.kind,
-    version,
-    issued_at: built.issuedAt.toISOString(),
-    expires_at: built.expiresAt.toISOString(),
-    metadata: built.metadata,
-  });
+  const body = JSON.stringify(versionDocument(service, node, built));
   const response = await delivery.core.outbound.post(
     // A push service always has a template (a CHECK of the table).
     expandTemplate(service.push_url_template as string, node.name),
@@ -132,11 +124,15 @@ export async function recordOutcome(
   const now = delivery.core.clock.now().getTime();
   const dueAgainAt =
     outcome.kind === 'acknowledged' && built
-      ? new Date(
-          renewalTime(built.issuedAt.getTime(), built.expiresAt.getTime(), windowOf(service)),
-        )
+      ? renewalOf(service, built)
       : retryTime(service, node, now);
   await delivery.writers.endDelivery({ service, node, outcome, built, dueAgainAt });
+}
+
+/** When the node renews what it was sent: a time drawn in the service's window (renewal.ts). */
+export function renewalOf(service: ServiceRow, built: BuiltMetadata): Date {
+  const { issuedAt, expiresAt } = built;
+  return new Date(renewalTime(issuedAt.getTime(), expiresAt.getTime(), windowOf(service)));
 }
 
 /** The service's renewal window as renewal.ts takes it. */
