@@ -3,6 +3,20 @@
 -- services' lockers never wait on each other in a circle (store/services.ts). Sequential scans
 -- are off: a plan made on a small table stays the index probes when the table has grown.
 
+-- The key of a service's slot lock (store/services.ts, `lockService`, `shareService`).
+CREATE FUNCTION delivery_slot_lock(p_service uuid) RETURNS bigint
+LANGUAGE sql IMMUTABLE
+AS $$ SELECT hashtextextended('delivery-service:' || p_service, 0) $$;
+
+-- The dispatcher must look at the service by `p_at` (a node's next due time): next_due_at is
+-- moved when it is later, and only then is the service's row written (and locked).
+CREATE FUNCTION delivery_bring_due_forward(p_service uuid, p_at timestamptz) RETURNS void
+LANGUAGE sql
+AS $$
+  UPDATE delivery_services SET next_due_at = p_at
+   WHERE id = p_service AND (next_due_at IS NULL OR next_due_at > p_at)
+$$;
+
 -- Begins a transaction that records how the deliveries of `p_nodes` ended: the slot lock of
 -- each of their services shared, in the order of the services' ids; then the rows of the
 -- running rollouts waiting for any of the nodes, locked in the order of the rollouts' ids
@@ -14,7 +28,7 @@ LANGUAGE plpgsql
 SET enable_seqscan = off
 AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock_shared(hashtextextended('delivery-service:' || service, 0))
+  PERFORM pg_advisory_xact_lock_shared(delivery_slot_lock(service))
      FROM (SELECT DISTINCT unnest(p_services) AS service ORDER BY 1) services;
   RETURN QUERY
     SELECT rn.node_id, rn.rollout_id, rn.slot_at, r.started_at
@@ -55,7 +69,6 @@ BEGIN
             FOR UPDATE SKIP LOCKED)
       RETURNING id;
   END IF;
-  UPDATE delivery_services SET next_due_at = p_due_again_at
-   WHERE id = p_service AND (next_due_at IS NULL OR next_due_at > p_due_again_at);
+  PERFORM delivery_bring_due_forward(p_service, p_due_again_at);
 END
 $$;

@@ -82,16 +82,12 @@ export async function deleteService(db: Db, id: string): Promise<boolean> {
 // Both take the advisory lock first, before any row, so that a locker waiting for a node's row
 // (removing it) never waits on an ending delivery that waits for the locker.
 
-function slotLock(id: string) {
-  return sql`hashtextextended(${`delivery-service:${id}`}, 0)`;
-}
-
 /**
  * Makes the transaction the service's locker, and reads its row (undefined when it is gone):
  * waits for the deliveries ending on it, and holds off new ones until the commit.
  */
 export async function lockService(db: Db, id: string) {
-  await sql`SELECT pg_advisory_xact_lock(${slotLock(id)})`.execute(db);
+  await sql`SELECT pg_advisory_xact_lock(delivery_slot_lock(${id}))`.execute(db);
   return tables(db)
     .selectFrom('delivery_services')
     .selectAll()
@@ -102,17 +98,16 @@ export async function lockService(db: Db, id: string) {
 
 /** Lets a delivery of the service end in this transaction: the first statement of it. */
 export async function shareService(db: Db, id: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock_shared(${slotLock(id)})`.execute(db);
+  await sql`SELECT pg_advisory_xact_lock_shared(delivery_slot_lock(${id}))`.execute(db);
 }
 
 /**
  * The dispatcher must look at the service by `at` (a node's next due time): `next_due_at` is
- * moved when it is later, and only then is the service's row written (and locked).
+ * moved when it is later, and only then is the service's row written (and locked). One
+ * definition, in SQL, which the hand-on calls too (migrations/004_hand_on.sql).
  */
 export async function bringNextDueForward(db: Db, id: string, at: Date): Promise<void> {
-  await sql`
-    UPDATE delivery_services SET next_due_at = ${at}
-     WHERE id = ${id} AND (next_due_at IS NULL OR next_due_at > ${at})`.execute(db);
+  await sql`SELECT delivery_bring_due_forward(${id}, ${at})`.execute(db);
 }
 
 /** Services with a delivery to start by `now` (the platform clock), earliest first. */
