@@ -18,6 +18,7 @@ import { createEventBus } from './events/bus.ts';
 import { registerStreamGateway } from './events/gateway.ts';
 import { eventsModule } from './events/module.ts';
 import { type App, createHttpApp } from './http/app.ts';
+import { consoleDir } from './http/console.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { httpModule } from './http/module.ts';
 import { createIdentity } from './identity/access.ts';
@@ -265,7 +266,13 @@ export async function startServer(
   );
   await migrateAll(database, systems, log);
 
-  const app = await createHttpApp({ config, log, version, problems });
+  const app = await createHttpApp({
+    config,
+    log,
+    version,
+    problems,
+    consoleDir: role === 'worker' ? undefined : consoleDir,
+  });
   core.auth.register(app);
   instrumentHttp(app, core.metrics, traffic);
   registerIdempotency(app, database.db);

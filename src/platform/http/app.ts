@@ -24,6 +24,7 @@ import {
   platformProblems,
 } from '../problems.ts';
 import { createClientErrorHandler } from './client-errors.ts';
+import { registerConsole, sendConsolePage, wantsConsolePage } from './console.ts';
 import { registerCors } from './cors.ts';
 import { parseJsonBody } from './json-body.ts';
 import { sendProblem, sendProblemOfType } from './problems.ts';
@@ -55,13 +56,21 @@ export interface HttpOptions {
    * (`composeProblems`). A thrown `Problem` is answered with its status and title from here.
    */
   problems: ProblemCatalogue;
+  /** The built web console to serve at `/` (`web/dist`), if this process serves one. */
+  consoleDir?: string;
 }
 
 /**
  * Builds the HTTP application: validation, problem+json errors, request ids, rate limits and the
  * OpenAPI document. Modules add their routes afterwards; `app.ready()` seals it.
  */
-export async function createHttpApp({ config, log, version, problems }: HttpOptions): Promise<App> {
+export async function createHttpApp({
+  config,
+  log,
+  version,
+  problems,
+  consoleDir,
+}: HttpOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     // One log line per request, written by the onResponse hook below.
@@ -113,8 +122,11 @@ export async function createHttpApp({ config, log, version, problems }: HttpOpti
   app.setErrorHandler((error: FastifyError, request, reply) =>
     handleError(problems, error, request, reply),
   );
+  let consoleServed = false;
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 'route-not-found', `No route ${request.method} ${request.url}`),
+    consoleServed && wantsConsolePage(request)
+      ? sendConsolePage(reply)
+      : sendProblem(reply, 'route-not-found', `No route ${request.method} ${request.url}`),
   );
   // Hooks that every request runs take a callback: an async hook costs a promise and a tick.
   app.addHook('onRequest', (request, reply, done) => {
@@ -146,6 +158,8 @@ export async function createHttpApp({ config, log, version, problems }: HttpOpti
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  // Before the rate limit: a page's assets are not API calls.
+  if (consoleDir) consoleServed = await registerConsole(app, log, consoleDir);
 
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { App } from '../http/app.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { Core } from '../module.ts';
@@ -8,7 +9,7 @@ import * as identity from './service.ts';
 
 const security = [{ bearer: [] }];
 
-/** Accounts: sign up, log in, and who the token belongs to (`/v1/auth/*`, `/v1/me`). */
+/** Accounts: sign up, log in and out, and who the token belongs to (`/v1/auth/*`, `/v1/me`). */
 export function authRoutes(app: App, { database: { db }, auth }: Core): void {
   app.post(
     '/v1/auth/signup',
@@ -43,6 +44,24 @@ export function authRoutes(app: App, { database: { db }, auth }: Core): void {
     async (request) => {
       const { token } = await identity.logIn(db, request.body.email, request.body.password);
       return { token };
+    },
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['identity'],
+        summary: 'Revoke the token this request carries (sign out)',
+        security,
+        response: { 204: Type.Null(), ...problemResponses('unauthorized') },
+      },
+    },
+    async (request, reply) => {
+      const { user, tokenId } = principalOf(request);
+      auth.evict(await identity.revokeToken(db, user.id, tokenId));
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,0 +1,4 @@
+/** The inventory section: built in its own chunk, loaded when first opened. */
+export default function Section() {
+  return <h1>Inventory</h1>;
+}
