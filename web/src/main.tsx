@@ -43,6 +43,8 @@ function App() {
   const [location, navigate] = useLocation();
   const onSignOut = useCallback(() => setSignedIn(false), []);
   const onSignedIn = useCallback(() => {
+    // Nothing read for someone else (a session that expired in this tab) may show.
+    queryClient.clear();
     setSignedIn(true);
     navigate(pageAfterSignIn());
   }, [navigate]);

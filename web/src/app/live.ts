@@ -33,6 +33,8 @@ export class LiveConnection {
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** Bumped by each start and stop, so that a connect begun before a stop gives up. */
+  private generation = 0;
   private status: LiveStatus = 'connecting';
   private readonly statusListeners = new Set<() => void>();
 
@@ -40,11 +42,12 @@ export class LiveConnection {
 
   start(): void {
     this.stopped = false;
-    void this.connect();
+    void this.connect(++this.generation);
   }
 
   stop(): void {
     this.stopped = true;
+    this.generation++;
     clearTimeout(this.retryTimer);
     this.socket?.close(1000, 'signed out');
     this.socket = null;
@@ -85,15 +88,15 @@ export class LiveConnection {
     for (const listener of this.statusListeners) listener();
   }
 
-  private async connect(): Promise<void> {
+  private async connect(generation: number): Promise<void> {
     let ticket: string;
     try {
       ticket = (await call(api.POST('/v1/stream/tickets'))).ticket;
     } catch {
-      this.retry();
+      if (generation === this.generation) this.retry();
       return;
     }
-    if (this.stopped) return;
+    if (generation !== this.generation) return;
     const url = new URL(`/v1/stream?ticket=${encodeURIComponent(ticket)}`, window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url);
@@ -134,7 +137,8 @@ export class LiveConnection {
   private retry(): void {
     this.setStatus(this.attempts > 2 ? 'offline' : 'connecting');
     const delay = Math.min(maxBackoffMs, 500 * 2 ** this.attempts++);
-    this.retryTimer = setTimeout(() => void this.connect(), delay);
+    const generation = this.generation;
+    this.retryTimer = setTimeout(() => void this.connect(generation), delay);
   }
 
   private send(message: object): void {
