@@ -150,7 +150,7 @@ function DeadJobs({ filter }: { filter: Filter }) {
           {filter.queue || filter.kind ? 'Redrive all matching' : 'Redrive all'}
         </button>
         <p role="status" className="muted">
-          {redrive.data && `Redriven: ${redrive.data.redriven.length} jobs.`}
+          {redrive.data && redrivenSummary(redrive.data.redriven.length)}
         </p>
       </div>
       <ProblemMessage error={redrive.error} />
@@ -195,6 +195,13 @@ function DeadJobs({ filter }: { filter: Filter }) {
       </Dialog>
     </section>
   );
+}
+
+function redrivenSummary(count: number): string {
+  if (count === 0) {
+    return 'Nothing redriven: no longer dead, or an unfinished job holds the same unique key.';
+  }
+  return `Redriven: ${count} ${count === 1 ? 'job' : 'jobs'}.`;
 }
 
 function withoutBlanks({ queue, kind }: Filter) {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiProblem } from '../../app/api';
+import { keys } from './access';
 
 /** One sample of the Prometheus text format: its labels and value. */
 export interface Sample {
@@ -73,7 +74,7 @@ async function fetchMetrics(): Promise<Metrics> {
 /** `GET /metrics`, read again every few seconds while a view shows it. */
 export function useMetrics() {
   return useQuery({
-    queryKey: ['operations', 'metrics'],
+    queryKey: keys.metrics,
     queryFn: fetchMetrics,
     refetchInterval: sampleEveryMs,
     staleTime: 0,
