@@ -120,7 +120,7 @@ function NodeRow({ serviceId, node, now }: { serviceId: string; node: DeliveryNo
           className="secondary"
           disabled={deliver.isPending}
           onClick={() => deliver.mutate()}
-          aria-label={`Deliver to ${node.name} now`}
+          aria-label={`Deliver now to ${node.name}`}
         >
           Deliver now
         </button>

@@ -476,7 +476,7 @@ function RenewalStep({ errors, bind }: Pick<StepProps, 'errors' | 'bind'>) {
           label="Danger point"
           type="number"
           step="any"
-          error={errors['renewal_window/danger_at'] ?? errors.renewal_window}
+          error={errors['renewal_window/danger_at'] ?? errors['renewal_window/']}
           {...bind('dangerAt')}
         />
       </div>

@@ -27,12 +27,12 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
           <>
             <ServiceHeader service={loaded} />
             <StatusCard serviceId={serviceId} />
+            <NodesCard service={loaded} />
             <DeliveryCharts serviceId={serviceId} />
             <div className="grid">
               <RolloutCard serviceId={serviceId} />
               <AlarmsCard serviceId={serviceId} />
             </div>
-            <NodesCard service={loaded} />
           </>
         )}
       </QueryView>
