@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { QueryView } from '../../app/ui';
 import { AlarmsCard } from './AlarmsCard';
@@ -61,7 +62,7 @@ function ServiceHeader({ service }: { service: Service }) {
   );
 }
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div>
       <dt>{term}</dt>
