@@ -144,4 +144,16 @@ describe.skipIf(consoleTestsBlocked)('the operations section', () => {
       .waitFor({ timeout: 15_000 });
     await expectAccessible(page);
   });
+
+  it('tells a user who never was an operator the same, on opening the page directly', async () => {
+    const { page } = await signedInPage(test, '/operations/jobs');
+    await page
+      .getByRole('alert')
+      .getByRole('heading', { name: 'Operations is for operators only' })
+      .waitFor({ timeout: 15_000 });
+    // The link is not offered to them.
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await nav.getByRole('link', { name: 'Scheduler' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Operations' }).count()).toBe(0);
+  });
 });

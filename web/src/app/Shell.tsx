@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Link, Redirect, Route, Switch } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { LiveBadge } from './LiveBadge';
 import { NotificationBell } from './NotificationBell';
 import { OrganisationSwitcher } from './organisations';
@@ -23,7 +23,8 @@ const sections = [
 /** The signed-in frame: navigation, organisation, notifications, live state, and the section. */
 export function Shell() {
   const { user, signOut } = useSession();
-  const visible = sections.filter((section) => !section.operatorsOnly || user.is_operator);
+  // Only the links are hidden: a section opened directly says itself what its API refused.
+  const linked = sections.filter((section) => !section.operatorsOnly || user.is_operator);
   return (
     <>
       <a className="skip" href="#main">
@@ -34,14 +35,8 @@ export function Shell() {
           Meridian
         </Link>
         <nav aria-label="Sections">
-          {visible.map((section) => (
-            <Link
-              key={section.path}
-              href={section.path}
-              className={(active) => (active ? 'active' : '')}
-            >
-              {section.label}
-            </Link>
+          {linked.map((section) => (
+            <SectionLink key={section.path} path={section.path} label={section.label} />
           ))}
         </nav>
         <div className="tools">
@@ -59,7 +54,7 @@ export function Shell() {
       <main id="main">
         <Suspense fallback={<Loading />}>
           <Switch>
-            {visible.map((section) => (
+            {sections.map((section) => (
               <Route key={section.path} path={section.path} nest>
                 <section.view />
               </Route>
@@ -74,5 +69,20 @@ export function Shell() {
         </Suspense>
       </main>
     </>
+  );
+}
+
+/** A section's link, marked current on any of its pages (`/inventory/items/…` too). */
+function SectionLink({ path, label }: { path: string; label: string }) {
+  const [location] = useLocation();
+  const current = location === path || location.startsWith(`${path}/`);
+  return (
+    <Link
+      href={path}
+      className={current ? 'active' : ''}
+      aria-current={current ? 'page' : undefined}
+    >
+      {label}
+    </Link>
   );
 }
