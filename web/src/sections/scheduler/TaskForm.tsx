@@ -94,19 +94,29 @@ function fieldsOf(task: Task | undefined): Fields {
   };
 }
 
-/** The schedule as the API takes it: only the frequency's own interval or cron. */
-function scheduleFrom(fields: Fields): Schedule {
+/**
+ * The schedule as the API takes it: only the frequency's own interval or cron. A start or end
+ * left as it was keeps its saved instant (to the millisecond, which the form's seconds would
+ * round), so an unchanged schedule stays unchanged and is not checked again.
+ */
+function scheduleFrom(fields: Fields, task: Task | undefined): Schedule {
+  const saved = task && scheduleOf(task);
+  const before = task && fieldsOf(task);
+  const kept = (name: 'start' | 'end') =>
+    before && fields[name] === before[name] && fields.timezone === before.timezone;
+  const instant = (name: 'start' | 'end') =>
+    kept(name) ? (saved?.[name] ?? null) : wallToInstant(fields[name], fields.timezone);
   return {
     frequency: fields.frequency,
     interval: fields.frequency === 'interval' ? fields.interval : null,
     cron: fields.frequency === 'cron' ? fields.cron : null,
     timezone: fields.timezone,
-    start: fields.start && wallToInstant(fields.start, fields.timezone),
-    end: fields.end ? wallToInstant(fields.end, fields.timezone) : null,
+    start: fields.start && (instant('start') ?? ''),
+    end: fields.end ? instant('end') : null,
   };
 }
 
-function bodyFrom(fields: Fields) {
+function bodyFrom(fields: Fields, task: Task | undefined) {
   const action =
     fields.actionType === 'reminder'
       ? { type: 'reminder' as const, message: fields.message || fields.name }
@@ -115,7 +125,7 @@ function bodyFrom(fields: Fields) {
   const maxAttempts = Number(fields.maxAttempts);
   return {
     name: fields.name,
-    schedule: scheduleFrom(fields),
+    schedule: scheduleFrom(fields, task),
     action,
     retry: { max_attempts: Number.isNaN(maxAttempts) ? fields.maxAttempts : maxAttempts },
   } as TaskInput;
@@ -133,7 +143,7 @@ export function TaskForm({ task, onSaved }: { task?: Task; onSaved: (task: Task)
     setFields((current) => ({ ...current, [name]: event.target.value }));
   const save = useMutation({
     mutationFn: () => {
-      const body = bodyFrom(fields);
+      const body = bodyFrom(fields, task);
       return task
         ? call(
             api.PATCH('/v1/tasks/{taskId}', {

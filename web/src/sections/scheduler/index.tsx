@@ -13,19 +13,21 @@ import './scheduler.css';
 export default function Section() {
   useLiveExecutions();
   return (
-    <Switch>
-      <Route path="/">
-        <TaskList />
-      </Route>
-      <Route path="/new">
-        <NewTask />
-      </Route>
-      <Route path="/tasks/:taskId/edit">{({ taskId }) => <EditTask taskId={taskId} />}</Route>
-      <Route path="/tasks/:taskId">{({ taskId }) => <TaskPage taskId={taskId} />}</Route>
-      <Route>
-        <p role="alert">This page does not exist.</p>
-      </Route>
-    </Switch>
+    <div className="scheduler">
+      <Switch>
+        <Route path="/">
+          <TaskList />
+        </Route>
+        <Route path="/new">
+          <NewTask />
+        </Route>
+        <Route path="/tasks/:taskId/edit">{({ taskId }) => <EditTask taskId={taskId} />}</Route>
+        <Route path="/tasks/:taskId">{({ taskId }) => <TaskPage taskId={taskId} />}</Route>
+        <Route>
+          <p role="alert">This page does not exist.</p>
+        </Route>
+      </Switch>
+    </div>
   );
 }
 
