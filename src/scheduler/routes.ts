@@ -13,6 +13,7 @@ import * as pause from './pause.ts';
 import { schedulerProblems } from './problems.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import { previewedSchedule } from './settings.ts';
 import { rotateTaskSecret } from './signing.ts';
 import * as taskStore from './store/tasks.ts';
 
@@ -288,6 +289,30 @@ export function taskRoutes(app: App, core: Core, createTask: service.CreateTask)
     async (request, reply) => {
       const execution = await service.runTaskNow(core, owner(request), request.params.taskId);
       return reply.code(202).send(service.executionJson(execution));
+    },
+  );
+
+  app.post(
+    '/v1/tasks/preview',
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: 'The next due times a schedule would have, from now, without saving a task',
+        body: schemas.PreviewBody,
+        response: {
+          200: schemas.Occurrences,
+          ...problemResponses(schedulerProblems, 'unauthorized', 'invalid-task'),
+        },
+      },
+    },
+    async (request) => {
+      const now = core.clock.now();
+      const schedule = previewedSchedule(request.body.schedule, now);
+      return {
+        occurrences: dueTimes({ schedule }, new Date(now.getTime() - 1), request.body.count ?? 5),
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventSource } from 'eventsource';
+import { sql } from 'kysely';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
@@ -533,6 +534,70 @@ describe('bad input', () => {
         body: { task_id: task.id, frequency: 'weekly' },
       }),
       'not-found',
+    );
+  });
+});
+
+describe('previewing a schedule before saving it', () => {
+  const countTasks = async () =>
+    Number(
+      (await sql<{ n: string }>`SELECT count(*) AS n FROM scheduler_tasks`.execute(database.db))
+        .rows[0]?.n,
+    );
+
+  it('gives the due times in the time zone, as a created task would have them', async () => {
+    const tasksBefore = await countTasks();
+    const preview = await api('POST', '/v1/tasks/preview', {
+      token: user.token,
+      body: {
+        schedule: {
+          frequency: 'cron',
+          cron: '0 30 9 * * 1-5',
+          start: '2026-01-01T00:00:00Z',
+          timezone: 'Europe/Paris',
+        },
+        count: 4,
+      },
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const due = preview.body.occurrences.map((at: string) => new Date(at));
+    expect(due).toHaveLength(4);
+    for (const at of due) {
+      expect(at.getTime()).toBeGreaterThan(Date.now() - 1000);
+      const paris = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(at);
+      expect(paris).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 09:30$/);
+    }
+    // Nothing was saved.
+    expect(await countTasks()).toBe(tasksBefore);
+  });
+
+  it('names the faulty fields as a create would', async () => {
+    const body = expectProblem(
+      await api('POST', '/v1/tasks/preview', {
+        token: user.token,
+        body: {
+          schedule: {
+            frequency: 'cron',
+            cron: 'nonsense',
+            start: inSeconds(60),
+            timezone: 'Mars/Base',
+          },
+        },
+      }),
+      'invalid-task',
+    );
+    const fields = body.errors.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['body/schedule/timezone']));
+    expectProblem(
+      await api('POST', '/v1/tasks/preview', {
+        body: { schedule: { frequency: 'daily', start: inSeconds(60) } },
+      }),
+      'unauthorized',
     );
   });
 });

@@ -265,6 +265,14 @@ export const OccurrencesQuery = Type.Object(
 );
 export const Occurrences = Type.Object({ occurrences: Type.Array(Timestamp) });
 
+export const PreviewBody = Type.Object(
+  {
+    schedule: Schedule,
+    count: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 5 })),
+  },
+  { additionalProperties: false },
+);
+
 export const Execution = Type.Object({
   id: Id,
   task_id: Id,

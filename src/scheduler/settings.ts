@@ -97,17 +97,34 @@ export async function resolveSettings(
   if (settings.action.type === 'webhook' && !sameUrl) {
     await checkTarget(settings.action.url, options.allowPrivateTargets, errors);
   }
-  if (errors.length > 0) {
-    // Named like schema validation errors: the path in the request body.
-    const named = errors.map((e) => ({
-      field: `body/${e.field.replaceAll('.', '/')}`,
-      message: e.message,
-    }));
-    throw new Problem('invalid-task', named.map((e) => `${e.field}: ${e.message}`).join('; '), {
-      errors: named,
-    });
-  }
+  if (errors.length > 0) throw invalidTask(errors);
   return settings;
+}
+
+/** The `invalid-task` problem naming every faulty field. */
+function invalidTask(errors: FieldError[]): Problem {
+  // Named like schema validation errors: the path in the request body.
+  const named = errors.map((e) => ({
+    field: `body/${e.field.replaceAll('.', '/')}`,
+    message: e.message,
+  }));
+  return new Problem('invalid-task', named.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    errors: named,
+  });
+}
+
+/**
+ * The schedule a task would have, checked as a create checks it (the same `invalid-task`
+ * problem, the same field names): for a form that previews occurrences before saving.
+ */
+export function previewedSchedule(
+  input: TaskInput['schedule'],
+  now: Date,
+): TaskSettings['schedule'] {
+  const errors: FieldError[] = [];
+  const schedule = checkSchedule(input, now, errors, undefined);
+  if (errors.length > 0) throw invalidTask(errors);
+  return schedule;
 }
 
 /** Whether a change leaves the settings as they are: such a change is no change at all. */
