@@ -17,9 +17,15 @@ interface ReportRows {
   abc: RowsOf<'/v1/orgs/{orgId}/inventory/reports/abc'>;
   valuation: RowsOf<'/v1/orgs/{orgId}/inventory/reports/valuation'>;
   'low-stock': RowsOf<'/v1/orgs/{orgId}/inventory/reports/low-stock'>;
+  'dead-stock': RowsOf<'/v1/orgs/{orgId}/inventory/reports/dead-stock'>;
 }
 type ReportName = keyof ReportRows;
 type Rows<N extends ReportName> = ReportRows[N];
+interface Answer<N extends ReportName> {
+  from: string;
+  to: string;
+  rows: Rows<N>;
+}
 
 interface Range {
   days: number;
@@ -48,7 +54,7 @@ function useReport<N extends ReportName>(orgId: string, name: N, range: Range) {
           },
         ),
       );
-      return (answer as unknown as { rows: Rows<N> }).rows;
+      return answer as unknown as Answer<N>;
     },
   });
 }
@@ -98,6 +104,7 @@ export function Analytics({ orgId }: { orgId: string }) {
       <DaysOfCover orgId={orgId} range={range} />
       <Valuation orgId={orgId} range={range} />
       <LowStock orgId={orgId} range={range} />
+      <DeadStock orgId={orgId} range={range} />
     </>
   );
 }
@@ -107,17 +114,33 @@ interface ReportProps {
   range: Range;
 }
 
-/** The daily rows summed over the groups: one point per day. */
-function dailyTotals(rows: Rows<'stock-on-hand'>) {
+/** UTC days from `from` to `to`, inclusive, as YYYY-MM-DD. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (
+    let at = Date.parse(`${from}T00:00:00Z`);
+    at <= Date.parse(`${to}T00:00:00Z`);
+    at += 86_400_000
+  ) {
+    days.push(new Date(at).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/**
+ * The daily rows summed over the groups, one point per day of the range: a day without a row
+ * held nothing (the snapshots leave out days where every quantity is 0).
+ */
+function dailyTotals(report: Answer<'stock-on-hand'>) {
   const byDay = new Map<string, { on_hand: number; reserved: number; value: number }>();
-  for (const row of rows) {
+  for (const row of report.rows) {
     const day = byDay.get(row.day) ?? { on_hand: 0, reserved: 0, value: 0 };
     day.on_hand += row.on_hand;
     day.reserved += row.reserved;
     day.value += row.value;
     byDay.set(row.day, day);
   }
-  const days = [...byDay.keys()].sort();
+  const days = daysBetween(report.from, report.to);
   const at = (day: string) => byDay.get(day) ?? { on_hand: 0, reserved: 0, value: 0 };
   return {
     times: days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000),
@@ -135,7 +158,7 @@ function StockOverTime({ orgId, range }: ReportProps) {
       <h2 id="inventory-stock-over-time">On hand over time</h2>
       <QueryView
         query={report}
-        isEmpty={(rows) => rows.length === 0}
+        isEmpty={(answer) => answer.rows.length === 0}
         empty="No stock in this period yet (summaries appear a few minutes after the first change)."
       >
         {() =>
@@ -167,8 +190,12 @@ function Velocity({ orgId, range }: ReportProps) {
   return (
     <section aria-labelledby="inventory-velocity">
       <h2 id="inventory-velocity">Velocity</h2>
-      <QueryView query={report} isEmpty={(rows) => rows.length === 0} empty="Nothing sold yet.">
-        {(rows) => (
+      <QueryView
+        query={report}
+        isEmpty={(answer) => answer.rows.length === 0}
+        empty="Nothing sold yet."
+      >
+        {({ rows }) => (
           <BarChart
             title="Units sold per day, last 30 days"
             colour={chartColours.sold}
@@ -192,8 +219,12 @@ function Abc({ orgId, range }: ReportProps) {
   return (
     <section aria-labelledby="inventory-abc">
       <h2 id="inventory-abc">ABC analysis</h2>
-      <QueryView query={report} isEmpty={(rows) => rows.length === 0} empty="Nothing sold yet.">
-        {(rows) => (
+      <QueryView
+        query={report}
+        isEmpty={(answer) => answer.rows.length === 0}
+        empty="Nothing sold yet."
+      >
+        {({ rows }) => (
           <BarChart
             title="Consumption value, most first (A: the first 80%, B: to 95%, C: the rest)"
             colour={chartColours.value}
@@ -214,8 +245,12 @@ function DaysOfCover({ orgId, range }: ReportProps) {
   return (
     <section aria-labelledby="inventory-cover">
       <h2 id="inventory-cover">Days of cover</h2>
-      <QueryView query={report} isEmpty={(rows) => rows.length === 0} empty="No stock yet.">
-        {(rows) => (
+      <QueryView
+        query={report}
+        isEmpty={(answer) => answer.rows.length === 0}
+        empty="No stock yet."
+      >
+        {({ rows }) => (
           <table>
             <thead>
               <tr>
@@ -269,8 +304,12 @@ function Valuation({ orgId, range }: ReportProps) {
   return (
     <section aria-labelledby="inventory-valuation">
       <h2 id="inventory-valuation">Valuation</h2>
-      <QueryView query={report} isEmpty={(rows) => rows.length === 0} empty="No stock on hand.">
-        {(rows) => (
+      <QueryView
+        query={report}
+        isEmpty={(answer) => answer.rows.length === 0}
+        empty="No stock on hand."
+      >
+        {({ rows }) => (
           <table>
             <thead>
               <tr>
@@ -327,10 +366,10 @@ function LowStock({ orgId, range }: ReportProps) {
       <h2 id="inventory-low-stock">Low stock</h2>
       <QueryView
         query={report}
-        isEmpty={(rows) => rows.length === 0}
+        isEmpty={(answer) => answer.rows.length === 0}
         empty="No level is at or below its reorder point."
       >
-        {(rows) => (
+        {({ rows }) => (
           <table>
             <thead>
               <tr>
@@ -353,6 +392,47 @@ function LowStock({ orgId, range }: ReportProps) {
                     <span className="state bad">{row.available}</span>
                   </td>
                   <td className="number">{row.reorder_point}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function DeadStock({ orgId, range }: ReportProps) {
+  const report = useReport(orgId, 'dead-stock', range);
+  return (
+    <section aria-labelledby="inventory-dead-stock">
+      <h2 id="inventory-dead-stock">Dead stock: no sale in 90 days</h2>
+      <QueryView
+        query={report}
+        isEmpty={(answer) => answer.rows.length === 0}
+        empty="Everything on hand has sold in the last 90 days."
+      >
+        {({ rows }) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col" className="number">
+                  On hand
+                </th>
+                <th scope="col" className="number">
+                  Value
+                </th>
+                <th scope="col">Last sale</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key ?? 'none'}>
+                  <td>{row.label}</td>
+                  <td className="number">{row.on_hand}</td>
+                  <td className="number">{formatMoney(row.value)}</td>
+                  <td>{row.last_sale_day ?? 'never'}</td>
                 </tr>
               ))}
             </tbody>

@@ -23,7 +23,7 @@ export default function Section() {
 function Inventory({ orgId }: { orgId: string }) {
   useInventoryLive(orgId);
   return (
-    <>
+    <div className="inventory">
       <nav className="subnav" aria-label="Inventory">
         {views.map((view) => (
           <Link key={view.href} href={view.href} className={(active) => (active ? 'active' : '')}>
@@ -51,6 +51,6 @@ function Inventory({ orgId }: { orgId: string }) {
           <p role="alert">This inventory page does not exist.</p>
         </Route>
       </Switch>
-    </>
+    </div>
   );
 }
