@@ -143,6 +143,33 @@ describe.skipIf(consoleTestsBlocked)('the inventory console', () => {
     await screenshot(page, 'inventory-item');
   });
 
+  it('explains an item edit that crossed another, and marks a level low at its reorder point', async () => {
+    const page = await ownerPage(`/inventory/items/${items['SCR-8']}`);
+    await page.getByRole('button', { name: 'Edit item' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit item' });
+    await edit.getByLabel('Name').waitFor();
+    await call('PATCH', `/items/${items['SCR-8']}`, { description: 'Countersunk, 4 × 40 mm' });
+    await edit.getByLabel('Name').fill('Wood screws, 100');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit
+      .getByRole('alert')
+      .getByText(/Someone saved this item after you opened it \(it is now at version 2\)/)
+      .waitFor(timeout);
+    await edit.getByRole('button', { name: 'Start from their version' }).click();
+    await expect
+      .poll(() => edit.getByLabel('Description').inputValue())
+      .toBe('Countersunk, 4 × 40 mm');
+    await edit.getByLabel('Name').fill('Wood screws, 100');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: /Wood screws, 100/ }).waitFor(timeout);
+
+    await page.getByRole('button', { name: 'Thresholds at Depot' }).click();
+    const thresholds = page.getByRole('dialog', { name: 'Safety stock and reorder point' });
+    await thresholds.getByLabel('Reorder point').fill('200');
+    await thresholds.getByRole('button', { name: 'Save thresholds' }).click();
+    await page.getByTestId('level-Depot').getByText('low').waitFor(timeout);
+  });
+
   it('reserves an order, then fulfils it', async () => {
     const page = await ownerPage('/inventory/orders');
     const form = page.getByRole('form', { name: 'New order' });

@@ -15,6 +15,7 @@ import {
   useLevels,
   useLocations,
 } from './data';
+import { EditItem } from './EditItem';
 import { stateName } from './explain';
 import { type StockAction, StockDialog } from './StockDialogs';
 
@@ -56,9 +57,13 @@ function ItemDetail({ orgId, item }: { orgId: string; item: Item }) {
     locations.data?.find((location) => location.id === id)?.name ?? id.slice(0, 8);
   return (
     <>
-      <h1>
-        {item.name} <span className="muted">{item.sku}</span>
-      </h1>
+      <div className="inventory-heading">
+        <h1>
+          {item.name} <span className="muted">{item.sku}</span>
+        </h1>
+        {item.status === 'archived' && <span className="state warn">archived</span>}
+        <EditItem orgId={orgId} item={item} />
+      </div>
       {item.description && <p>{item.description}</p>}
       <h2>Stock by location</h2>
       <QueryView query={levels}>
@@ -139,6 +144,7 @@ function LevelTable({
     ['count', 'Count'],
     ['transfer', 'Transfer'],
     ['receive', 'Receive'],
+    ['thresholds', 'Thresholds'],
   ];
   return (
     <>
@@ -174,7 +180,7 @@ function LevelTable({
                 <td className="number">{level.damaged}</td>
                 <td className="number">{level.reorder_point}</td>
                 <td>
-                  <div className="row">
+                  <div className="row inventory-actions">
                     {actions.map(([action, label]) => (
                       <button
                         key={action}
@@ -215,8 +221,10 @@ function onHandSeries(levels: Level[], entries: LedgerEntry[]): [number[], numbe
   const values: number[] = [total];
   for (const entry of entries) {
     if (entry.state !== 'on_hand') continue;
-    times.push(new Date(entry.created_at).getTime() / 1000);
-    values.push(total);
+    // Two points at the row's time, before and after: a step, as stock changes at once.
+    const at = new Date(entry.created_at).getTime() / 1000;
+    times.push(at, at);
+    values.push(total, total - entry.delta);
     total -= entry.delta;
   }
   times.reverse();

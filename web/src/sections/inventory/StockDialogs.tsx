@@ -5,13 +5,14 @@ import { asProblem, Dialog, SelectField, TextField } from '../../app/ui';
 import { keys, type Level, type Location } from './data';
 import { StockProblem, stateName } from './explain';
 
-export type StockAction = 'adjust' | 'count' | 'transfer' | 'receive';
+export type StockAction = 'adjust' | 'count' | 'transfer' | 'receive' | 'thresholds';
 
 const titles: Record<StockAction, string> = {
   adjust: 'Adjust stock',
   count: 'Count stock',
   transfer: 'Transfer stock',
   receive: 'Receive stock',
+  thresholds: 'Safety stock and reorder point',
 };
 
 const adjustReasons = ['correction', 'cycle_count', 'damaged', 'shrinkage', 'restock'] as const;
@@ -31,6 +32,7 @@ export function StockDialog({ action, ...props }: { action: StockAction | null }
       {action === 'count' && <CountForm {...props} />}
       {action === 'transfer' && <TransferForm {...props} />}
       {action === 'receive' && <ReceiveForm {...props} />}
+      {action === 'thresholds' && <ThresholdsForm {...props} />}
     </Dialog>
   );
 }
@@ -309,6 +311,47 @@ function ReceiveForm(props: DialogProps) {
         hint="A purchase order or delivery note"
         value={reference}
         onChange={(event) => setReference(event.target.value)}
+      />
+    </StockForm>
+  );
+}
+
+/** A level's safety stock (held back from available) and reorder point (low stock at or below). */
+function ThresholdsForm(props: DialogProps) {
+  const { orgId, level } = props;
+  const [safetyStock, setSafetyStock] = useState(String(level.safety_stock));
+  const [reorderPoint, setReorderPoint] = useState(String(level.reorder_point));
+  const save = useStockOperation(props, () =>
+    call(
+      api.PUT('/v1/orgs/{orgId}/inventory/items/{itemId}/levels/{locationId}/thresholds', {
+        params: { path: { orgId, itemId: level.item_id, locationId: level.location_id } },
+        body: { safety_stock: Number(safetyStock), reorder_point: Number(reorderPoint) },
+      }),
+    ),
+  );
+  return (
+    <StockForm
+      props={props}
+      error={save.error}
+      pending={save.isPending}
+      submit={() => save.mutate(undefined)}
+      label="Save thresholds"
+    >
+      <TextField
+        label="Safety stock"
+        hint="Units kept back: not available to orders"
+        inputMode="numeric"
+        value={safetyStock}
+        onChange={(event) => setSafetyStock(event.target.value)}
+        error={fieldError(save.error, 'safety_stock')}
+      />
+      <TextField
+        label="Reorder point"
+        hint="Low stock (and an alert) when available falls to this or below; 0 for none"
+        inputMode="numeric"
+        value={reorderPoint}
+        onChange={(event) => setReorderPoint(event.target.value)}
+        error={fieldError(save.error, 'reorder_point')}
       />
     </StockForm>
   );

@@ -42,7 +42,7 @@ export function explainProblem(
     case 'version-conflict':
       return {
         what: `Someone saved this item after you opened it (it is now at version ${body.current_version}).`,
-        todo: 'Reload it to see their change, then make yours again.',
+        todo: 'Start from their version to see what they changed, then make your change again.',
       };
     case 'order-state-conflict':
       return {
