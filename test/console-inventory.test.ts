@@ -201,6 +201,7 @@ describe.skipIf(consoleTestsBlocked)('the inventory console', () => {
       (level: { location_id: string }) => level.location_id === locations.Depot,
     );
     expect(depot).toMatchObject({ on_hand: 36, reserved: 0 });
+    await screenshot(page, 'inventory-orders');
   });
 
   it('imports a CSV file, with the progress to the end and the bad row in words', async () => {
@@ -220,6 +221,7 @@ describe.skipIf(consoleTestsBlocked)('the inventory console', () => {
     const failed = page.getByTestId('import-errors').getByRole('row').nth(1);
     await expect.poll(() => failed.textContent()).toMatch(/^3validation failed.*name/);
     await expectAccessible(page);
+    await screenshot(page, 'inventory-import');
   });
 
   it('shows the analytics as charts and tables', async () => {

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useDeferredValue, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api, call } from '../../app/api';
 import { asProblem, Dialog, ProblemMessage, QueryView, SelectField, TextField } from '../../app/ui';
@@ -8,8 +8,8 @@ import { type Item, type ItemFilters, keys, type Location, useLevels, useLocatio
 /** The items: a search with filters, and each item's levels at every location. */
 export function Items({ orgId }: { orgId: string }) {
   const [filters, setFilters] = useState<ItemFilters>({ q: '' });
-  // Typing does not send a search per key: the query follows once React is idle.
-  const deferred = useDeferredValue(filters);
+  // Typing does not send a search per key: the query follows a pause.
+  const deferred = useSettled(filters, 250);
   const locations = useLocations(orgId);
   const search = useInfiniteQuery({
     queryKey: keys.search(orgId, deferred),
@@ -66,6 +66,16 @@ export function Items({ orgId }: { orgId: string }) {
       </QueryView>
     </>
   );
+}
+
+/** `value` once it has stayed the same for `delayMs`. */
+function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
 }
 
 function Filters({

@@ -69,18 +69,20 @@ export function Orders({ orgId }: { orgId: string }) {
       <h1>Orders</h1>
       <NewOrder orgId={orgId} items={items.data ?? []} />
       <h2>All orders</h2>
-      <SelectField
-        label="State"
-        value={state}
-        onChange={(event) => setState(event.target.value as OrderState | '')}
-      >
-        <option value="">Any state</option>
-        {states.map((value) => (
-          <option key={value} value={value}>
-            {value.replace('_', ' ')}
-          </option>
-        ))}
-      </SelectField>
+      <div className="row">
+        <SelectField
+          label="State"
+          value={state}
+          onChange={(event) => setState(event.target.value as OrderState | '')}
+        >
+          <option value="">Any state</option>
+          {states.map((value) => (
+            <option key={value} value={value}>
+              {value.replace('_', ' ')}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       <QueryView
         query={orders}
         isEmpty={(data) => data.pages[0]?.items.length === 0}

@@ -22,7 +22,6 @@ export interface ItemFilters {
 }
 
 export const keys = {
-  all: (orgId: string) => ['inventory', orgId] as const,
   search: (orgId: string, filters?: ItemFilters) =>
     filters
       ? (['inventory', orgId, 'search', filters] as const)
