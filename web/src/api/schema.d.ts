@@ -5062,6 +5062,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The next due times a schedule would have, from now, without saving a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schedule: {
+                            /** @description once | daily | weekly | biweekly | monthly | yearly | cron | interval */
+                            frequency: string;
+                            interval?: string | null;
+                            cron?: string | null;
+                            /** Format: date-time */
+                            start: string;
+                            end?: string | null;
+                            /** @default UTC */
+                            timezone?: string;
+                        };
+                        /** @default 5 */
+                        count?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            occurrences: string[];
+                        };
+                    };
+                };
+                /** @description Request validation failed (/problems/validation-failed); Malformed JSON body (/problems/malformed-json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description Names the problem: /problems/<name>, see docs/errors.md */
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description The request id */
+                            instance: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Authentication required (/problems/unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description Names the problem: /problems/<name>, see docs/errors.md */
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description The request id */
+                            instance: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The task cannot be scheduled as given (/problems/invalid-task) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description Names the problem: /problems/<name>, see docs/errors.md */
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description The request id */
+                            instance: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tasks/{taskId}/occurrences": {
         parameters: {
             query?: never;
