@@ -111,6 +111,8 @@ describe.skipIf(consoleTestsBlocked)('the scheduler section', () => {
     await expectAccessible(page);
 
     await zone.fill('Europe/Paris');
+    // Previewed by the API before anything is saved: weekdays at 09:00 in Paris.
+    await expect.poll(() => firstPreviewed(page)).toMatch(/T0[78]:00:00/);
     await page.getByRole('button', { name: 'Create task' }).click();
     await page.getByRole('heading', { name: 'Weekday digest' }).waitFor();
     // The preview comes from the saved schedule: weekdays at 09:00 in Paris.
@@ -119,10 +121,15 @@ describe.skipIf(consoleTestsBlocked)('the scheduler section', () => {
     // Edited: a merge patch with the version read; the preview follows the new schedule.
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByLabel('Cron').fill('0 30 10 * * 1-5');
+    await expect.poll(() => firstPreviewed(page)).toMatch(/T0[89]:30:00/);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { name: 'Weekday digest' }).waitFor();
     await expect.poll(() => firstOccurrence(page)).toMatch(/T0[89]:30:00/);
   });
+
+  /** The first due time the form previews while the schedule is filled in. */
+  const firstPreviewed = (page: Page) =>
+    page.getByTestId('schedule-preview').locator('time').first().getAttribute('datetime');
 
   /** The first due time the task page previews, as the API gave it. */
   const firstOccurrence = (page: Page) =>

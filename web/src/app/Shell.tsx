@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LiveBadge } from './LiveBadge';
 import { NotificationBell } from './NotificationBell';
 import { OrganisationSwitcher } from './organisations';
@@ -23,6 +24,7 @@ const sections = [
 /** The signed-in frame: navigation, organisation, notifications, live state, and the section. */
 export function Shell() {
   const { user, signOut } = useSession();
+  const [location] = useLocation();
   // Only the links are hidden: a section opened directly says itself what its API refused.
   const linked = sections.filter((section) => !section.operatorsOnly || user.is_operator);
   return (
@@ -52,21 +54,23 @@ export function Shell() {
         </div>
       </header>
       <main id="main">
-        <Suspense fallback={<Loading />}>
-          <Switch>
-            {sections.map((section) => (
-              <Route key={section.path} path={section.path} nest>
-                <section.view />
+        <ErrorBoundary resetKey={location}>
+          <Suspense fallback={<Loading />}>
+            <Switch>
+              {sections.map((section) => (
+                <Route key={section.path} path={section.path} nest>
+                  <section.view />
+                </Route>
+              ))}
+              <Route path="/">
+                <Redirect to="/scheduler" />
               </Route>
-            ))}
-            <Route path="/">
-              <Redirect to="/scheduler" />
-            </Route>
-            <Route>
-              <p role="alert">This page does not exist.</p>
-            </Route>
-          </Switch>
-        </Suspense>
+              <Route>
+                <p role="alert">This page does not exist.</p>
+              </Route>
+            </Switch>
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { api, call } from '../../app/api';
 import { asProblem, SelectField, TextField } from '../../app/ui';
+import { SchedulePreview } from './SchedulePreview';
 import {
   actionOf,
   type Schedule,
@@ -133,8 +134,8 @@ function bodyFrom(fields: Fields, task: Task | undefined) {
 
 /**
  * Create a task, or change one (a merge patch of the same fields, with the version read). The
- * API's complaints are shown next to the fields they name; the preview of the next occurrences
- * is the task page's, from the saved schedule (NOTES.md says why).
+ * API's complaints are shown next to the fields they name, and the next runs are previewed by
+ * the API as the schedule is filled in.
  */
 export function TaskForm({ task, onSaved }: { task?: Task; onSaved: (task: Task) => void }) {
   const queryClient = useQueryClient();
@@ -238,6 +239,7 @@ export function TaskForm({ task, onSaved }: { task?: Task; onSaved: (task: Task)
             hint="Optional: the last run is at or before it"
           />
         </div>
+        <SchedulePreview schedule={scheduleFrom(fields, task)} />
       </fieldset>
       <fieldset>
         <legend>Action</legend>
