@@ -129,8 +129,7 @@ describe.skipIf(consoleTestsBlocked)('the console: microblog', { timeout: 60_000
     await liked.waitFor();
     expect(await liked.getAttribute('aria-pressed')).toBe('true');
     await expectAccessible(page);
-    await waitForImages(page);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await showWhole(page);
     await screenshot(page, 'social');
 
     // The author's copy counts the like from the live `post.counts` event, with no reload.
@@ -154,7 +153,7 @@ describe.skipIf(consoleTestsBlocked)('the console: microblog', { timeout: 60_000
     const reply = replies.locator('article', { hasText: 'a loom that computes!' });
     await reply.getByRole('link', { name: /Grace Hopper/ }).waitFor();
     await expectAccessible(ada.page);
-    await waitForImages(ada.page);
+    await showWhole(ada.page);
     await screenshot(ada.page, 'social-thread');
 
     // The reply reached the author's notifications too, linked to the post.
@@ -175,13 +174,14 @@ async function setProfile(page: Page, handle: string, name: string) {
   await page.getByText(`Signed in as ${name} @${handle}`).waitFor();
 }
 
-/** Every image on the page has loaded (so the screenshot shows them). */
-async function waitForImages(page: Page) {
+/** A taller window, at the top, every image loaded: what the screenshots show. */
+async function showWhole(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  // Strings run in the page: this file is type-checked without the DOM's types.
+  await page.evaluate('window.scrollTo(0, 0)');
   await expect
     .poll(() =>
-      page.evaluate(() =>
-        [...document.images].every((image) => image.complete && image.naturalWidth > 0),
-      ),
+      page.evaluate('[...document.images].every((i) => i.complete && i.naturalWidth > 0)'),
     )
     .toBe(true);
 }

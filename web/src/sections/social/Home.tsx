@@ -1,4 +1,9 @@
-import { type InfiniteData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  useInfiniteQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, call } from '../../app/api';
 import { useLive, useLiveStatus } from '../../app/live';
@@ -9,6 +14,22 @@ import { PostCard, shownPosts, useLiveCounts } from './PostCard';
 
 type Home = InfiniteData<HomePage, string | undefined>;
 
+/** The home timeline's first pages; the section prefetches it while it learns who you are. */
+export const homeQuery = infiniteQueryOptions({
+  queryKey: keys.home,
+  queryFn: ({ pageParam }) =>
+    call(
+      api.GET('/v1/social/timelines/home', {
+        params: { query: { limit: 20, ...(pageParam ? { max_id: pageParam } : {}) } },
+      }),
+    ),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page: HomePage) => page.next_max_id ?? undefined,
+  // A refetch would put new posts above the reader's place: the live banner does that instead.
+  refetchOnWindowFocus: false,
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 /**
  * The home timeline: compose, then the posts of the accounts you follow and your own. Others'
  * new posts arrive live but wait behind a "new posts" banner, so the list never jumps under the
@@ -16,20 +37,7 @@ type Home = InfiniteData<HomePage, string | undefined>;
  */
 export function HomeTimeline({ me }: { me: Profile }) {
   const queryClient = useQueryClient();
-  const home = useInfiniteQuery({
-    queryKey: keys.home,
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/v1/social/timelines/home', {
-          params: { query: { limit: 20, ...(pageParam ? { max_id: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_max_id ?? undefined,
-    // A refetch would put new posts above the reader's place: the live banner does that instead.
-    refetchOnWindowFocus: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const home = useInfiniteQuery(homeQuery);
   const [waiting, setWaiting] = useState<Post[]>([]);
   const shown = home.data?.pages.flatMap((page) => page.items) ?? [];
   const shownIds = new Set(shown.map((post) => post.id));

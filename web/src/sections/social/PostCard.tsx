@@ -157,7 +157,9 @@ function PostActions({ post }: { post: AnyPost }) {
         >
           <span aria-hidden="true">{viewer.liked ? '♥' : '♡'} </span>Like ({counts.likes})
         </button>
-        <span className="muted">{counts.impressions} views</span>
+        <span className="muted">
+          {counts.impressions} {counts.impressions === 1 ? 'view' : 'views'}
+        </span>
       </div>
       <ProblemMessage error={like.error ?? repost.error} />
     </>

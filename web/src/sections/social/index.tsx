@@ -1,7 +1,9 @@
-import { Link, Route, Switch } from 'wouter';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, Route, Switch, useRoute } from 'wouter';
 import { QueryView } from '../../app/ui';
 import { type Profile, useMe } from './data';
-import { HomeTimeline } from './Home';
+import { HomeTimeline, homeQuery } from './Home';
 import { Notifications } from './Notifications';
 import { People } from './People';
 import { EditProfile, ProfilePage } from './Profile';
@@ -14,6 +16,7 @@ import './social.css';
  */
 export default function Section() {
   const me = useMe();
+  usePrefetchHome();
   return (
     <div className="social">
       <QueryView query={me}>
@@ -48,6 +51,15 @@ export default function Section() {
       </QueryView>
     </div>
   );
+}
+
+/** On the home page, the timeline is asked for with the profile, not after it. */
+function usePrefetchHome() {
+  const queryClient = useQueryClient();
+  const [atHome] = useRoute('/');
+  useEffect(() => {
+    if (atHome) void queryClient.prefetchInfiniteQuery(homeQuery);
+  }, [atHome, queryClient]);
 }
 
 function SocialNav({ me }: { me: Profile }) {
