@@ -80,6 +80,11 @@ describe.skipIf(consoleTestsBlocked)('the console: microblog', { timeout: 60_000
     await page.getByTestId('timeline').waitFor();
     await expect.poll(() => grace.page.getByTestId('live-status').textContent()).toBe('Live');
 
+    // Over the API's length: the count says so, and the API's problem is shown in words.
+    await page.getByLabel('What is happening?').fill('a'.repeat(501));
+    await page.getByText('501 of 500 characters — 1 too many').waitFor();
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.getByRole('alert').getByText('The post is longer than allowed').waitFor();
     // A file that is no image: the API's refusal, in words, next to it.
     await page.getByLabel('Add images').setInputFiles({
       name: 'notes.png',
@@ -131,6 +136,18 @@ describe.skipIf(consoleTestsBlocked)('the console: microblog', { timeout: 60_000
     await expectAccessible(page);
     await showWhole(page);
     await screenshot(page, 'social');
+
+    // A repost goes to the top of the reposter's own timeline, the post shown once.
+    await post.getByRole('button', { name: 'Repost (0)' }).click();
+    const reposted = page
+      .getByTestId('timeline')
+      .locator('article', { hasText: 'Grace Hopper reposted' });
+    await reposted.getByRole('button', { name: 'Repost (1)', pressed: true }).waitFor();
+    await expect
+      .poll(() =>
+        page.getByTestId('timeline').locator('article', { hasText: imagePostText }).count(),
+      )
+      .toBe(1);
 
     // The author's copy counts the like from the live `post.counts` event, with no reload.
     const adasCopy = ada.page

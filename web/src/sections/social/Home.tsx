@@ -115,8 +115,21 @@ function prepend(data: Home, posts: Post[]): Home {
   if (!first) return data;
   const known = new Set(data.pages.flatMap((page) => page.items.map((post) => post.id)));
   const added = posts.filter((post) => !known.has(post.id));
-  const items = [...added, ...first.items].sort((a, b) => compareIds(b.id, a.id));
-  return { ...data, pages: [{ ...first, items }, ...rest] };
+  // A post shows once, as its newest repost (the API's rule for a page).
+  const origins = new Set(added.map(originOf));
+  const kept = (post: Post) => !origins.has(originOf(post));
+  const items = [...added, ...first.items.filter(kept)].sort((a, b) => compareIds(b.id, a.id));
+  return {
+    ...data,
+    pages: [
+      { ...first, items },
+      ...rest.map((page) => ({ ...page, items: page.items.filter(kept) })),
+    ],
+  };
+}
+
+function originOf(post: Post): string {
+  return post.repost_of?.id ?? post.id;
 }
 
 function without(data: Home, id: string): Home {
