@@ -179,6 +179,7 @@ describe.skipIf(consoleTestsBlocked)('the console: microblog', { timeout: 60_000
       .getByRole('link', { name: /Grace Hopper (replied to|mentioned) you/ })
       .first()
       .waitFor();
+    await expectAccessible(ada.page);
   });
 });
 

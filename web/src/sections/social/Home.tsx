@@ -46,7 +46,7 @@ export function HomeTimeline({ me }: { me: Profile }) {
   useLiveCounts(shownPosts(shown));
 
   const putOnTop = (posts: Post[]) =>
-    queryClient.setQueryData<Home>(keys.home, (data) => data && prepend(data, posts));
+    queryClient.setQueryData<Home>(keys.home, (data) => data && prepend(data, posts, me.id));
   const receive = (post: Post) => {
     if (post.author.id === me.id) putOnTop([post]);
     else setWaiting((list) => (list.some((item) => item.id === post.id) ? list : [post, ...list]));
@@ -110,11 +110,15 @@ export function HomeTimeline({ me }: { me: Profile }) {
   );
 }
 
-function prepend(data: Home, posts: Post[]): Home {
+function prepend(data: Home, posts: Post[], meId: string): Home {
   const [first, ...rest] = data.pages;
   if (!first) return data;
-  const known = new Set(data.pages.flatMap((page) => page.items.map((post) => post.id)));
-  const added = posts.filter((post) => !known.has(post.id));
+  const shown = data.pages.flatMap((page) => page.items);
+  const known = new Set(shown.map((post) => post.id));
+  const viewers = new Map(shown.map((post) => [originOf(post), (post.repost_of ?? post).viewer]));
+  const added = posts
+    .filter((post) => !known.has(post.id))
+    .map((post) => withViewer(post, viewers.get(originOf(post)), meId));
   // A post shows once, as its newest repost (the API's rule for a page).
   const origins = new Set(added.map(originOf));
   const kept = (post: Post) => !origins.has(originOf(post));
@@ -126,6 +130,19 @@ function prepend(data: Home, posts: Post[]): Home {
       ...rest.map((page) => ({ ...page, items: page.items.filter(kept) })),
     ],
   };
+}
+
+/**
+ * A pushed post is hydrated for no one in particular (its `viewer` all false): keep what this
+ * reader did to it, as the copy already shown says, and their own repost of it.
+ */
+function withViewer(post: Post, shownViewer: Post['viewer'] | undefined, meId: string): Post {
+  const original = post.repost_of ?? post;
+  const viewer = { ...(shownViewer ?? original.viewer) };
+  if (post.repost_of && post.author.id === meId) viewer.reposted = true;
+  return post.repost_of
+    ? { ...post, repost_of: { ...post.repost_of, viewer } }
+    : { ...post, viewer: { ...post.viewer, ...viewer } };
 }
 
 function originOf(post: Post): string {
