@@ -18,6 +18,12 @@ export const consoleTestsBlocked = !existsSync(chromiumPath)
     ? 'the console is not built (npm run build:web)'
     : undefined;
 
+/**
+ * A browser test's steps each wait for what they assert; this bounds a whole test, generously: a
+ * 2-core machine running the suite two files at a time is slow and uneven.
+ */
+export const consoleTestTimeout = 120_000;
+
 export interface ConsoleTest {
   server: TestServer;
   api: Api;

@@ -4,6 +4,7 @@ import { transaction } from '../src/platform/db/database.ts';
 import {
   type ConsoleTest,
   consoleTestsBlocked,
+  consoleTestTimeout,
   expectAccessible,
   failOnPageErrors,
   signedInPage,
@@ -14,7 +15,7 @@ import {
 // live over the WebSocket gateway, and a reconnect that replays what was missed or says it could
 // not. The sections have their own files.
 
-describe.skipIf(consoleTestsBlocked)('the console shell', () => {
+describe.skipIf(consoleTestsBlocked)('the console shell', { timeout: consoleTestTimeout }, () => {
   let test: ConsoleTest;
 
   it('starts', async () => {

@@ -41,7 +41,7 @@ export function NotificationBell() {
         aria-label={`Notifications, ${unread} unread`}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         {unread > 0 && (
           <span className="badge" data-testid="unread-count">
             {unread}
@@ -75,5 +75,20 @@ export function NotificationBell() {
         </section>
       )}
     </div>
+  );
+}
+
+/** Drawn, not an emoji: a machine without an emoji font shows an empty box for 🔔. */
+function BellIcon() {
+  return (
+    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none">
+      <path
+        d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }

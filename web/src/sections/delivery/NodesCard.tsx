@@ -52,7 +52,7 @@ function NodesTable({ serviceId, nodes }: { serviceId: string; nodes: DeliveryNo
   return (
     <div className="table-scroll">
       <table>
-        <caption className="delivery-hidden">Nodes of this service</caption>
+        <caption className="visually-hidden">Nodes of this service</caption>
         <thead>
           <tr>
             <th scope="col">Node</th>
@@ -64,7 +64,7 @@ function NodesTable({ serviceId, nodes }: { serviceId: string; nodes: DeliveryNo
             <th scope="col">Next delivery</th>
             <th scope="col">Last error</th>
             <th scope="col">
-              <span className="delivery-hidden">Actions</span>
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { paths } from '../../api/schema';
 import { type ApiProblem, api, call } from '../../app/api';
-import { asProblem, ProblemMessage, SelectField, TextField } from '../../app/ui';
+import { asProblem, ProblemMessage, SelectField, TextAreaField, TextField } from '../../app/ui';
 import { keys } from './queries';
 
 type ServiceInput =
@@ -320,7 +320,7 @@ function WhatStep({ draft, errors, bind }: StepProps) {
         />
       )}
       {draft.kind === 'static' && (
-        <TextArea
+        <TextAreaField
           label="Static metadata (JSON)"
           error={errors.static_metadata}
           rows={5}
@@ -376,7 +376,7 @@ function NodesStep({ draft, errors, bind, set }: StepProps) {
         </label>
       </fieldset>
       {draft.nodesFrom === 'list' && draft.mode === 'push' && (
-        <TextArea
+        <TextAreaField
           label="Node names"
           hint="One a line (or separated by spaces)"
           rows={4}
@@ -523,44 +523,6 @@ function Review({ draft }: { draft: Draft }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function TextArea({
-  label,
-  error,
-  hint,
-  ...area
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  rows?: number;
-  value: string;
-  onChange: (event: { target: { value: string } }) => void;
-}) {
-  const id = useId();
-  return (
-    <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? `${id}-note` : undefined}
-        {...area}
-      />
-      {error ? (
-        <small id={`${id}-note`} className="field-error">
-          {error}
-        </small>
-      ) : (
-        hint && (
-          <small id={`${id}-note`} className="muted">
-            {hint}
-          </small>
-        )
-      )}
-    </div>
   );
 }
 

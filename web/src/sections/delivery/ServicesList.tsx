@@ -7,7 +7,7 @@ export function ServicesList({ orgId, orgName }: { orgId: string; orgName: strin
   const services = useServices(orgId);
   return (
     <>
-      <div className="row delivery-heading">
+      <div className="page-heading">
         <h1>Delivery</h1>
         <Link href="/new" className="button">
           Onboard a service

@@ -57,7 +57,7 @@ function ItemDetail({ orgId, item }: { orgId: string; item: Item }) {
     locations.data?.find((location) => location.id === id)?.name ?? id.slice(0, 8);
   return (
     <>
-      <div className="inventory-heading">
+      <div className="page-heading">
         <h1>
           {item.name} <span className="muted">{item.sku}</span>
         </h1>

@@ -29,7 +29,7 @@ export function Items({ orgId }: { orgId: string }) {
     deferred.q !== '' || deferred.location_id || deferred.status || deferred.low_stock;
   return (
     <>
-      <div className="inventory-heading">
+      <div className="page-heading">
         <h1>Items</h1>
         <NewItem orgId={orgId} />
         <NewLocation orgId={orgId} />

@@ -238,7 +238,7 @@ function DeadJobTable({
             <th scope="col">Last error</th>
             <th scope="col">Died</th>
             <th scope="col">
-              <span className="ops-hidden">Actions</span>
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>

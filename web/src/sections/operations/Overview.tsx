@@ -30,7 +30,7 @@ function Instances() {
   const [showStopped, setShowStopped] = useState(false);
   return (
     <section aria-labelledby="instances-title">
-      <div className="row ops-heading">
+      <div className="page-heading">
         <h2 id="instances-title">Instances</h2>
         <label className="ops-check">
           <input

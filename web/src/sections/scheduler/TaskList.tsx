@@ -7,7 +7,7 @@ export function TaskList() {
   const tasks = useTasks();
   return (
     <>
-      <div className="row scheduler-heading">
+      <div className="page-heading">
         <h1>Scheduler</h1>
         <Link href="/new" className="button">
           New task

@@ -70,7 +70,7 @@ function TaskHeader({ task }: { task: Task }) {
   const busy = action.isPending || remove.isPending;
   return (
     <>
-      <div className="row scheduler-heading">
+      <div className="page-heading">
         <h1>{task.name}</h1>
         <span className={`state ${stateTone(task.state)}`} data-testid="task-state">
           {task.state}

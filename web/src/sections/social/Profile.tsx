@@ -1,8 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { type ApiData, api, call } from '../../app/api';
-import { asProblem, formatTime, ProblemMessage, QueryView, TextField } from '../../app/ui';
+import {
+  asProblem,
+  formatTime,
+  ProblemMessage,
+  QueryView,
+  TextAreaField,
+  TextField,
+} from '../../app/ui';
 import { keys, type Profile } from './data';
 import { PostCard, shownPosts, useLiveCounts } from './PostCard';
 
@@ -143,7 +150,6 @@ export function EditProfile({ me }: { me: Profile }) {
   const [handle, setHandle] = useState(me.handle);
   const [displayName, setDisplayName] = useState(me.display_name);
   const [bio, setBio] = useState(me.bio);
-  const bioId = useId();
   const save = useMutation({
     mutationFn: () =>
       call(
@@ -185,22 +191,14 @@ export function EditProfile({ me }: { me: Profile }) {
         error={problem?.fieldError('display_name')}
         hint="Up to 50 characters."
       />
-      <div className={problem?.fieldError('bio') ? 'field invalid' : 'field'}>
-        <label htmlFor={bioId}>Bio</label>
-        <textarea
-          id={bioId}
-          rows={3}
-          value={bio}
-          onChange={(event) => setBio(event.target.value)}
-          aria-describedby={`${bioId}-note`}
-        />
-        <small
-          id={`${bioId}-note`}
-          className={problem?.fieldError('bio') ? 'field-error' : 'muted'}
-        >
-          {problem?.fieldError('bio') ?? `${bio.length} of 500 characters`}
-        </small>
-      </div>
+      <TextAreaField
+        label="Bio"
+        rows={3}
+        value={bio}
+        onChange={(event) => setBio(event.target.value)}
+        error={problem?.fieldError('bio')}
+        hint={`${bio.length} of 500 characters`}
+      />
       {shownElsewhere && <ProblemMessage error={problem} />}
       <div className="row">
         <button type="submit" disabled={save.isPending}>
