@@ -6,6 +6,7 @@ import { ApiProblem, currentToken } from './app/api';
 import { LiveConnection, LiveContext } from './app/live';
 import { Shell } from './app/Shell';
 import { SignIn } from './app/SignIn';
+import { sectionOf } from './app/sections';
 import { SessionProvider } from './app/session';
 import './app/styles.css';
 
@@ -71,6 +72,9 @@ function App() {
     </SessionProvider>
   );
 }
+
+// The section of the first page loads while the session is read, not after.
+if (currentToken()) void sectionOf(window.location.pathname)?.preload();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

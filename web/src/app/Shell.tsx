@@ -1,25 +1,12 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LiveBadge } from './LiveBadge';
 import { NotificationBell } from './NotificationBell';
 import { OrganisationSwitcher } from './organisations';
+import { sections } from './sections';
 import { useSession } from './session';
 import { Loading } from './ui';
-
-// Each section is its own chunk, fetched the first time it is opened.
-const sections = [
-  { path: '/scheduler', label: 'Scheduler', view: lazy(() => import('../sections/scheduler')) },
-  { path: '/inventory', label: 'Inventory', view: lazy(() => import('../sections/inventory')) },
-  { path: '/social', label: 'Microblog', view: lazy(() => import('../sections/social')) },
-  { path: '/delivery', label: 'Delivery', view: lazy(() => import('../sections/delivery')) },
-  {
-    path: '/operations',
-    label: 'Operations',
-    view: lazy(() => import('../sections/operations')),
-    operatorsOnly: true,
-  },
-];
 
 /** The signed-in frame: navigation, organisation, notifications, live state, and the section. */
 export function Shell() {
@@ -59,7 +46,7 @@ export function Shell() {
             <Switch>
               {sections.map((section) => (
                 <Route key={section.path} path={section.path} nest>
-                  <section.view />
+                  <section.View />
                 </Route>
               ))}
               <Route path="/">
