@@ -11,8 +11,9 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freePort } from '../src/platform/db/embedded.ts';
+import { launchChromium } from '../test/chromium.ts';
 import { percentile, recordSection } from './results.ts';
 import {
   freshDatabaseLabel,
@@ -56,18 +57,7 @@ async function main(): Promise<void> {
     const meridian = await startMeridian(dir, await freePort(), { RATE_LIMIT_PER_MINUTE: '0' });
     const token = await signup(meridian.url);
     await seed(meridian.url, token);
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const shipped = await firstPageScripts(browser, meridian.url, token);
       const timings = new Map<string, Timing>();
@@ -108,7 +98,7 @@ async function seed(url: string, token: string): Promise<void> {
   }
 }
 
-type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
 
 // Runs in the page (a string: this file is typed for Node, not the DOM). Records, in the page's
 // own clock (ms since navigation start), when `window.benchSelector` first matches.

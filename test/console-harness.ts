@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { systems } from '../src/main.ts';
 import { consoleDir } from '../src/platform/http/console.ts';
+import { chromiumPath, launchChromium } from './chromium.ts';
 import { type Api, apiClient, signUp, startTestServer, type TestServer } from './helpers.ts';
 
-// The console's tests drive Debian's Chromium (`.ci/run` installs it) against a real Meridian on
-// its own database, serving the console built by `npm ci` (`npm run build:web` after a change).
-
-export const chromiumPath = '/usr/bin/chromium';
+// The console's tests drive Debian's Chromium (`npm test` installs it: test/ensure-chromium.sh)
+// against a real Meridian on its own database, serving the console built by `npm ci`
+// (`npm run build:web` after a change).
 
 /** Why the console's tests cannot run here, or undefined when they can. */
 export const consoleTestsBlocked = !existsSync(chromiumPath)
-  ? `no Chromium at ${chromiumPath} (apt-get install -y chromium; .ci/run does it)`
+  ? `no Chromium at ${chromiumPath} (npm test installs it when it may: test/ensure-chromium.sh)`
   : !existsSync(`${consoleDir}/index.html`)
     ? 'the console is not built (npm run build:web)'
     : undefined;
@@ -34,18 +34,7 @@ export interface ConsoleTest {
 /** A Meridian with every system, and one headless Chromium, both closed after the file. */
 export async function startConsoleTest(env: Record<string, string> = {}): Promise<ConsoleTest> {
   const server = await startTestServer({ systems, env });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   afterAll(() => browser.close());
   return { server, api: apiClient(server.url), browser, url: server.url };
 }
