@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { transaction } from '../src/platform/db/database.ts';
 import {
@@ -10,10 +11,19 @@ import {
   signedInPage,
   startConsoleTest,
 } from './console-harness.ts';
+import { signUp } from './helpers.ts';
 
 // The console's frame, in real Chromium: sign up, sign in and out, organisations, the bell kept
 // live over the WebSocket gateway, and a reconnect that replays what was missed or says it could
 // not. The sections have their own files.
+
+// Runs in the page: the accessible name of the focused element, roughly as a screen reader says it.
+const focusedName = `(() => {
+  const element = document.activeElement;
+  if (!element) return '';
+  const label = element.id && document.querySelector('label[for="' + element.id + '"]');
+  return element.getAttribute('aria-label') ?? (label ? label.textContent : element.textContent) ?? '';
+})()`;
 
 describe.skipIf(consoleTestsBlocked)('the console shell', { timeout: consoleTestTimeout }, () => {
   let test: ConsoleTest;
@@ -67,6 +77,38 @@ describe.skipIf(consoleTestsBlocked)('the console shell', { timeout: consoleTest
     await page.getByRole('alert').getByText('Invalid email or password').waitFor();
     await context.close();
   });
+
+  it('can be used with the keyboard alone', async () => {
+    const user = await signUp(test.api);
+    const context = await test.browser.newContext({ baseURL: test.url });
+    const page = await context.newPage();
+    failOnPageErrors(page);
+    await page.goto('/signin');
+    // Sign in: the form's fields in tab order, Enter submits.
+    await tabTo(page, 'Email');
+    await page.keyboard.type(user.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('correct horse battery');
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    // A section by its link, and the bell's panel, each reached with Tab and opened with Enter.
+    await tabTo(page, 'Microblog');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/social');
+    await tabTo(page, 'Notifications, 0 unread');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Notifications' }).waitFor();
+    await context.close();
+  });
+
+  /** Presses Tab until the focused element is named `name` (its aria-label, label or text). */
+  async function tabTo(page: Page, name: string) {
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate<string>(focusedName)).trim() === name) return;
+    }
+    throw new Error(`Tab never reached "${name}"`);
+  }
 
   it('creates an organisation and switches between them', async () => {
     const { page } = await signedInPage(test, '/scheduler');

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { paths } from '../../api/schema';
 import { type ApiData, api, call } from '../../app/api';
 import { TimeChart } from '../../app/TimeChart';
@@ -154,290 +154,295 @@ function StockOverTime({ orgId, range }: ReportProps) {
   const report = useReport(orgId, 'stock-on-hand', range);
   const totals = useMemo(() => (report.data ? dailyTotals(report.data) : null), [report.data]);
   return (
-    <section aria-labelledby="inventory-stock-over-time">
-      <h2 id="inventory-stock-over-time">On hand over time</h2>
-      <QueryView
-        query={report}
-        isEmpty={(answer) => answer.rows.length === 0}
-        empty="No stock in this period yet (summaries appear a few minutes after the first change)."
-      >
-        {() =>
-          totals && (
-            <div className="grid">
-              <TimeChart
-                title="Units on hand and reserved, per day"
-                series={[
-                  { label: 'On hand', colour: chartColours.onHand },
-                  { label: 'Reserved', colour: chartColours.reserved },
-                ]}
-                data={[totals.times, totals.onHand, totals.reserved]}
-              />
-              <TimeChart
-                title="Value on hand, per day"
-                series={[{ label: 'Value', colour: chartColours.value }]}
-                data={[totals.times, totals.value]}
-              />
-            </div>
-          )
-        }
-      </QueryView>
-    </section>
+    <ReportSection
+      id="inventory-stock-over-time"
+      title="On hand over time"
+      report={report}
+      empty="No stock in this period yet (summaries appear a few minutes after the first change)."
+    >
+      {() =>
+        totals && (
+          <div className="grid">
+            <TimeChart
+              title="Units on hand and reserved, per day"
+              series={[
+                { label: 'On hand', colour: chartColours.onHand },
+                { label: 'Reserved', colour: chartColours.reserved },
+              ]}
+              data={[totals.times, totals.onHand, totals.reserved]}
+            />
+            <TimeChart
+              title="Value on hand, per day"
+              series={[{ label: 'Value', colour: chartColours.value }]}
+              data={[totals.times, totals.value]}
+            />
+          </div>
+        )
+      }
+    </ReportSection>
   );
 }
 
 function Velocity({ orgId, range }: ReportProps) {
   const report = useReport(orgId, 'velocity', range);
   return (
-    <section aria-labelledby="inventory-velocity">
-      <h2 id="inventory-velocity">Velocity</h2>
-      <QueryView
-        query={report}
-        isEmpty={(answer) => answer.rows.length === 0}
-        empty="Nothing sold yet."
-      >
-        {({ rows }) => (
-          <BarChart
-            title="Units sold per day, last 30 days"
-            colour={chartColours.sold}
-            bars={[...rows]
-              .sort((a, b) => b.per_day_30d - a.per_day_30d)
-              .slice(0, 10)
-              .map((row) => ({
-                label: row.label,
-                value: row.per_day_30d,
-                text: `${decimal.format(row.per_day_30d)}/day (${row.sold_7d} in 7 days, ${row.sold_30d} in 30)`,
-              }))}
-          />
-        )}
-      </QueryView>
-    </section>
+    <ReportSection
+      id="inventory-velocity"
+      title="Velocity"
+      report={report}
+      empty="Nothing sold yet."
+    >
+      {({ rows }) => (
+        <BarChart
+          title="Units sold per day, last 30 days"
+          colour={chartColours.sold}
+          bars={[...rows]
+            .sort((a, b) => b.per_day_30d - a.per_day_30d)
+            .slice(0, 10)
+            .map((row) => ({
+              label: row.label,
+              value: row.per_day_30d,
+              text: `${decimal.format(row.per_day_30d)}/day (${row.sold_7d} in 7 days, ${row.sold_30d} in 30)`,
+            }))}
+        />
+      )}
+    </ReportSection>
   );
 }
 
 function Abc({ orgId, range }: ReportProps) {
   const report = useReport(orgId, 'abc', range);
   return (
-    <section aria-labelledby="inventory-abc">
-      <h2 id="inventory-abc">ABC analysis</h2>
-      <QueryView
-        query={report}
-        isEmpty={(answer) => answer.rows.length === 0}
-        empty="Nothing sold yet."
-      >
-        {({ rows }) => (
-          <BarChart
-            title="Consumption value, most first (A: the first 80%, B: to 95%, C: the rest)"
-            colour={chartColours.value}
-            bars={rows.slice(0, 10).map((row) => ({
-              label: `${row.class} · ${row.label}`,
-              value: row.consumption_value,
-              text: `${formatMoney(row.consumption_value)} (${decimal.format(row.share * 100)}%)`,
-            }))}
-          />
-        )}
-      </QueryView>
-    </section>
+    <ReportSection
+      id="inventory-abc"
+      title="ABC analysis"
+      report={report}
+      empty="Nothing sold yet."
+    >
+      {({ rows }) => (
+        <BarChart
+          title="Consumption value, most first (A: the first 80%, B: to 95%, C: the rest)"
+          colour={chartColours.value}
+          bars={rows.slice(0, 10).map((row) => ({
+            label: `${row.class} · ${row.label}`,
+            value: row.consumption_value,
+            text: `${formatMoney(row.consumption_value)} (${decimal.format(row.share * 100)}%)`,
+          }))}
+        />
+      )}
+    </ReportSection>
   );
 }
 
 function DaysOfCover({ orgId, range }: ReportProps) {
   const report = useReport(orgId, 'days-of-cover', range);
   return (
-    <section aria-labelledby="inventory-cover">
-      <h2 id="inventory-cover">Days of cover</h2>
-      <QueryView
-        query={report}
-        isEmpty={(answer) => answer.rows.length === 0}
-        empty="No stock yet."
-      >
-        {({ rows }) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col" className="number">
-                  Available
-                </th>
-                <th scope="col" className="number">
-                  Sold per day
-                </th>
-                <th scope="col" className="number">
-                  Days of cover
-                </th>
+    <ReportSection id="inventory-cover" title="Days of cover" report={report} empty="No stock yet.">
+      {({ rows }) => (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col" className="number">
+                Available
+              </th>
+              <th scope="col" className="number">
+                Sold per day
+              </th>
+              <th scope="col" className="number">
+                Days of cover
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key ?? 'none'}>
+                <td>{row.label}</td>
+                <td className="number">{row.available}</td>
+                <td className="number">{decimal.format(row.per_day)}</td>
+                <td className="number">
+                  {row.days_of_cover === null ? (
+                    <span className="muted">no sales</span>
+                  ) : (
+                    <span
+                      className={
+                        row.days_of_cover < 7
+                          ? 'state bad'
+                          : row.days_of_cover < 30
+                            ? 'state warn'
+                            : ''
+                      }
+                    >
+                      {decimal.format(row.days_of_cover)}
+                    </span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key ?? 'none'}>
-                  <td>{row.label}</td>
-                  <td className="number">{row.available}</td>
-                  <td className="number">{decimal.format(row.per_day)}</td>
-                  <td className="number">
-                    {row.days_of_cover === null ? (
-                      <span className="muted">no sales</span>
-                    ) : (
-                      <span
-                        className={
-                          row.days_of_cover < 7
-                            ? 'state bad'
-                            : row.days_of_cover < 30
-                              ? 'state warn'
-                              : ''
-                        }
-                      >
-                        {decimal.format(row.days_of_cover)}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </QueryView>
-    </section>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ReportSection>
   );
 }
 
 function Valuation({ orgId, range }: ReportProps) {
   const report = useReport(orgId, 'valuation', range);
   return (
-    <section aria-labelledby="inventory-valuation">
-      <h2 id="inventory-valuation">Valuation</h2>
-      <QueryView
-        query={report}
-        isEmpty={(answer) => answer.rows.length === 0}
-        empty="No stock on hand."
-      >
-        {({ rows }) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col" className="number">
-                  On hand
-                </th>
-                <th scope="col" className="number">
-                  Average cost
-                </th>
-                <th scope="col" className="number">
-                  Value
-                </th>
-                <th scope="col" className="number">
-                  Units with no cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key ?? 'none'}>
-                  <td>{row.label}</td>
-                  <td className="number">{row.on_hand}</td>
-                  <td className="number">
-                    {row.unit_cost === null ? '—' : formatMoney(row.unit_cost)}
-                  </td>
-                  <td className="number">{formatMoney(row.value)}</td>
-                  <td className="number">{row.unvalued_units}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="number">{rows.reduce((sum, row) => sum + row.on_hand, 0)}</td>
-                <td />
+    <ReportSection
+      id="inventory-valuation"
+      title="Valuation"
+      report={report}
+      empty="No stock on hand."
+    >
+      {({ rows }) => (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col" className="number">
+                On hand
+              </th>
+              <th scope="col" className="number">
+                Average cost
+              </th>
+              <th scope="col" className="number">
+                Value
+              </th>
+              <th scope="col" className="number">
+                Units with no cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key ?? 'none'}>
+                <td>{row.label}</td>
+                <td className="number">{row.on_hand}</td>
                 <td className="number">
-                  {formatMoney(rows.reduce((sum, row) => sum + row.value, 0))}
+                  {row.unit_cost === null ? '—' : formatMoney(row.unit_cost)}
                 </td>
-                <td className="number">{rows.reduce((sum, row) => sum + row.unvalued_units, 0)}</td>
+                <td className="number">{formatMoney(row.value)}</td>
+                <td className="number">{row.unvalued_units}</td>
               </tr>
-            </tfoot>
-          </table>
-        )}
-      </QueryView>
-    </section>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="number">{rows.reduce((sum, row) => sum + row.on_hand, 0)}</td>
+              <td />
+              <td className="number">
+                {formatMoney(rows.reduce((sum, row) => sum + row.value, 0))}
+              </td>
+              <td className="number">{rows.reduce((sum, row) => sum + row.unvalued_units, 0)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </ReportSection>
   );
 }
 
 function LowStock({ orgId, range }: ReportProps) {
   const report = useReport(orgId, 'low-stock', range);
   return (
-    <section aria-labelledby="inventory-low-stock">
-      <h2 id="inventory-low-stock">Low stock</h2>
-      <QueryView
-        query={report}
-        isEmpty={(answer) => answer.rows.length === 0}
-        empty="No level is at or below its reorder point."
-      >
-        {({ rows }) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">SKU</th>
-                <th scope="col">Location</th>
-                <th scope="col" className="number">
-                  Available
-                </th>
-                <th scope="col" className="number">
-                  Reorder point
-                </th>
+    <ReportSection
+      id="inventory-low-stock"
+      title="Low stock"
+      report={report}
+      empty="No level is at or below its reorder point."
+    >
+      {({ rows }) => (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">SKU</th>
+              <th scope="col">Location</th>
+              <th scope="col" className="number">
+                Available
+              </th>
+              <th scope="col" className="number">
+                Reorder point
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.item_id}/${row.location_id}`}>
+                <td>{row.sku}</td>
+                <td>{row.location_name}</td>
+                <td className="number">
+                  <span className="state bad">{row.available}</span>
+                </td>
+                <td className="number">{row.reorder_point}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.item_id}/${row.location_id}`}>
-                  <td>{row.sku}</td>
-                  <td>{row.location_name}</td>
-                  <td className="number">
-                    <span className="state bad">{row.available}</span>
-                  </td>
-                  <td className="number">{row.reorder_point}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </QueryView>
-    </section>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ReportSection>
   );
 }
 
 function DeadStock({ orgId, range }: ReportProps) {
   const report = useReport(orgId, 'dead-stock', range);
   return (
-    <section aria-labelledby="inventory-dead-stock">
-      <h2 id="inventory-dead-stock">Dead stock: no sale in 90 days</h2>
-      <QueryView
-        query={report}
-        isEmpty={(answer) => answer.rows.length === 0}
-        empty="Everything on hand has sold in the last 90 days."
-      >
-        {({ rows }) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col" className="number">
-                  On hand
-                </th>
-                <th scope="col" className="number">
-                  Value
-                </th>
-                <th scope="col">Last sale</th>
+    <ReportSection
+      id="inventory-dead-stock"
+      title="Dead stock: no sale in 90 days"
+      report={report}
+      empty="Everything on hand has sold in the last 90 days."
+    >
+      {({ rows }) => (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col" className="number">
+                On hand
+              </th>
+              <th scope="col" className="number">
+                Value
+              </th>
+              <th scope="col">Last sale</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key ?? 'none'}>
+                <td>{row.label}</td>
+                <td className="number">{row.on_hand}</td>
+                <td className="number">{formatMoney(row.value)}</td>
+                <td>{row.last_sale_day ?? 'never'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key ?? 'none'}>
-                  <td>{row.label}</td>
-                  <td className="number">{row.on_hand}</td>
-                  <td className="number">{formatMoney(row.value)}</td>
-                  <td>{row.last_sale_day ?? 'never'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ReportSection>
+  );
+}
+
+/** A report of the dashboard: its heading, and its rows or why there are none. */
+function ReportSection<T extends { rows: unknown[] }>({
+  id,
+  title,
+  report,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  report: UseQueryResult<T>;
+  empty: string;
+  children: (answer: T) => ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <QueryView query={report} isEmpty={(answer) => answer.rows.length === 0} empty={empty}>
+        {children}
       </QueryView>
     </section>
   );
