@@ -1,4 +1,5 @@
 import type { App } from '../platform/http/app.ts';
+import { decodeIdCursor, Page, PageQuery, pageOf } from '../platform/http/pagination.ts';
 import { problemResponses } from '../platform/http/schemas.ts';
 import { Problem } from '../platform/problems.ts';
 import { security, serviceFor, tags, userOf } from './access.ts';
@@ -10,6 +11,7 @@ import { NodeParams, ServiceParams } from './schemas.ts';
 import { serviceAlarms } from './store/alarms.ts';
 import { findCurrentMetadata } from './store/node-metadata.ts';
 import type { AlarmRow } from './store/operation-tables.ts';
+import { listRollouts } from './store/rollouts.ts';
 import type { NodeRow, ServiceRow } from './store/tables.ts';
 
 /** A service's alarms, its rollouts, and a node's current metadata. */
@@ -69,6 +71,34 @@ export function operationRoutes(app: App, delivery: Delivery): void {
         userId,
       });
       return reply.code(201).send(await rollouts.rolloutJson(db, rollout));
+    },
+  );
+
+  app.get(
+    `${base}/rollouts`,
+    {
+      onRequest,
+      schema: {
+        tags,
+        security,
+        summary: "The service's rollouts, newest first: the running one, if any, comes first",
+        params: ServiceParams,
+        querystring: PageQuery,
+        response: {
+          200: Page(schemas.Rollout),
+          ...problemResponses('unauthorized', 'not-found', 'invalid-cursor'),
+        },
+      },
+    },
+    async (request) => {
+      const service = await serviceFor(core, db, request.params.serviceId, userOf(request));
+      const { limit, cursor } = request.query;
+      const rows = await listRollouts(db, service.id, decodeIdCursor(cursor), limit + 1);
+      const page = pageOf(rows, limit, (row) => [row.id]);
+      return {
+        ...page,
+        items: await Promise.all(page.items.map((row) => rollouts.rolloutJson(db, row))),
+      };
     },
   );
 

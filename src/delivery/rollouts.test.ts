@@ -123,6 +123,15 @@ describe('rollouts', () => {
     // The next may start once the first has ended.
     const again = await start(service.id, { nodes_per_minute: 600, abort_ratio: 0.2 });
     expect(again.status).toBe(201);
+    // Listed newest first, a page at a time.
+    const listed = await t.call('GET', `/v1/delivery/services/${service.id}/rollouts?limit=1`);
+    expect(listed.body.items.map((rollout: { id: string }) => rollout.id)).toEqual([again.body.id]);
+    const next = await t.call(
+      'GET',
+      `/v1/delivery/services/${service.id}/rollouts?limit=1&cursor=${listed.body.next_cursor}`,
+    );
+    expect(next.body.items).toMatchObject([{ id: started.body.id, state: 'cancelled' }]);
+    expect(next.body.next_cursor).toBeNull();
   });
 
   it('refuses hostile input, other roles and other organisations', async () => {

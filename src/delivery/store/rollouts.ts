@@ -26,6 +26,18 @@ export function findRunningRollout(db: Db, serviceId: string) {
     .executeTakeFirst();
 }
 
+/** The service's rollouts, newest first (ids are UUIDv7), before the id `before` when given. */
+export function listRollouts(db: Db, serviceId: string, before: string | undefined, limit: number) {
+  return tables(db)
+    .selectFrom('delivery_rollouts')
+    .selectAll()
+    .where('service_id', '=', serviceId)
+    .$if(before !== undefined, (q) => q.where('id', '<', before as string))
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 export function findRollout(db: Db, serviceId: string, id: string) {
   return tables(db)
     .selectFrom('delivery_rollouts')

@@ -20840,7 +20840,114 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The service's rollouts, newest first: the running one, if any, comes first */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                service_id: string;
+                                state: "running" | "completed" | "aborted" | "cancelled";
+                                nodes_per_minute: number;
+                                abort_ratio: number;
+                                total: number;
+                                /** @description Nodes whose rollout delivery ended */
+                                attempted: number;
+                                acknowledged: number;
+                                /** @description Failed or refused */
+                                failed: number;
+                                /** @description Nodes still waiting for their delivery */
+                                pending: number;
+                                /** Format: date-time */
+                                started_at: string;
+                                /** Format: date-time */
+                                last_slot_at: string;
+                                ended_at: string | null;
+                                end_reason: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Request validation failed (/problems/validation-failed); Malformed JSON body (/problems/malformed-json); Invalid pagination cursor (/problems/invalid-cursor) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description Names the problem: /problems/<name>, see docs/errors.md */
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description The request id */
+                            instance: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Authentication required (/problems/unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description Names the problem: /problems/<name>, see docs/errors.md */
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description The request id */
+                            instance: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (/problems/not-found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description Names the problem: /problems/<name>, see docs/errors.md */
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            /** @description The request id */
+                            instance: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Re-issue every node of the service, paced, stopping on failures (owners, admins) */
         post: {

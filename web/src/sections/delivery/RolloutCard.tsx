@@ -2,32 +2,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, call } from '../../app/api';
 import { asProblem, formatTime, ProblemMessage, ProgressBar, TextField } from '../../app/ui';
-import { keys, type Rollout, useRollout } from './queries';
-
-// The API has no list of a service's rollouts: the page remembers the last one it started (in
-// this browser), and a start refused because one runs names it (`rollout_id`): that one is shown.
-const rememberedKey = (serviceId: string) => `meridian.delivery.rollout.${serviceId}`;
-
-function useRememberedRollout(serviceId: string) {
-  const [rolloutId, setRolloutId] = useState(() => localStorage.getItem(rememberedKey(serviceId)));
-  const remember = (id: string) => {
-    localStorage.setItem(rememberedKey(serviceId), id);
-    setRolloutId(id);
-  };
-  return [rolloutId, remember] as const;
-}
+import { keys, type Rollout, useLatestRollout } from './queries';
 
 /** Re-issue every node, paced; its progress, and abort. */
 export function RolloutCard({ serviceId }: { serviceId: string }) {
-  const [rolloutId, remember] = useRememberedRollout(serviceId);
-  const rollout = useRollout(serviceId, rolloutId);
+  const rollout = useLatestRollout(serviceId);
   const running = rollout.data?.state === 'running';
   return (
     <section className="card" aria-labelledby="rollout-title">
       <h2 id="rollout-title">Rollout</h2>
       {rollout.data && <RolloutProgress serviceId={serviceId} rollout={rollout.data} />}
       {rollout.isError && <ProblemMessage error={rollout.error} />}
-      {!running && <StartRollout serviceId={serviceId} onStarted={remember} />}
+      {!running && <StartRollout serviceId={serviceId} />}
     </section>
   );
 }
@@ -41,7 +27,7 @@ function RolloutProgress({ serviceId, rollout }: { serviceId: string; rollout: R
           params: { path: { serviceId, rolloutId: rollout.id } },
         }),
       ),
-    onSuccess: (ended) => queryClient.setQueryData(keys.rollout(serviceId, rollout.id), ended),
+    onSuccess: (ended) => queryClient.setQueryData(keys.latestRollout(serviceId), ended),
   });
   const tone = rollout.state === 'completed' ? 'ok' : rollout.state === 'running' ? 'warn' : 'bad';
   return (
@@ -72,13 +58,7 @@ function RolloutProgress({ serviceId, rollout }: { serviceId: string; rollout: R
   );
 }
 
-function StartRollout({
-  serviceId,
-  onStarted,
-}: {
-  serviceId: string;
-  onStarted: (rolloutId: string) => void;
-}) {
+function StartRollout({ serviceId }: { serviceId: string }) {
   const queryClient = useQueryClient();
   const [perMinute, setPerMinute] = useState('60');
   const [abortRatio, setAbortRatio] = useState('0.2');
@@ -90,14 +70,9 @@ function StartRollout({
           body: { nodes_per_minute: Number(perMinute), abort_ratio: Number(abortRatio) },
         }),
       ),
-    onSuccess: (rollout) => {
-      queryClient.setQueryData(keys.rollout(serviceId, rollout.id), rollout);
-      onStarted(rollout.id);
-    },
-    onError: (error) => {
-      const running = asProblem(error).body.rollout_id;
-      if (typeof running === 'string') onStarted(running);
-    },
+    onSuccess: (rollout) => queryClient.setQueryData(keys.latestRollout(serviceId), rollout),
+    // Refused because one runs (started elsewhere): the card shows that one.
+    onError: () => queryClient.invalidateQueries({ queryKey: keys.latestRollout(serviceId) }),
   });
   const problem = start.error ? asProblem(start.error) : null;
   const submit = (event: FormEvent) => {

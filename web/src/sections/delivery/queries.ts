@@ -24,7 +24,7 @@ export const keys = {
   status: (id: string) => ['delivery', 'status', id],
   nodes: (id: string) => ['delivery', 'nodes', id],
   alarms: (id: string) => ['delivery', 'alarms', id],
-  rollout: (id: string, rolloutId: string) => ['delivery', 'rollout', id, rolloutId],
+  latestRollout: (id: string) => ['delivery', 'rollout', id],
 };
 
 export function useServices(orgId: string) {
@@ -90,17 +90,23 @@ export function useAlarms(serviceId: string) {
 }
 
 /** A rollout, polled while it runs. */
-export function useRollout(serviceId: string, rolloutId: string | null) {
+/**
+ * The service's latest rollout (the running one, when one runs), started here or anywhere else:
+ * polled closely while it runs, and now and then otherwise, to see one started elsewhere.
+ */
+export function useLatestRollout(serviceId: string) {
   return useQuery({
-    queryKey: keys.rollout(serviceId, rolloutId ?? ''),
-    enabled: rolloutId !== null,
-    queryFn: () =>
-      call(
-        api.GET('/v1/delivery/services/{serviceId}/rollouts/{rolloutId}', {
-          params: { path: { serviceId, rolloutId: rolloutId ?? '' } },
+    queryKey: keys.latestRollout(serviceId),
+    queryFn: async () => {
+      const page = await call(
+        api.GET('/v1/delivery/services/{serviceId}/rollouts', {
+          params: { path: { serviceId }, query: { limit: 1 } },
         }),
-      ),
-    refetchInterval: (query) => (query.state.data?.state === 'running' ? pollMs.rollout : false),
+      );
+      return page.items[0] ?? null;
+    },
+    refetchInterval: (query) =>
+      query.state.data?.state === 'running' ? pollMs.rollout : pollMs.alarms,
   });
 }
 
