@@ -45,6 +45,13 @@ export function TimeChart({
           ...series.map((entry) => ({ label: entry.label, stroke: entry.colour, width: 2 })),
         ],
         axes: [axis, axis],
+        // One sample alone would make uPlot stretch the axis over years: show a minute around it.
+        scales: {
+          x: {
+            time: true,
+            range: (_chart, min, max) => (min === max ? [min - 60, max + 60] : [min, max]),
+          },
+        },
       },
       data,
       element,
