@@ -171,5 +171,10 @@ describe('rollouts', () => {
       await t.call('GET', `/v1/delivery/services/${service.id}/rollouts/nope`),
       'validation-failed',
     );
+    const list = `/v1/delivery/services/${service.id}/rollouts`;
+    expectProblem(await t.call('GET', `${list}?cursor=nope`), 'invalid-cursor');
+    expectProblem(await t.call('GET', `${list}?limit=0`), 'validation-failed');
+    expectProblem(await t.call('GET', list, undefined, stranger.token), 'not-found');
+    expectProblem(await t.call('GET', `/v1/delivery/services/${unknown}/rollouts`), 'not-found');
   });
 });

@@ -103,6 +103,20 @@ describe('sign-up', () => {
   });
 });
 
+describe('log-out', () => {
+  it('revokes the token it carries, and only that one', async () => {
+    const user = await signUp(api);
+    const other = await api('POST', '/v1/auth/login', { body: { email: user.email, password } });
+    const response = await api('POST', '/v1/auth/logout', { token: user.token });
+    expect(response.status).toBe(204);
+    expectProblem(await api('GET', '/v1/me', { token: user.token }), 'unauthorized');
+    expect((await api('GET', '/v1/me', { token: other.body.token })).status).toBe(200);
+    // Again with the revoked token, or with none: nothing to revoke.
+    expectProblem(await api('POST', '/v1/auth/logout', { token: user.token }), 'unauthorized');
+    expectProblem(await api('POST', '/v1/auth/logout'), 'unauthorized');
+  });
+});
+
 describe('log-in', () => {
   let user: User;
   beforeAll(async () => {
