@@ -32,7 +32,6 @@ export class LiveConnection {
   private lastEventId: string | null = null;
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private stopped = false;
   /** Bumped by each start and stop, so that a connect begun before a stop gives up. */
   private generation = 0;
   private status: LiveStatus = 'connecting';
@@ -41,12 +40,10 @@ export class LiveConnection {
   constructor(private readonly onGap: () => void) {}
 
   start(): void {
-    this.stopped = false;
     void this.connect(++this.generation);
   }
 
   stop(): void {
-    this.stopped = true;
     this.generation++;
     clearTimeout(this.retryTimer);
     this.socket?.close(1000, 'signed out');
@@ -118,7 +115,7 @@ export class LiveConnection {
     socket.onclose = () => {
       if (this.socket !== socket) return;
       this.socket = null;
-      if (!this.stopped) this.retry();
+      if (generation === this.generation) this.retry();
     };
   }
 
